@@ -1,0 +1,67 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { parseInput, ruleBroken } from '../shared/errors.js';
+import { requireRole } from './permissions.js';
+import { Role, type Actor } from './roles.js';
+import type { DomainEvent } from '../events/catalogue.js';
+import type { RecordedEvent } from '../events/envelope.js';
+import type { CommandMetadata } from '../plan/commands/command.js';
+
+export const ACCESS_STREAM = 'access';
+
+export const IssueTokenInput = z.object({ name: z.string().trim().min(1, 'must not be empty'), role: Role });
+export const RevokeTokenInput = z.object({ tokenId: z.string().min(1) });
+
+export interface TokenRecord {
+  tokenId: string;
+  name: string;
+  role: Role;
+  tokenHash: string;
+  issuedAt: string;
+  issuedBy: string;
+  revoked: boolean;
+}
+
+export interface AccessState {
+  tokens: Record<string, TokenRecord>;
+  revision: number;
+  lastHash: string;
+  lastRecordedAt: string | null;
+}
+
+export const initialAccessState = (): AccessState => ({ tokens: {}, revision: -1, lastHash: '0'.repeat(64), lastRecordedAt: null });
+
+export const hashToken = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+/** A bearer secret: 32 random bytes, base64url, with a prefix so it is recognisable in a leaked log. */
+export const newTokenSecret = (): string => `rgt_${randomBytes(32).toString('base64url')}`;
+
+export function evolveAccess(state: AccessState, event: RecordedEvent): AccessState {
+  const tokens = { ...state.tokens };
+  if (event.type === 'TokenIssued')
+    tokens[event.data.tokenId] = { ...event.data, issuedAt: event.recordedAt, issuedBy: event.actor.name, revoked: false };
+  if (event.type === 'TokenRevoked' && tokens[event.data.tokenId]) tokens[event.data.tokenId] = { ...tokens[event.data.tokenId]!, revoked: true };
+  return { tokens, revision: event.revision, lastHash: event.hash, lastRecordedAt: event.recordedAt };
+}
+
+export type AccessCommand =
+  | { type: 'IssueToken'; data: { name: string; role: Role; tokenId: string; tokenHash: string }; metadata: CommandMetadata }
+  | { type: 'RevokeToken'; data: { tokenId: string }; metadata: CommandMetadata };
+
+export function decideAccess(command: AccessCommand, state: AccessState): DomainEvent[] {
+  requireRole(command.metadata.actor.role, command.type);
+  if (command.type === 'IssueToken') {
+    const input = parseInput(IssueTokenInput, command.data, 'data');
+    return [{ type: 'TokenIssued', data: { tokenId: command.data.tokenId, name: input.name, role: input.role, tokenHash: command.data.tokenHash } }];
+  }
+  const { tokenId } = parseInput(RevokeTokenInput, command.data, 'data');
+  if (!state.tokens[tokenId] || state.tokens[tokenId].revoked) throw ruleBroken('tokenId', 'active-token', `No active token ${tokenId}`);
+  return [{ type: 'TokenRevoked', data: { tokenId } }];
+}
+
+/** The principal a bearer secret stands for, or null when it is unknown or revoked. */
+export function principalFor(state: AccessState, secret: string): Actor | null {
+  const hash = hashToken(secret);
+  const record = Object.values(state.tokens).find((t) => t.tokenHash === hash && !t.revoked);
+  return record ? { id: `token:${record.tokenId}`, name: record.name, role: record.role } : null;
+}

@@ -1,0 +1,55 @@
+import { createHash } from 'node:crypto';
+import canonicalize from 'canonicalize';
+import type { EventToAppend } from '../events/envelope.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+type Hashable = Omit<EventToAppend, 'hash'>;
+
+/** SHA-256 over the RFC 8785 canonical JSON of everything but the hash and the store-assigned position. */
+export function hashEvent(event: Hashable): string {
+  const { id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash } = event;
+  const canonical = canonicalize({ id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash });
+  if (canonical === undefined) throw new Error(`Event ${id} cannot be canonicalised`);
+  return createHash('sha256').update(canonical).digest('hex');
+}
+
+export const seal = (event: Hashable): EventToAppend => ({ ...event, hash: hashEvent(event) });
+
+export type ChainBreak = {
+  stream: string;
+  revision: number;
+  eventId: string;
+  position: number | null;
+  problem: 'hash-mismatch' | 'broken-link' | 'revision-gap' | 'unreadable';
+  message: string;
+};
+
+export type VerifyResult =
+  | { ok: true; streams: number; events: number }
+  | { ok: false; streams: number; events: number; firstBreak: ChainBreak };
+
+/**
+ * Checks one stream's events in revision order. An edited event fails its own hash; a deleted one
+ * leaves a revision gap; a reordered one breaks the link to its predecessor.
+ */
+export function verifyStream(events: readonly (EventToAppend & { position?: number })[]): ChainBreak | null {
+  let prevHash = GENESIS_HASH;
+  for (let i = 0; i < events.length; i++) {
+    const e = events[i]!;
+    const at = { stream: e.stream, revision: e.revision, eventId: e.id, position: e.position ?? null };
+    if (e.revision !== i)
+      return { ...at, problem: 'revision-gap', message: `expected revision ${i} but found ${e.revision}: an event is missing or out of order` };
+    if (e.prevHash !== prevHash)
+      return { ...at, problem: 'broken-link', message: `does not link to the event before it (prevHash differs)` };
+    let actual: string;
+    try {
+      actual = hashEvent(e);
+    } catch {
+      return { ...at, problem: 'unreadable', message: 'its content cannot be read' };
+    }
+    if (actual !== e.hash) return { ...at, problem: 'hash-mismatch', message: 'its content no longer matches its hash: it was changed after it was recorded' };
+    prevHash = e.hash;
+  }
+  return null;
+}

@@ -1,0 +1,34 @@
+import { invalid, notFound, ruleBroken } from '../../shared/errors.js';
+import type { ActionState, PlanState } from '../state.js';
+import { findLevel, type ScoringLevel } from '../../scheme/scheme.js';
+import type { CommandMetadata } from './command.js';
+
+export function requirePlan(state: PlanState): void {
+  if (state.status !== 'active') throw notFound('planId', 'No such plan: create it first');
+}
+
+export function findAction(state: PlanState, selector: string, field = 'action'): ActionState {
+  const byId = state.actions[selector];
+  if (byId) return byId;
+  const wanted = selector.trim().toLowerCase();
+  const byRef = Object.values(state.actions).find((a) => a.ref.toLowerCase() === wanted);
+  if (byRef) return byRef;
+  throw notFound(field, `No action "${selector}" in plan ${state.planId}: give an action id or reference such as "${state.actions[state.actionOrder[0] ?? '']?.ref ?? 'Ofsted 1'}"`);
+}
+
+export function requireLevel(state: PlanState, score: number, field = 'score'): ScoringLevel {
+  const level = findLevel(state.scheme, score);
+  if (!level)
+    throw invalid(field, 'scheme-level', `Score ${score} is not a level of the scheme "${state.scheme.name}": use one of ${state.scheme.levels.map((l) => `${l.value} (${l.label})`).join(', ')}`);
+  return level;
+}
+
+export function requireReason(metadata: CommandMetadata, rule: string, why: string): string {
+  const reason = metadata.reason?.trim();
+  if (!reason) throw ruleBroken('reason', rule, `A reason is required: ${why}`);
+  return reason;
+}
+
+/** "P2.1" -> "p2-1", "Ofsted 3" -> "ofsted-3": stable ids from the references people use. */
+export const slugify = (text: string): string =>
+  text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'item';

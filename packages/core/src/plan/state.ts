@@ -1,0 +1,135 @@
+import type { z } from 'zod';
+import type { Cadence, Period } from '../shared/period.js';
+import type { ScoringScheme } from '../scheme/scheme.js';
+import type { EntryContent, Lead, Milestone, OverallMethod, StatedDirection, SubAction } from '../events/plan-events.js';
+import type { EvidenceAttached } from '../events/plan-events.js';
+import type { Actor } from '../access/roles.js';
+
+export interface Priority {
+  priorityId: string;
+  number: number;
+  title: string;
+  description: string;
+}
+
+export interface ActionState {
+  actionId: string;
+  ref: string;
+  priorityId: string | null;
+  title: string;
+  description: string;
+  subActions: SubAction[];
+  lead: Lead | null;
+  owners: string[];
+  dueDate: string | null;
+  dueText: string;
+  successMeasure: string;
+  carriedOverFrom: string | null;
+  baseline: string;
+  target: string;
+  milestones: Milestone[];
+  /** The period in which it was scored at the removal level and left the active plan. */
+  retiredInPeriod: Period | null;
+}
+
+export interface Review {
+  period: Period;
+  reviewer: string;
+  reviewDate: string;
+  openedAt: string;
+  status: 'open' | 'signed-off';
+  signedOffBy: Actor | null;
+  signedOffAt: string | null;
+}
+
+export interface Entry extends EntryContent {
+  derivedDirection: StatedDirection | null;
+  previousScore: number | null;
+  source: 'recorded' | 'imported';
+  recordedAt: string;
+  recordedBy: Actor;
+  reason: string | null;
+  corrections: number;
+}
+
+export type Evidence = z.infer<typeof EvidenceAttached> & { attachedAt: string; attachedBy: Actor };
+
+export interface ImportedFigures {
+  source: string;
+  priorities: Record<string, number>;
+  overall: number | null;
+}
+
+export interface PlanState {
+  status: 'empty' | 'active';
+  planId: string;
+  title: string;
+  organisation: string;
+  description: string;
+  cadence: Cadence;
+  scheme: ScoringScheme;
+  sustainPeriods: number;
+  overallMethod: OverallMethod;
+  priorities: Record<string, Priority>;
+  actions: Record<string, ActionState>;
+  /** Action ids in the order they were added. */
+  actionOrder: string[];
+  reviews: Record<Period, Review>;
+  /** entries[actionId][period] */
+  entries: Record<string, Record<Period, Entry>>;
+  evidence: Record<string, Evidence[]>;
+  importedFigures: Record<Period, ImportedFigures>;
+  /** Revision of the last event folded in; -1 before any. */
+  revision: number;
+  lastHash: string;
+  lastRecordedAt: string | null;
+}
+
+export const initialPlanState = (): PlanState => ({
+  status: 'empty',
+  planId: '',
+  title: '',
+  organisation: '',
+  description: '',
+  cadence: 'monthly',
+  scheme: { id: '', name: '', betterIs: 'higher', levels: [] },
+  sustainPeriods: 3,
+  overallMethod: 'mean-of-priorities',
+  priorities: {},
+  actions: {},
+  actionOrder: [],
+  reviews: {},
+  entries: {},
+  evidence: {},
+  importedFigures: {},
+  revision: -1,
+  lastHash: '0'.repeat(64),
+  lastRecordedAt: null,
+});
+
+export const prioritiesInOrder = (state: PlanState): Priority[] =>
+  Object.values(state.priorities).sort((a, b) => a.number - b.number);
+
+export const actionsInOrder = (state: PlanState): ActionState[] => state.actionOrder.map((id) => state.actions[id]!);
+
+/** Periods with an entry for the action, oldest first. */
+export const entryPeriods = (state: PlanState, actionId: string): Period[] => Object.keys(state.entries[actionId] ?? {}).sort();
+
+/** The latest entry for the action in a period before `period` (any earlier period, not just the one before). */
+export function latestEntryBefore(state: PlanState, actionId: string, period: Period): { period: Period; entry: Entry } | null {
+  const periods = entryPeriods(state, actionId).filter((p) => p < period);
+  const last = periods[periods.length - 1];
+  return last === undefined ? null : { period: last, entry: state.entries[actionId]![last]! };
+}
+
+/** The entry for the period if there is one, else the latest earlier one carried forward. */
+export function scoreAt(state: PlanState, actionId: string, period: Period): { period: Period; entry: Entry; carried: boolean } | null {
+  const own = state.entries[actionId]?.[period];
+  if (own) return { period, entry: own, carried: false };
+  const earlier = latestEntryBefore(state, actionId, period);
+  return earlier ? { ...earlier, carried: true } : null;
+}
+
+/** Whether the action is part of the active plan in `period` (it leaves after the period it retired in). */
+export const isActiveIn = (action: ActionState, period: Period): boolean =>
+  action.retiredInPeriod === null || period <= action.retiredInPeriod;

@@ -1,0 +1,100 @@
+import type { RecordedEvent } from '../events/envelope.js';
+import type { Actor } from '../access/roles.js';
+import { evolve } from '../plan/evolve.js';
+import { initialPlanState, type PlanState } from '../plan/state.js';
+
+export interface FieldChange {
+  field: string;
+  before: unknown;
+  after: unknown;
+}
+
+export interface AuditRecord {
+  eventId: string;
+  revision: number;
+  position: number;
+  recordedAt: string;
+  type: string;
+  version: number;
+  actor: Actor;
+  reason: string | null;
+  actionId: string | null;
+  ref: string | null;
+  period: string | null;
+  changes: FieldChange[];
+  hash: string;
+}
+
+export interface AuditFilter {
+  action?: string;
+  actor?: string;
+  since?: string;
+  until?: string;
+  type?: string;
+}
+
+const change = (field: string, before: unknown, after: unknown): FieldChange => ({ field, before, after });
+
+/** What the event changed, read against the state just before it. */
+function changesOf(before: PlanState, event: RecordedEvent): FieldChange[] {
+  switch (event.type) {
+    case 'EntryRecorded': {
+      const old = before.entries[event.data.actionId]?.[event.data.period];
+      return [
+        change('score', old?.score ?? null, event.data.score),
+        change('update', old?.update ?? null, event.data.update),
+        change('statedDirection', old?.statedDirection ?? null, event.data.statedDirection),
+      ].filter((c) => c.before !== c.after);
+    }
+    case 'EntryCorrected': {
+      const { before: b, after: a } = event.data;
+      return (['score', 'update', 'statedDirection'] as const).filter((k) => b[k] !== a[k]).map((k) => change(k, b[k], a[k]));
+    }
+    case 'ActionRescheduled':
+      return [change('dueDate', event.data.previousDueDate, event.data.newDueDate)];
+    case 'ReviewSignedOff':
+      return [change('status', 'open', 'signed-off')];
+    case 'ActionRetired':
+      return [change('active', true, false)];
+    default:
+      return Object.entries(event.data as Record<string, unknown>).map(([k, v]) => change(k, null, v));
+  }
+}
+
+const actionIdOf = (event: RecordedEvent): string | null =>
+  'actionId' in event.data && typeof event.data.actionId === 'string' ? event.data.actionId : null;
+const periodOf = (event: RecordedEvent): string | null =>
+  'period' in event.data && typeof event.data.period === 'string' ? event.data.period : null;
+
+/** Every change to a plan with who, when, why, and the before and after, oldest first. Never shorter than the log. */
+export function auditTrail(events: readonly RecordedEvent[], filter: AuditFilter = {}): AuditRecord[] {
+  let state = initialPlanState();
+  const records: AuditRecord[] = [];
+  for (const event of events) {
+    const actionId = actionIdOf(event);
+    const record: AuditRecord = {
+      eventId: event.id, revision: event.revision, position: event.position, recordedAt: event.recordedAt,
+      type: event.type, version: event.version, actor: event.actor, reason: event.reason,
+      actionId, ref: actionId ? (state.actions[actionId]?.ref ?? (event.type === 'ActionAdded' ? event.data.ref : null)) : null,
+      period: periodOf(event), changes: changesOf(state, event), hash: event.hash,
+    };
+    state = evolve(state, event);
+    records.push(record);
+  }
+  return records.filter((r) => matches(r, filter));
+}
+
+function matches(record: AuditRecord, filter: AuditFilter): boolean {
+  if (filter.action) {
+    const wanted = filter.action.toLowerCase();
+    if (record.actionId?.toLowerCase() !== wanted && record.ref?.toLowerCase() !== wanted) return false;
+  }
+  if (filter.actor) {
+    const wanted = filter.actor.toLowerCase();
+    if (record.actor.name.toLowerCase() !== wanted && record.actor.id.toLowerCase() !== wanted) return false;
+  }
+  if (filter.type && record.type !== filter.type) return false;
+  if (filter.since && record.recordedAt < filter.since) return false;
+  if (filter.until && record.recordedAt > filter.until) return false;
+  return true;
+}

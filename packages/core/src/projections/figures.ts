@@ -1,0 +1,85 @@
+import { directionBetween, findLevel, worstOf, type Direction, type ScoringScheme } from '../scheme/scheme.js';
+import { actionsInOrder, isActiveIn, prioritiesInOrder, scoreAt, type ActionState, type PlanState } from '../plan/state.js';
+
+export interface LevelCount {
+  value: number;
+  label: string;
+  colour: string;
+  count: number;
+}
+
+/** A group's figures for one period: a mean alone hides reds, so the worst score and counts come with it. */
+export interface GroupFigures {
+  /** Mean of the scored actions at full precision; round only for display. Null when nothing is scored. */
+  mean: number | null;
+  /** The worst score by the scheme (the lowest on a higher-is-better scale). */
+  worst: number | null;
+  counts: LevelCount[];
+  scored: number;
+  /** Scored actions whose figure is carried forward from an earlier period. */
+  notUpdated: number;
+  /** Active actions never scored up to this period. */
+  unscored: number;
+}
+
+export interface ActionFigure {
+  actionId: string;
+  ref: string;
+  score: number | null;
+  /** The period the score was recorded for; earlier than the asked period when carried forward. */
+  scoredPeriod: string | null;
+  notUpdated: boolean;
+}
+
+export const mean = (values: readonly number[]): number | null =>
+  values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
+
+/** Compares figures that may carry floating-point noise: means of the same scores must compare equal. */
+export function directionOfFigures(scheme: ScoringScheme, previous: number | null, current: number | null): Direction | null {
+  if (previous === null || current === null) return null;
+  if (Math.abs(previous - current) < 1e-9) return 'Maintained';
+  return directionBetween(scheme, previous, current);
+}
+
+export function actionFigure(state: PlanState, action: ActionState, period: string): ActionFigure {
+  const at = scoreAt(state, action.actionId, period);
+  return {
+    actionId: action.actionId,
+    ref: action.ref,
+    score: at?.entry.score ?? null,
+    scoredPeriod: at?.period ?? null,
+    notUpdated: at === null || at.carried,
+  };
+}
+
+export function groupFigures(scheme: ScoringScheme, figures: readonly ActionFigure[]): GroupFigures {
+  const scores = figures.flatMap((f) => (f.score === null ? [] : [f.score]));
+  return {
+    mean: mean(scores),
+    worst: worstOf(scheme, scores),
+    counts: scheme.levels.map((l) => ({ value: l.value, label: l.label, colour: l.colour, count: scores.filter((s) => s === l.value).length })),
+    scored: scores.length,
+    notUpdated: figures.filter((f) => f.score !== null && f.notUpdated).length,
+    unscored: figures.filter((f) => f.score === null).length,
+  };
+}
+
+export interface ActionGroup {
+  priorityId: string | null;
+  number: number;
+  title: string;
+  actions: ActionState[];
+}
+
+/** Priorities in number order; actions under no priority (an Ofsted tracker) form one group of their own. */
+export function actionGroups(state: PlanState, period: string): ActionGroup[] {
+  const active = actionsInOrder(state).filter((a) => isActiveIn(a, period));
+  const groups: ActionGroup[] = prioritiesInOrder(state).map((p) => ({
+    priorityId: p.priorityId, number: p.number, title: p.title, actions: active.filter((a) => a.priorityId === p.priorityId),
+  }));
+  const loose = active.filter((a) => a.priorityId === null || !state.priorities[a.priorityId]);
+  if (loose.length > 0) groups.push({ priorityId: null, number: 0, title: 'Actions not under a priority', actions: loose });
+  return groups;
+}
+
+export const levelOf = (scheme: ScoringScheme, score: number | null) => (score === null ? null : findLevel(scheme, score) ?? null);

@@ -1,0 +1,3 @@
+export * from './store-contract.js';
+export * from './sealed-events.js';
+export * from './given-when-then.js';

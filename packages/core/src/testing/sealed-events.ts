@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { GENESIS_HASH, seal } from '../chain/hash-chain.js';
+import type { EventToAppend } from '../events/envelope.js';
+import type { Actor } from '../access/roles.js';
+
+export const testActor: Actor = { id: 'test-officer', name: 'Test Officer', role: 'officer' };
+
+/**
+ * Sealed, chain-linked events that follow `previous` (or start a stream). The data is a real
+ * ReviewOpened payload so that stores can be tested without the plan decider.
+ */
+export function sealedEvents(
+  stream: string,
+  count: number,
+  previous: { revision: number; hash: string } = { revision: -1, hash: GENESIS_HASH },
+  recordedAt = new Date('2017-04-28T09:00:00.000Z'),
+): EventToAppend[] {
+  const out: EventToAppend[] = [];
+  let prev = previous;
+  for (let i = 0; i < count; i++) {
+    const event = seal({
+      id: randomUUID(),
+      stream,
+      revision: prev.revision + 1,
+      recordedAt: new Date(recordedAt.getTime() + i).toISOString(),
+      type: 'ReviewOpened',
+      version: 1,
+      data: { period: '2017-04', reviewer: `Reviewer ${prev.revision + 1}`, reviewDate: '2017-04-28', note: 'ü ✓ "quoted"' },
+      actor: testActor,
+      reason: i % 2 === 0 ? null : 'monthly review',
+      prevHash: prev.hash,
+    });
+    out.push(event);
+    prev = { revision: event.revision, hash: event.hash };
+  }
+  return out;
+}

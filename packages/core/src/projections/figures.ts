@@ -83,3 +83,6 @@ export function actionGroups(state: PlanState, period: string): ActionGroup[] {
 }
 
 export const levelOf = (scheme: ScoringScheme, score: number | null) => (score === null ? null : findLevel(scheme, score) ?? null);
+
+/** Figures are kept at full precision and rounded only here, for people: 2.0446 reads "2.0". */
+export const formatFigure = (figure: number | null, decimals = 1): string => (figure === null ? '–' : figure.toFixed(decimals));

@@ -74,6 +74,7 @@ export function createRagtrail(options: RagtrailOptions) {
   const checkpointEvery = options.checkpointEvery ?? 1000;
   const maxAttempts = options.maxAttempts ?? 5;
   const timelines = new Map<string, PlanTimeline>();
+  const summaryCache = new Map<string, RagSummary>();
 
   const timeline = (planId: string): PlanTimeline => {
     let t = timelines.get(planId);
@@ -217,7 +218,18 @@ export function createRagtrail(options: RagtrailOptions) {
 
     async summary(planId: string, query: QueryOptions & { overallMethod?: OverallMethod } = {}): Promise<RagSummary> {
       const state = await loadPlan(planId, query.asOf);
-      return ragSummary(state, resolvePeriod(state, query.period), query.overallMethod ? { overallMethod: query.overallMethod } : {});
+      const period = resolvePeriod(state, query.period);
+      const compute = () => ragSummary(state, period, query.overallMethod ? { overallMethod: query.overallMethod } : {});
+      if (query.asOf !== undefined) return compute();
+      // A dashboard asks the same question many times between changes: answer from the last
+      // computation while the plan's revision is unchanged.
+      const key = `${planId}|${state.revision}|${period}|${query.overallMethod ?? ''}`;
+      const hit = summaryCache.get(key);
+      if (hit) return hit;
+      const summary = compute();
+      for (const k of summaryCache.keys()) if (k.startsWith(`${planId}|`) && !k.startsWith(`${planId}|${state.revision}|`)) summaryCache.delete(k);
+      summaryCache.set(key, summary);
+      return summary;
     },
 
     async exceptions(planId: string, query: QueryOptions = {}): Promise<{ period: string; exceptions: PlanException[] }> {

@@ -1,8 +1,8 @@
-import { parseInput } from '../shared/errors.js';
+import { invalid, parseInput } from '../shared/errors.js';
 import { requireRole } from '../access/permissions.js';
 import type { DomainEvent } from '../events/catalogue.js';
 import type { CommandMetadata } from './commands/command.js';
-import { commandSchemas, type CommandInput, type PlanCommandType } from './commands/schemas.js';
+import { commandSchemas, type CommandData, type CommandInput, type PlanCommandType } from './commands/schemas.js';
 import { addAction, addPriority, createPlan } from './commands/structure.js';
 import { openReview, signOffReview } from './commands/reviews.js';
 import { correctEntry, recordEntry } from './commands/entries.js';
@@ -14,37 +14,32 @@ import { initialPlanState, type PlanState } from './state.js';
 /** A plan command as a front end sends it: untrusted data, validated by the decider. */
 export type PlanCommand = { [K in PlanCommandType]: { type: K; data: CommandInput<K>; metadata: CommandMetadata } }[PlanCommandType];
 
+type Handler<K extends PlanCommandType> = (data: CommandData<K>, state: PlanState, metadata: CommandMetadata) => DomainEvent[];
+
+const handlers: { [K in PlanCommandType]: Handler<K> } = {
+  CreatePlan: (data, state) => {
+    if (!data.planId) throw invalid('data.planId', 'required', 'A new plan needs an id');
+    return createPlan(data, state, data.planId);
+  },
+  AddPriority: addPriority,
+  AddAction: addAction,
+  OpenReview: openReview,
+  RecordEntry: recordEntry,
+  CorrectEntry: correctEntry,
+  SignOffReview: signOffReview,
+  AttachEvidence: attachEvidence,
+  RescheduleAction: rescheduleAction,
+  ImportFigures: importFigures,
+};
+
 /**
- * decide(command, state) -> events. Validates the input against the command's schema, checks the
- * actor's role, then the plan's rules; throws DomainError naming the field and the rule.
+ * decide(command, state) -> events. Checks the actor's role, validates the input against the
+ * command's schema, then the plan's rules; throws DomainError naming the field and the rule.
  */
 export function decide(command: PlanCommand, state: PlanState): DomainEvent[] {
-  const { metadata } = command;
-  requireRole(metadata.actor.role, command.type);
-  switch (command.type) {
-    case 'CreatePlan': {
-      const data = parseInput(commandSchemas.CreatePlan, command.data, 'data');
-      return createPlan(data, state, data.planId ?? state.planId);
-    }
-    case 'AddPriority':
-      return addPriority(parseInput(commandSchemas.AddPriority, command.data, 'data'), state);
-    case 'AddAction':
-      return addAction(parseInput(commandSchemas.AddAction, command.data, 'data'), state);
-    case 'OpenReview':
-      return openReview(parseInput(commandSchemas.OpenReview, command.data, 'data'), state);
-    case 'RecordEntry':
-      return recordEntry(parseInput(commandSchemas.RecordEntry, command.data, 'data'), state, metadata);
-    case 'CorrectEntry':
-      return correctEntry(parseInput(commandSchemas.CorrectEntry, command.data, 'data'), state, metadata);
-    case 'SignOffReview':
-      return signOffReview(parseInput(commandSchemas.SignOffReview, command.data, 'data'), state);
-    case 'AttachEvidence':
-      return attachEvidence(parseInput(commandSchemas.AttachEvidence, command.data, 'data'), state);
-    case 'RescheduleAction':
-      return rescheduleAction(parseInput(commandSchemas.RescheduleAction, command.data, 'data'), state, metadata);
-    case 'ImportFigures':
-      return importFigures(parseInput(commandSchemas.ImportFigures, command.data, 'data'), state);
-  }
+  requireRole(command.metadata.actor.role, command.type);
+  const data = parseInput(commandSchemas[command.type], command.data, 'data');
+  return (handlers[command.type] as Handler<PlanCommandType>)(data as never, state, command.metadata);
 }
 
 export const planDecider = { decide, evolve, initialState: initialPlanState };

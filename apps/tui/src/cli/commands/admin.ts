@@ -1,0 +1,105 @@
+import type { Command } from 'commander';
+import { migrateLog, Role } from '@ragtrail/core';
+import { json, line, type Io } from '../io.js';
+import { actorOf, jsonFlag, optionsOf } from '../options.js';
+import { progressBar } from '../progress.js';
+import { openRagtrail, withRagtrail } from '../session.js';
+import { UserError } from '../errors.js';
+
+export function registerAdmin(program: Command, io: Io): void {
+  program
+    .command('verify')
+    .description("check every event's hash chain: exit 0 when every chain holds, 1 with the first broken event")
+    .option('--plan <id>', 'only this plan')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan?: string; json?: boolean }>(cmd);
+      const bar = progressBar(io, o, 'Verifying');
+      const result = await withRagtrail(o, io, (rt) =>
+        rt.verify({ ...(o.plan ? { planId: o.plan } : {}), onProgress: (done, total) => bar.update(done, total, 'streams') }),
+      ).finally(() => bar.stop());
+      if (o.json) json(io, result);
+      else if (result.ok) line(io, `Every chain holds: ${result.events} events in ${result.streams} streams.`);
+      if (!result.ok) {
+        const b = result.firstBreak;
+        if (!o.json) line(io, `Broken: ${b.stream} at revision ${b.revision} (event ${b.eventId}): ${b.problem}: ${b.message}`);
+        throw new UserError(`the log is broken at ${b.stream}@${b.revision}: restore it from a backup or a migrated copy`);
+      }
+    });
+
+  program
+    .command('migrate')
+    .description('copy the whole log into an empty store, chains intact, and verify both')
+    .requiredOption('--from <url>', 'source store URL')
+    .requiredOption('--to <url>', 'target store URL (must be empty)')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ from: string; to: string; json?: boolean }>(cmd);
+      if (o.from === o.to) throw new UserError('--from and --to name the same store: migrate into a different, empty store');
+      const bar = progressBar(io, o, 'Migrating');
+      const from = await openRagtrail(o.from);
+      try {
+        const to = await openRagtrail(o.to);
+        try {
+          const report = await migrateLog(from.store, to.store, (p) => bar.update(p.done, p.total, p.phase));
+          bar.stop();
+          if (o.json) json(io, report);
+          else line(io, `Copied ${report.events} events in ${report.streams} streams; target verified: ${report.target.ok ? 'every chain holds' : 'BROKEN'}.`);
+          if (!report.target.ok) throw new UserError(`the copy does not verify at ${report.target.firstBreak.stream}@${report.target.firstBreak.revision}`);
+        } finally {
+          await to.close();
+        }
+      } finally {
+        bar.stop();
+        await from.close();
+      }
+    });
+
+  const token = program.command('token').description('bearer tokens for the HTTP app');
+  token
+    .command('create')
+    .description('issue a token (admin); its secret is printed once and stored only as a hash')
+    .requiredOption('--name <name>', 'who or what the token is for')
+    .option('--role <role>', `the role the token acts in: ${Role.options.join(', ')}; the acting admin is --actor "Name:admin" or RAGTRAIL_ACTOR`)
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ name: string; json?: boolean }>(cmd);
+      // The program reads --role wherever it stands; here it names the token's role, so the acting
+      // admin's role must come from --actor "Name:admin" or RAGTRAIL_ACTOR.
+      const roleText = cmd.opts<{ role?: string }>().role ?? o.role;
+      if (!roleText) throw new UserError(`Give the token a role: --role ${Role.options.join('|')}`);
+      const role = Role.safeParse(roleText);
+      if (!role.success) throw new UserError(`Unknown role "${roleText}": use one of ${Role.options.join(', ')}`);
+      const actor = actorOf(cmd, io, { roleMeansSomethingElse: true });
+      const issued = await withRagtrail(o, io, (rt) => rt.issueToken({ name: o.name, role: role.data }, { actor }));
+      if (o.json) json(io, issued);
+      else {
+        line(io, `Token for ${issued.name} (${issued.role}), id ${issued.tokenId}:`);
+        line(io, issued.token);
+        line(io, 'Keep it now: it is not shown again.');
+      }
+    });
+  token
+    .command('list')
+    .description('list issued tokens (never their secrets)')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ json?: boolean }>(cmd);
+      const tokens = await withRagtrail(o, io, (rt) => rt.tokens());
+      if (o.json) json(io, tokens);
+      else if (tokens.length === 0) line(io, 'No tokens issued.');
+      else tokens.forEach((t) => line(io, `${t.tokenId}  ${t.name} (${t.role})  issued ${t.issuedAt.slice(0, 10)} by ${t.issuedBy}${t.revoked ? '  REVOKED' : ''}`));
+    });
+  token
+    .command('revoke')
+    .description('revoke a token (admin)')
+    .argument('<tokenId>', 'the token id (see `ragtrail token list`)')
+    .option(...jsonFlag)
+    .action(async (tokenId: string, _o, cmd: Command) => {
+      const o = optionsOf<{ json?: boolean }>(cmd);
+      const actor = actorOf(cmd, io);
+      await withRagtrail(o, io, (rt) => rt.revokeToken(tokenId, { actor }));
+      if (o.json) json(io, { tokenId, revoked: true });
+      else line(io, `Revoked token ${tokenId}.`);
+    });
+}

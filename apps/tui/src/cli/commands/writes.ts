@@ -1,0 +1,120 @@
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { EvidenceKind, type CommandResult, type Ragtrail } from '@ragtrail/core';
+import { json, line, type Io } from '../io.js';
+import { actorOf, direction, integer, jsonFlag, optionsOf, type GlobalOptions } from '../options.js';
+import { withRagtrail } from '../session.js';
+
+type Report = (result: CommandResult) => string;
+
+/** Runs one plan command as the acting person and prints what it recorded. */
+async function execute(cmd: Command, io: Io, o: GlobalOptions & { json?: boolean; reason?: string }, work: (rt: Ragtrail, caller: { actor: ReturnType<typeof actorOf>; reason?: string }) => Promise<CommandResult>, report: Report): Promise<void> {
+  const actor = actorOf(cmd, io);
+  const result = await withRagtrail(o, io, (rt) => work(rt, { actor, ...(o.reason ? { reason: o.reason } : {}) }));
+  if (o.json) json(io, { planId: result.planId, revision: result.revision, events: result.events.map((e) => ({ type: e.type, revision: e.revision, recordedAt: e.recordedAt, data: e.data })) });
+  else line(io, `${report(result)} (plan ${result.planId}, revision ${result.revision})`);
+}
+
+const reasonOption = ['--reason <text>', 'why: needed when a score changes, a direction disagrees with the scores, or for any correction'] as const;
+
+export function registerWrites(program: Command, io: Io): void {
+  program
+    .command('record')
+    .description("record an action's entry for a period: score, update, direction")
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--action <ref>', 'action id or reference, e.g. "P1.1"')
+    .requiredOption('--period <YYYY-MM>', 'the period (its review must be open)')
+    .requiredOption('--score <n>', "a level of the plan's scheme", integer)
+    .option('--update <text>', 'the narrative update', '')
+    .option('--direction <d>', 'stated direction: improving, maintained or declining', direction)
+    .option(...reasonOption)
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; action: string; period: string; score: number; update: string; direction?: string; reason?: string; json?: boolean }>(cmd);
+      await execute(cmd, io, o, (rt, caller) =>
+        rt.execute(o.plan, 'RecordEntry', { action: o.action, period: o.period, score: o.score, update: o.update, direction: (o.direction ?? null) as never }, caller),
+        () => `Recorded ${o.action} ${o.period}: score ${o.score}`);
+    });
+
+  program
+    .command('correct')
+    .description('correct a recorded entry (a new event; the original stays in the log)')
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--action <ref>', 'action id or reference')
+    .requiredOption('--period <YYYY-MM>', 'the period of the entry')
+    .option('--score <n>', 'the corrected score', integer)
+    .option('--update <text>', 'the corrected update')
+    .option('--direction <d>', 'the corrected stated direction', direction)
+    .requiredOption(...reasonOption)
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; action: string; period: string; score?: number; update?: string; direction?: string; reason: string; json?: boolean }>(cmd);
+      await execute(cmd, io, o, (rt, caller) =>
+        rt.execute(o.plan, 'CorrectEntry', {
+          action: o.action, period: o.period, ...(o.score !== undefined ? { score: o.score } : {}), ...(o.update !== undefined ? { update: o.update } : {}),
+          ...(o.direction !== undefined ? { direction: o.direction as never } : {}),
+        }, caller),
+        () => `Corrected ${o.action} ${o.period}`);
+    });
+
+  const review = program.command('review').description('open or sign off the review of a period');
+  review
+    .command('open')
+    .description('open the review of a period so entries can be recorded')
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--period <YYYY-MM>', 'the period')
+    .requiredOption('--reviewer <name>', 'who reviews it')
+    .option('--date <YYYY-MM-DD>', 'the review date (default: today)')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; period: string; reviewer: string; date?: string; json?: boolean }>(cmd);
+      const reviewDate = o.date ?? new Date().toISOString().slice(0, 10);
+      await execute(cmd, io, o, (rt, caller) => rt.execute(o.plan, 'OpenReview', { period: o.period, reviewer: o.reviewer, reviewDate }, caller),
+        () => `Opened the review of ${o.period} (${o.reviewer}, ${reviewDate})`);
+    });
+  review
+    .command('sign-off')
+    .description("sign off a period's review (board); later changes need corrections with reasons")
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--period <YYYY-MM>', 'the period')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; period: string; json?: boolean }>(cmd);
+      await execute(cmd, io, o, (rt, caller) => rt.execute(o.plan, 'SignOffReview', { period: o.period }, caller), () => `Signed off the review of ${o.period}`);
+    });
+
+  program
+    .command('attach')
+    .description('attach dated evidence to an action (a link, or a file whose SHA-256 is kept)')
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--action <ref>', 'action id or reference')
+    .requiredOption('--title <text>', 'what the evidence is')
+    .addOption(new Option('--kind <kind>', 'kind of evidence').choices(EvidenceKind.options).default('document'))
+    .requiredOption('--observed-on <YYYY-MM-DD>', 'the date the evidence is about')
+    .option('--link <url>', 'where it can be read')
+    .option('--file <path>', 'a local file: its SHA-256 digest is recorded, the file is not copied')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; action: string; title: string; kind: string; observedOn: string; link?: string; file?: string; json?: boolean }>(cmd);
+      const contentHash = o.file ? createHash('sha256').update(await readFile(o.file)).digest('hex') : null;
+      await execute(cmd, io, o, (rt, caller) =>
+        rt.execute(o.plan, 'AttachEvidence', { action: o.action, title: o.title, kind: o.kind as never, observedOn: o.observedOn, link: o.link ?? null, contentHash }, caller),
+        () => `Attached "${o.title}" to ${o.action}`);
+    });
+
+  program
+    .command('reschedule')
+    .description("move an action's due date, saying who approved it")
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--action <ref>', 'action id or reference')
+    .requiredOption('--due <YYYY-MM-DD>', 'the new due date')
+    .requiredOption('--approved-by <name>', 'who approved the new date')
+    .option('--reason <text>', 'why the date moves')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; action: string; due: string; approvedBy: string; reason?: string; json?: boolean }>(cmd);
+      await execute(cmd, io, o, (rt, caller) => rt.execute(o.plan, 'RescheduleAction', { action: o.action, newDueDate: o.due, approvedBy: o.approvedBy }, caller),
+        () => `Rescheduled ${o.action} to ${o.due}`);
+    });
+}

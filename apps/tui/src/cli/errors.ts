@@ -1,0 +1,30 @@
+import { ConcurrencyError, DomainError, ValidationError } from '@ragtrail/core';
+
+/** A mistake the person can fix (a missing file, a bad flag value): exit 1 with one line. */
+export class UserError extends Error {
+  override readonly name = 'UserError';
+}
+
+/** The one line a person sees for an error, and whether it was theirs to fix (exit 1) or ours. */
+export function describeError(error: unknown): { message: string; internal: boolean } {
+  if (error instanceof ValidationError) {
+    const issues = error.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    return { message: issues, internal: false };
+  }
+  if (error instanceof DomainError) return { message: error.message, internal: false };
+  if (error instanceof UserError || error instanceof ConcurrencyError) return { message: error.message, internal: false };
+  const code = (error as { code?: unknown } | null)?.code;
+  if (error instanceof Error && typeof code === 'string' && ['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EEXIST', 'EADDRINUSE', 'ECONNREFUSED'].includes(code)) {
+    const path = (error as { path?: string }).path;
+    const what: Record<string, string> = {
+      ENOENT: 'no such file or directory', EACCES: 'permission denied', EISDIR: 'is a directory, not a file', ENOTDIR: 'a part of the path is not a directory',
+      EEXIST: 'already exists', EADDRINUSE: 'the port is already in use: choose another with --port', ECONNREFUSED: 'nothing is listening there: is the HTTP app running?',
+    };
+    return { message: path ? `${path}: ${what[code]}` : `${what[code]}`, internal: false };
+  }
+  if (error instanceof Error) {
+    // Errors the core and the stores raise as plain Errors are written for people ("The target store is not empty ...").
+    return { message: error.message.split('\n')[0] ?? String(error), internal: !(error.constructor === Error) };
+  }
+  return { message: String(error), internal: true };
+}

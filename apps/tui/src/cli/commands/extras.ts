@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { registerTui } from './tui.js';
 
 /** Commands that front other packages: the terminal UI, spreadsheets, reports, the HTTP app. */
-export function registerExtras(_program: Command, _io: Io): void {}
+export function registerExtras(program: Command, io: Io): void {
+  registerTui(program, io);
+}

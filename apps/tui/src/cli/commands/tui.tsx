@@ -1,0 +1,47 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import type { Command } from 'commander';
+import { render } from 'ink';
+import { resolveActor } from '../actor.js';
+import { UserError } from '../errors.js';
+import type { Io } from '../io.js';
+import { optionsOf, programOf, type GlobalOptions } from '../options.js';
+import { openRagtrail, storeUrlOf } from '../session.js';
+import { directData } from '../../data/direct.js';
+import type { PlanData } from '../../data/source.js';
+import { App } from '../../ui/App.js';
+import { themeFor } from '../../ui/theme.js';
+
+async function dataFor(o: { api?: string; token?: string } & GlobalOptions, cmd: Command, io: Io): Promise<PlanData> {
+  if (o.api) {
+    const token = o.token ?? io.env.RAGTRAIL_TOKEN;
+    if (!token) throw new UserError('--api needs a bearer token: add --token T (or set RAGTRAIL_TOKEN); `ragtrail token create` issues one');
+    const { httpData } = await import('../../data/http.js');
+    return httpData(o.api, token);
+  }
+  const program = programOf(cmd).opts<GlobalOptions>();
+  const actor = resolveActor({ ...(program.actor ? { actor: program.actor } : {}), ...(program.role ? { role: program.role } : {}) }, io.env);
+  const url = storeUrlOf(o, io);
+  return directData(await openRagtrail(url), actor, url);
+}
+
+export function registerTui(program: Command, io: Io): void {
+  program
+    .command('tui')
+    .description('the interactive terminal UI: dashboard, action detail, record a month, time travel')
+    .option('--plan <id>', 'open this plan (default: the only one, else a picker)')
+    .option('--api <url>', 'use a running HTTP app instead of a store, e.g. http://localhost:3000')
+    .option('--token <secret>', 'bearer token for --api (env RAGTRAIL_TOKEN)')
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan?: string; api?: string; token?: string }>(cmd);
+      if (!process.stdin.isTTY || !process.stdout.isTTY)
+        throw new UserError('ragtrail tui needs an interactive terminal; in scripts use `ragtrail summary --plan ID` (or --json)');
+      const data = await dataFor(o, cmd, io);
+      try {
+        const theme = themeFor(io.env, { columns: process.stdout.columns, rows: process.stdout.rows });
+        const app = render(<App data={data} {...(o.plan ? { planId: o.plan } : {})} theme={theme} />, { exitOnCtrlC: true });
+        await app.waitUntilExit();
+      } finally {
+        await data.close();
+      }
+    });
+}

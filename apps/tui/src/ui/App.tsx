@@ -1,0 +1,145 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import { useEffect, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
+import type { PlanData } from '../data/source.js';
+import { pad } from '../view/symbols.js';
+import { ActionDetail } from './ActionDetail.js';
+import { Dashboard } from './Dashboard.js';
+import { ErrorLine } from './ErrorLine.js';
+import { Help } from './Help.js';
+import { isDown, isUp, useKeys } from './keys.js';
+import { PlanPicker } from './PlanPicker.js';
+import { PriorityView } from './PriorityView.js';
+import { RecordForm } from './RecordForm.js';
+import { TimeTravel } from './TimeTravel.js';
+import { ThemeContext, type Theme } from './theme.js';
+import { useAsync } from './use-async.js';
+
+type Screen =
+  | { name: 'picker' }
+  | { name: 'dashboard' }
+  | { name: 'priority'; index: number }
+  | { name: 'action'; actionId: string }
+  | { name: 'record'; actionId: string }
+  | { name: 'travel' }
+  | { name: 'help' };
+
+export interface AppProps {
+  data: PlanData;
+  planId?: string;
+  theme: Theme;
+}
+
+export function App({ data, planId: initialPlan, theme }: AppProps) {
+  return (
+    <ThemeContext.Provider value={theme}>
+      <Screens data={data} {...(initialPlan ? { planId: initialPlan } : {})} theme={theme} />
+    </ThemeContext.Provider>
+  );
+}
+
+function Screens({ data, planId: initialPlan, theme }: AppProps) {
+  const { exit } = useApp();
+  const [planId, setPlanId] = useState<string | null>(initialPlan ?? null);
+  const [stack, setStack] = useState<Screen[]>([{ name: initialPlan ? 'dashboard' : 'picker' }]);
+  const [selected, setSelected] = useState(0);
+  const [version, setVersion] = useState(0);
+  const [flash, setFlash] = useState<string | null>(null);
+  const [typing, setTyping] = useState(false);
+  const screen = stack[stack.length - 1]!;
+  const room = theme.height - 3;
+
+  const plans = useAsync(() => data.plans(), [version]);
+  const who = useAsync(() => data.whoAmI(), []);
+  const board = useAsync(async () => (planId ? { summary: await data.summary(planId), exceptions: await data.exceptions(planId) } : null), [planId, version]);
+
+  // One plan needs no picker.
+  useEffect(() => {
+    if (!planId && plans.data?.length === 1) {
+      setPlanId(plans.data[0]!.planId);
+      setStack([{ name: 'dashboard' }]);
+    }
+  }, [plans.data, planId]);
+
+  const push = (s: Screen) => {
+    setFlash(null);
+    setStack((st) => [...st, s]);
+  };
+  const pop = () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  const priorities = board.data?.summary.priorities ?? [];
+
+  useKeys((input, key) => {
+    if (screen.name === 'record' || typing) return;
+    if (input === 'q') return exit();
+    if (input === '?') return screen.name === 'help' ? pop() : push({ name: 'help' });
+    if (key.escape) return pop();
+    if (input === 'p') return setStack([{ name: 'picker' }]);
+    if (!planId) return;
+    if (input === 't' && screen.name !== 'travel') return push({ name: 'travel' });
+    if (input === 'r' && screen.name === 'action') return push({ name: 'record', actionId: screen.actionId });
+    if (screen.name === 'dashboard') {
+      if (isDown(input, key)) setSelected((s) => Math.min(priorities.length - 1, s + 1));
+      else if (isUp(input, key)) setSelected((s) => Math.max(0, s - 1));
+      else if (key.return && priorities[selected]) push({ name: 'priority', index: selected });
+    }
+  });
+
+  const title = board.data?.summary.title ?? plans.data?.find((p) => p.planId === planId)?.title ?? '';
+  const me = who.data ? `${who.data.name} (${who.data.role})` : 'read-only';
+  const hints: Record<Screen['name'], string> = {
+    picker: '↑↓ choose · enter open · q quit',
+    dashboard: '↑↓/jk priority · enter open · t time travel · p plans · ? help · q quit',
+    priority: '↑↓/jk action · enter open · esc back · t time travel · ? help · q quit',
+    action: 'r record a month · esc back · t time travel · ? help · q quit',
+    record: '',
+    travel: '',
+    help: '',
+  };
+
+  let body;
+  if (screen.name === 'help') body = <Help />;
+  else if (screen.name === 'picker') {
+    body = plans.error ? <ErrorLine error={plans.error} /> : plans.data ? (
+      <PlanPicker plans={plans.data} onPick={(id) => { setPlanId(id); setSelected(0); setStack([{ name: 'dashboard' }]); }} />
+    ) : <Text>Loading plans…</Text>;
+  } else if (!planId) body = <Text>No plan chosen: press p.</Text>;
+  else if (board.error) body = <ErrorLine error={board.error} />;
+  else if (!board.data) body = <Text>Loading…</Text>;
+  else if (screen.name === 'dashboard') body = <Dashboard summary={board.data.summary} exceptions={board.data.exceptions.exceptions} selected={selected} room={room} />;
+  else if (screen.name === 'priority') {
+    const priority = priorities[screen.index];
+    body = priority ? <PriorityView priority={priority} room={room} onOpen={(actionId) => push({ name: 'action', actionId })} /> : <Text>No such priority.</Text>;
+  } else if (screen.name === 'action') body = <ActionDetail data={data} planId={planId} actionId={screen.actionId} version={version} />;
+  else if (screen.name === 'record') {
+    body = (
+      <RecordScreen data={data} planId={planId} actionId={screen.actionId} version={version}
+        onDone={(message) => { setFlash(message); setVersion((v) => v + 1); pop(); }}
+        onCancel={pop} />
+    );
+  } else body = <TravelScreen data={data} planId={planId} room={room} onTyping={setTyping} />;
+
+  return (
+    <Box flexDirection="column" width={theme.width}>
+      <Text bold>{pad(`ragtrail · ${title || 'no plan'} · ${me}`, theme.width - 1)}</Text>
+      {body}
+      <Text dimColor={!flash}>{flash ?? hints[screen.name]}</Text>
+    </Box>
+  );
+}
+
+function RecordScreen({ data, planId, actionId, version, onDone, onCancel }: { data: PlanData; planId: string; actionId: string; version: number; onDone: (m: string) => void; onCancel: () => void }) {
+  const plan = useAsync(() => data.plan(planId), [planId, version]);
+  useKeys((_input, key) => {
+    if (key.escape && !plan.data) onCancel();
+  });
+  if (plan.error) return <ErrorLine error={plan.error} />;
+  if (!plan.data) return <Text>Loading…</Text>;
+  return <RecordForm data={data} plan={plan.data} actionId={actionId} onDone={onDone} onCancel={onCancel} />;
+}
+
+function TravelScreen({ data, planId, room, onTyping }: { data: PlanData; planId: string; room: number; onTyping: (t: boolean) => void }) {
+  const history = useAsync(() => data.history(planId), [planId]);
+  if (history.error) return <ErrorLine error={history.error} />;
+  if (!history.data) return <Text>Loading the log…</Text>;
+  return <TimeTravel events={history.data} room={room} onTyping={onTyping} />;
+}

@@ -1,0 +1,88 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import { useMemo, useState } from 'react';
+import { Box, Text } from 'ink';
+import type { RecordedEvent } from '@ragtrail/core';
+import { Replay } from '../data/replay.js';
+import { pad } from '../view/symbols.js';
+import { Dashboard } from './Dashboard.js';
+import { useKeys } from './keys.js';
+import { useTheme } from './theme.js';
+
+/** What an event did, in a line: "EntryRecorded P1.1 2017-04 score 3". */
+function describe(event: RecordedEvent, refOf: (actionId: string) => string): string {
+  const d = event.data as Record<string, unknown>;
+  const parts: string[] = [event.type];
+  if (typeof d.actionId === 'string') parts.push(refOf(d.actionId));
+  else if (typeof d.ref === 'string') parts.push(d.ref);
+  if (typeof d.period === 'string') parts.push(d.period);
+  if (event.type === 'EntryRecorded') parts.push(`score ${event.data.score}`);
+  if (event.type === 'EntryCorrected') parts.push(`score ${event.data.before.score}→${event.data.after.score}`);
+  if (event.type === 'PriorityAdded' || event.type === 'PlanCreated') parts.push(event.data.title);
+  return parts.join(' ');
+}
+
+/**
+ * The auditor's replay: step through the log an event or a period at a time, or jump to a date,
+ * and see the dashboard exactly as it stood, with the event just applied.
+ */
+export function TimeTravel({ events, room, onTyping }: { events: readonly RecordedEvent[]; room: number; onTyping: (typing: boolean) => void }) {
+  const { width, colour } = useTheme();
+  const replay = useMemo(() => new Replay(events), [events]);
+  const [cursor, setCursor] = useState(events.length);
+  const [date, setDate] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const frame = useMemo(() => replay.frame(cursor), [replay, cursor]);
+
+  const go = (c: number) => {
+    setError(null);
+    setCursor(Math.max(0, Math.min(events.length, c)));
+  };
+  useKeys((input, key) => {
+    if (date !== null) {
+      if (key.escape) {
+        setDate(null);
+        onTyping(false);
+      } else if (key.return) {
+        try {
+          go(replay.cursorAt(date.trim()));
+        } catch (e) {
+          setError((e as Error).message);
+        }
+        setDate(null);
+        onTyping(false);
+      } else if (key.backspace || key.delete) setDate(date.slice(0, -1));
+      else if (input && !key.ctrl) setDate(date + input);
+      return;
+    }
+    if (key.leftArrow || input === 'h') go(cursor - 1);
+    else if (key.rightArrow || input === 'l') go(cursor + 1);
+    else if (input === '[' || key.pageUp) go(replay.stepPeriod(cursor, -1));
+    else if (input === ']' || key.pageDown) go(replay.stepPeriod(cursor, 1));
+    else if (input === 'g' || key.home) go(0);
+    else if (input === 'G' || key.end) go(events.length);
+    else if (input === 'd') {
+      setDate('');
+      onTyping(true);
+    }
+  });
+
+  const e = frame.event;
+  const refOf = (id: string) => frame.state.actions[id]?.ref ?? id;
+  return (
+    <Box flexDirection="column">
+      <Text>
+        <Text bold color={colour ? 'magenta' : undefined}>{'TIME TRAVEL '}</Text>
+        {`event ${frame.cursor}/${events.length}${e ? ` · recorded ${e.recordedAt.slice(0, 16).replace('T', ' ')}` : ' · before the plan existed'}`}
+      </Text>
+      <Text>{pad(e ? `just applied: ${describe(e, refOf)} by ${e.actor.name} (${e.actor.role})${e.reason ? `, “${e.reason}”` : ''}` : 'just applied: nothing yet', width - 1)}</Text>
+      {date !== null ? <Text>{`Jump to date (YYYY-MM-DD or ISO instant): ${date}_`}</Text> : null}
+      {error ? <Text color={colour ? 'red' : undefined}>{`! ${error}`}</Text> : null}
+      {frame.summary ? (
+        <Dashboard summary={frame.summary} exceptions={frame.exceptions} selected={null} room={room - 3} />
+      ) : (
+        <Text>{frame.state.status === 'active' ? 'No period named yet: the plan has no reviews or entries at this point.' : 'The plan did not exist yet.'}</Text>
+      )}
+      <Text dimColor>←→/hl event · [ ] period · g/G start/end · d date · esc leave</Text>
+    </Box>
+  );
+}

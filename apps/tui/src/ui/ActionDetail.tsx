@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
 import { entryPeriods, findLevel } from '@ragtrail/core';
-import type { PlanData } from '../data/source.js';
+import type { PlanData } from '../sources/source.js';
 import { pad, sparkline } from '../view/symbols.js';
 import { useAsync } from './use-async.js';
 import { useTheme } from './theme.js';

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { useEffect, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
-import type { PlanData } from '../data/source.js';
+import type { PlanData } from '../sources/source.js';
 import { pad } from '../view/symbols.js';
 import { ActionDetail } from './ActionDetail.js';
 import { Dashboard } from './Dashboard.js';

@@ -2,7 +2,7 @@
 import { useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { DomainError, StatedDirection, ValidationError, type PlanState } from '@ragtrail/core';
-import type { PlanData } from '../data/source.js';
+import type { PlanData } from '../sources/source.js';
 import { isDown, isUp, useKeys } from './keys.js';
 import { useTheme } from './theme.js';
 

@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import type { RecordedEvent } from '@ragtrail/core';
-import { Replay } from '../data/replay.js';
+import { Replay } from '../sources/replay.js';
 import { pad } from '../view/symbols.js';
 import { Dashboard } from './Dashboard.js';
 import { useKeys } from './keys.js';

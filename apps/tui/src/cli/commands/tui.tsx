@@ -6,8 +6,8 @@ import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
 import { optionsOf, programOf, type GlobalOptions } from '../options.js';
 import { openRagtrail, storeUrlOf } from '../session.js';
-import { directData } from '../../data/direct.js';
-import type { PlanData } from '../../data/source.js';
+import { directData } from '../../sources/direct.js';
+import type { PlanData } from '../../sources/source.js';
 import { App } from '../../ui/App.js';
 import { themeFor } from '../../ui/theme.js';
 
@@ -15,7 +15,7 @@ async function dataFor(o: { api?: string; token?: string } & GlobalOptions, cmd:
   if (o.api) {
     const token = o.token ?? io.env.RAGTRAIL_TOKEN;
     if (!token) throw new UserError('--api needs a bearer token: add --token T (or set RAGTRAIL_TOKEN); `ragtrail token create` issues one');
-    const { httpData } = await import('../../data/http.js');
+    const { httpData } = await import('../../sources/http.js');
     return httpData(o.api, token);
   }
   const program = programOf(cmd).opts<GlobalOptions>();

@@ -1,0 +1,59 @@
+import { Actor, DomainError, foldPlan, ValidationError, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
+import type { PlanData } from './source.js';
+
+/** The HTTP app's routes this client uses; kept in one place so the client stays a thin mirror of the API. */
+const routes = {
+  me: () => '/api/me',
+  plans: () => '/api/plans',
+  summary: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/summary`,
+  exceptions: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/exceptions`,
+  audit: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/audit`,
+  evidence: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/evidence`,
+  history: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/events`,
+  entries: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/entries`,
+};
+
+const codeOfStatus = (status: number): DomainErrorCode =>
+  status === 400 ? 'invalid' : status === 401 || status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 409 ? 'conflict' : status === 412 ? 'precondition' : 'rule';
+
+/** A problem+json answer rebuilt as the core's own error, so the screens show it as they would locally. */
+async function problem(response: Response): Promise<DomainError> {
+  let body: { title?: string; detail?: string; field?: string; rule?: string; code?: DomainErrorCode; issues?: FieldIssue[] } = {};
+  try {
+    body = (await response.json()) as typeof body;
+  } catch {
+    // Not JSON (a proxy's error page): the status line is all there is.
+  }
+  if (Array.isArray(body.issues) && body.issues.length > 0) return new ValidationError(body.issues);
+  const message = body.detail ?? body.title ?? `${response.status} ${response.statusText}`;
+  return new DomainError(body.code ?? codeOfStatus(response.status), message, body.field, body.rule);
+}
+
+/** The UI against a running HTTP app: the same screens, every answer from the API. */
+export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): PlanData {
+  const base = baseUrl.replace(/\/+$/, '');
+  const call = async <T>(path: string, query: { [key: string]: string | undefined } | object = {}, init: RequestInit = {}): Promise<T> => {
+    const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string"));
+    const url = `${base}${path}${params.size ? `?${params}` : ''}`;
+    const response = await fetchImpl(url, { ...init, headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+    if (!response.ok) throw await problem(response);
+    return (await response.json()) as T;
+  };
+  const history = (planId: string) => call<RecordedEvent[] | { events: RecordedEvent[] }>(routes.history(planId)).then((r) => (Array.isArray(r) ? r : r.events));
+  return {
+    origin: base,
+    whoAmI: async () => Actor.parse(await call(routes.me())),
+    plans: () => call(routes.plans()),
+    plan: async (planId) => foldPlan(await history(planId)),
+    summary: (planId, q = {}) => call(routes.summary(planId), q),
+    exceptions: (planId, q = {}) => call(routes.exceptions(planId), q),
+    audit: (planId, q = {}) => call(routes.audit(planId), q),
+    evidence: (planId, q = {}) => call(routes.evidence(planId), q),
+    history,
+    async recordEntry(planId, input, reason) {
+      const result = await call<{ revision: number }>(routes.entries(planId), {}, { method: 'POST', body: JSON.stringify({ ...input, ...(reason ? { reason } : {}) }) });
+      return { revision: result.revision };
+    },
+    close: async () => {},
+  };
+}

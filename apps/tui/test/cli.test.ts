@@ -147,7 +147,7 @@ describe('ragtrail command line, in-process', () => {
     const attached = await run(['attach', '--store', store, ...officer, '--plan', 'dev-plan', '--action', 'P1.1', '--title', 'Case file audit', '--kind', 'audit', '--observed-on', '2017-06-10', '--file', file, '--json']);
     expect(attached.code).toBe(0);
     expect((JSON.parse(attached.out) as { events: { data: { contentHash: string } }[] }).events[0]!.data.contentHash).toBe(createHash('sha256').update('case file audit').digest('hex'));
-    expect((await run(['reschedule', '--store', store, ...reviewer, '--plan', 'dev-plan', '--action', 'P1.2', '--due', '2018-03-31', '--approved-by', 'Improvement Board'])).code).toBe(0);
+    expect((await run(['reschedule', '--store', store, ...reviewer, '--plan', 'dev-plan', '--action', 'P1.2', '--due', '2018-03-31', '--approved-by', 'Improvement Board', '--reason', 'Recruitment freeze until January'])).code).toBe(0);
     const audit = JSON.parse((await run(['audit', '--store', store, '--plan', 'dev-plan', '--since', '2000-01-01', '--json'])).out) as { records: { type: string }[] };
     expect(audit.records.slice(-5).map((r) => r.type)).toEqual(['EntryCorrected', 'ReviewSignedOff', 'ReviewOpened', 'EvidenceAttached', 'ActionRescheduled']);
     const missing = await run(['attach', '--store', store, ...officer, '--plan', 'dev-plan', '--action', 'P1.1', '--title', 'x', '--observed-on', '2017-06-10', '--file', join(dir, 'nope.pdf')]);

@@ -110,7 +110,7 @@ export function registerWrites(program: Command, io: Io): void {
     .requiredOption('--action <ref>', 'action id or reference')
     .requiredOption('--due <YYYY-MM-DD>', 'the new due date')
     .requiredOption('--approved-by <name>', 'who approved the new date')
-    .option('--reason <text>', 'why the date moves')
+    .requiredOption('--reason <text>', 'why the date moves')
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ plan: string; action: string; due: string; approvedBy: string; reason?: string; json?: boolean }>(cmd);

@@ -7,6 +7,13 @@ import { useAsync } from './use-async.js';
 import { useTheme } from './theme.js';
 import { ErrorLine } from './ErrorLine.js';
 
+/** Score and due-date changes, the ones an auditor scans for: "score 2→3", "score 3" when first set. */
+const changesText = (changes: readonly { field: string; before: unknown; after: unknown }[]): string =>
+  changes
+    .filter((c) => c.field === 'score' || c.field === 'dueDate')
+    .map((c) => (c.before === null || c.before === undefined ? `${c.field} ${String(c.after)}` : `${c.field} ${String(c.before)}→${String(c.after)}`))
+    .join(' ');
+
 /** One action: its score history as a sparkline, recent updates, evidence and who changed what. */
 export function ActionDetail({ data, planId, actionId, version }: { data: PlanData; planId: string; actionId: string; version: number }) {
   const { width, colour } = useTheme();
@@ -46,7 +53,7 @@ export function ActionDetail({ data, planId, actionId, version }: { data: PlanDa
       <Text bold>{`Audit trail (${audit.total})`}</Text>
       {audit.records.slice(-5).map((r) => (
         <Text key={r.eventId}>
-          {`  ${r.recordedAt.slice(0, 16).replace('T', ' ')} ${pad(r.type, 16)} ${pad(r.actor.name, 16)} ${pad(r.changes.filter((c) => c.field === 'score' || c.field === 'dueDate').map((c) => `${c.field} ${c.before ?? '–'}→${String(c.after)}`).join(' ') + (r.reason ? ` “${r.reason}”` : ''), wide - 52)}`}
+          {`  ${r.recordedAt.slice(0, 16).replace('T', ' ')} ${pad(r.type, 15)} ${pad(r.actor.name, 14)} ${pad([r.period ?? '', changesText(r.changes), r.reason ? `“${r.reason}”` : ''].filter(Boolean).join(' '), wide - 48)}`}
         </Text>
       ))}
     </Box>

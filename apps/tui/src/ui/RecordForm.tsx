@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { DomainError, StatedDirection, ValidationError, type PlanState } from '@ragtrail/core';
+import { DomainError, scoreAt, StatedDirection, ValidationError, type PlanState } from '@ragtrail/core';
 import type { PlanData } from '../sources/source.js';
 import { isDown, isUp, useKeys } from './keys.js';
 import { useTheme } from './theme.js';
@@ -37,8 +37,9 @@ export function RecordForm({ data, plan, actionId, onDone, onCancel }: { data: P
   const levels = plan.scheme.levels;
   const [field, setField] = useState<Field>('score');
   const [period, setPeriod] = useState(defaultPeriod(plan));
-  const current = plan.entries[actionId]?.[period]?.score;
-  const [score, setScore] = useState(levels.findIndex((l) => l.value === current) >= 0 ? levels.findIndex((l) => l.value === current) : 0);
+  // Start from the score the action holds now (this period's, else the last one carried forward).
+  const held = levels.findIndex((l) => l.value === scoreAt(plan, actionId, period)?.entry.score);
+  const [score, setScore] = useState(held >= 0 ? held : 0);
   const [update, setUpdate] = useState('');
   const [direction, setDirection] = useState(0);
   const [reason, setReason] = useState('');

@@ -1,0 +1,217 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import { createMemoryStore, createRagtrail, type Actor } from '@ragtrail/core';
+import { directData } from '../src/sources/direct.js';
+import type { PlanData } from '../src/sources/source.js';
+import { App } from '../src/ui/App.js';
+import { officer, seededMemory, seedPlan, steppingClock } from './fixtures.js';
+import { keys, plain, sleep, until } from './ui-helpers.js';
+
+const theme = { colour: true, width: 80, height: 24 };
+
+async function start(options: { actor?: Actor | null; data?: PlanData; colour?: boolean; planId?: string } = {}) {
+  const seeded = await seededMemory();
+  const data = options.data ?? directData(seeded.rt, options.actor === undefined ? officer : options.actor, 'memory:');
+  const app = render(<App data={data} theme={{ ...theme, colour: options.colour ?? true }} {...(options.planId ? { planId: options.planId } : {})} />);
+  const frame = () => plain(app.lastFrame());
+  await until(frame, 'Workforce');
+  await sleep(30);
+  const press = async (...sequence: string[]) => {
+    for (const k of sequence) {
+      app.stdin.write(k);
+      await sleep(25);
+    }
+  };
+  return { ...seeded, app, frame, press };
+}
+
+afterEach(() => cleanup());
+
+describe('dashboard', () => {
+  it("shows each priority's previous and current figure, direction, worst level with its label, counts and the exceptions", async () => {
+    const { frame } = await start();
+    const screen = frame();
+    expect(screen).toMatch(/2017-05 against 2017-04\s+review open/);
+    expect(screen).toMatch(/> 1\. Workforce\s+2\.5\s+3\.0 ↑\s+Green 3\s+R0 A0 G2 B0 S0/);
+    expect(screen).toMatch(/2\. Early help\s+1\.0\s+1\.0 →\s+Red 1\s+R1 A0 G0 B0 S0/);
+    expect(screen).toMatch(/Overall\s+1\.8\s+2\.0 ↑/);
+    expect(screen).toContain('Exceptions (3)');
+    expect(screen).toMatch(/worst-level\s+P2\.1\s+P2\.1 is at Red \(1\)/);
+    for (const row of screen.split('\n')) expect(row.length, row).toBeLessThanOrEqual(80);
+    expect(screen.split('\n').length).toBeLessThanOrEqual(24);
+  });
+
+  it('moves the selection with arrows and j/k', async () => {
+    const { frame, press } = await start();
+    await press('j');
+    expect(frame()).toMatch(/> 2\. Early help/);
+    await press(keys.up);
+    expect(frame()).toMatch(/> 1\. Workforce/);
+    await press(keys.down, 'k');
+    expect(frame()).toMatch(/> 1\. Workforce/);
+  });
+
+  it('writes labels in brackets and no colour codes under NO_COLOR', async () => {
+    const { app } = await start({ colour: false });
+    const raw = app.lastFrame() ?? '';
+    expect(raw).toContain('[Green 3]');
+    expect(raw).toContain('[Red 1]');
+    expect(raw).not.toMatch(/\u001B\[(4|3)8;/);
+  });
+});
+
+describe('plan picker', () => {
+  it('offers every plan when there are several and opens the one chosen', async () => {
+    const store = createMemoryStore();
+    const rt = createRagtrail({ store, now: steppingClock() });
+    await seedPlan(rt, 'plan-a');
+    await seedPlan(rt, 'plan-b');
+    await rt.execute('plan-b', 'AddPriority', { number: 3, title: 'Care leavers' }, { actor: { id: 'a', name: 'Ann Admin', role: 'admin' } });
+    const app = render(<App data={directData(rt, officer, 'memory:')} theme={theme} />);
+    const frame = () => plain(app.lastFrame());
+    await until(frame, 'Choose a plan');
+    await sleep(30);
+    app.stdin.write('j');
+    await sleep(25);
+    app.stdin.write(keys.enter);
+    expect(await until(frame, 'Care leavers')).toContain('3. Care leavers');
+  });
+});
+
+describe('priority and action detail', () => {
+  it("opens a priority's actions, then an action's sparkline, updates, evidence and audit trail, and esc goes back", async () => {
+    const { frame, press } = await start();
+    await press(keys.enter);
+    const priority = await until(frame, 'Reduce agency');
+    expect(priority).toMatch(/> P1\.1\s+Reduce agency social wo…\s+Green 3\s+2\s+↑\s+↑/);
+    expect(priority).toMatch(/P1\.2\s+Supervision compliance\s+Green 3\s+3\s+→?\s+not updated/);
+    await press(keys.enter);
+    const detail = await until(frame, 'Audit trail');
+    expect(detail).toContain('P1.1 Reduce agency social workers');
+    expect(detail).toMatch(/Scores ▃▅ 2 3 · now Green \(3\), held 1 period/);
+    expect(detail).toMatch(/2017-05 3 Agency staff 39/);
+    expect(detail).toMatch(/2017-04 2 Agency staff 60/);
+    expect(detail).toContain('Evidence (0)');
+    expect(detail).toMatch(/EntryRecorded\s+Iqbal Vaza\s+2017-05 score 3 “Recruitm/);
+    expect(detail).toMatch(/ActionAdded\s+Ann Admin\s+dueDate 2018-12-31/);
+    await press(keys.escape);
+    await until(frame, 'Supervision compliance');
+    await press(keys.escape);
+    expect(await until(frame, 'Exceptions (3)')).toContain('1. Workforce');
+  });
+});
+
+describe('record a month', () => {
+  it('records an entry chosen from the scheme and shows it on the dashboard', async () => {
+    const { frame, press, rt, planId } = await start();
+    await press('j', keys.enter);
+    await until(frame, 'Front door thresholds');
+    await press(keys.enter);
+    await until(frame, 'Audit trail');
+    await press('r');
+    const form = await until(frame, 'Record a month: P2.1');
+    expect(form).toMatch(/Period\s+2017-05/);
+    expect(form).toMatch(/\[1 Red\]\s+2 Amber\s+3 Green\s+4 Blue\s+5 Sustained/);
+    await press(keys.right, keys.tab, ...'Thresholds agreed'.split(''), keys.tab, keys.right, keys.tab, ...'Partners signed up'.split(''), keys.tab);
+    expect(frame()).toMatch(/\[2 Amber\]/);
+    expect(frame()).toMatch(/Direction\s+‹ Improving ›/);
+    await press(keys.enter);
+    expect(await until(frame, 'Recorded P2.1 2017-05: Amber (2)')).toContain('Thresholds agreed');
+    const summary = await rt.summary(planId, { period: '2017-05' });
+    expect(summary.priorities[1]!.current.mean).toBe(2);
+    const audit = await rt.audit(planId, { action: 'P2.1' });
+    expect(audit.records.at(-1)).toMatchObject({ type: 'EntryRecorded', reason: 'Partners signed up', actor: { name: 'Iqbal Vaza' } });
+  });
+
+  it("shows the core's refusal inline beside the field and writes nothing", async () => {
+    const { frame, press, rt, planId } = await start();
+    await press(keys.enter);
+    await until(frame, 'Reduce agency');
+    await press(keys.down, keys.enter);
+    await until(frame, 'Audit trail');
+    await press('r');
+    await until(frame, 'Record a month: P1.2');
+    const before = (await rt.history(planId)).length;
+    await press(keys.left, keys.tab, keys.tab, keys.tab, keys.tab, keys.enter);
+    const refused = await until(frame, 'A reason is required');
+    expect(refused).toMatch(/Reason\s*\n\s+! A reason is required: the score changes from 3 in April 2017 to 2/);
+    expect(refused).not.toMatch(/\bat \w+ \(/);
+    expect((await rt.history(planId)).length).toBe(before);
+    await press(keys.up, ...'Supervision audits slipped'.split(''), keys.tab, keys.enter);
+    await until(frame, 'Recorded P1.2 2017-05: Amber (2)');
+    expect((await rt.history(planId)).length).toBe(before + 1);
+  });
+
+  it('tells a read-only user how to act instead of recording', async () => {
+    const { frame, press } = await start({ actor: null });
+    expect(frame()).toContain('read-only');
+    await press(keys.enter);
+    await until(frame, 'Reduce agency');
+    await press(keys.enter);
+    await until(frame, 'Audit trail');
+    await press('r');
+    await until(frame, 'Record a month');
+    await press(keys.tab, keys.tab, keys.tab, keys.tab, keys.enter);
+    expect(await until(frame, 'Read-only')).toContain('--actor');
+  });
+});
+
+describe('time travel', () => {
+  it('steps through the log an event and a period at a time and shows the dashboard as it stood', async () => {
+    const { frame, press } = await start();
+    await press('t');
+    const now = await until(frame, 'TIME TRAVEL');
+    expect(now).toContain('event 13/13');
+    expect(now).toMatch(/just applied: EntryRecorded P1\.1 2017-05 score 3 by Iqbal Vaza \(officer\)/);
+    expect(now).toMatch(/1\. Workforce\s+2\.5\s+3\.0 ↑/);
+    await press('h');
+    const before = await until(frame, 'event 12/13');
+    expect(before).toMatch(/just applied: ReviewOpened 2017-05 by Rory Patterson \(reviewer\)/);
+    expect(before).toMatch(/1\. Workforce\s+2\.5\s+2\.5 →/);
+    await press('[');
+    const april = await until(frame, 'event 11/13');
+    expect(april).toMatch(/ReviewSignedOff 2017-04 by Chief Executive \(board\)/);
+    expect(april).toMatch(/2017-04 against 2017-03\s+review signed-off/);
+    await press('[');
+    expect(await until(frame, 'event 6/13')).toMatch(/ActionAdded P2\.1/);
+    await press(']');
+    expect(await until(frame, 'event 11/13')).toContain('ReviewSignedOff');
+    await press('g');
+    expect(await until(frame, 'event 0/13')).toContain('The plan did not exist yet');
+    await press('l');
+    expect(await until(frame, 'event 1/13')).toContain('No period named yet');
+    await press('G');
+    await until(frame, 'event 13/13');
+  });
+
+  it('jumps to a date, and says what is wrong with one it cannot read', async () => {
+    const { frame, press } = await start();
+    await press('t');
+    await until(frame, 'TIME TRAVEL');
+    // The stepping clock records one event a minute from 09:01 on 1 April 2017.
+    await press('d', ...'2017-04-01T09:08:30Z'.split(''), keys.enter);
+    expect(await until(frame, 'event 8/13')).toMatch(/EntryRecorded P1\.1 2017-04 score 2/);
+    await press('d', ...'last week'.split(''), keys.enter);
+    expect(await until(frame, 'not an ISO-8601')).toContain('event 8/13');
+    await press('d', ...'2016-01-01'.split(''), keys.enter);
+    await until(frame, 'event 0/13');
+    await press(keys.escape);
+    expect(await until(frame, 'Exceptions (3)')).not.toContain('TIME TRAVEL');
+  });
+});
+
+describe('keys', () => {
+  it('? shows the help, esc closes it, q quits', async () => {
+    const { frame, press } = await start();
+    await press('?');
+    const help = await until(frame, 'Keys');
+    expect(help).toContain('time travel');
+    await press(keys.escape);
+    await until(frame, 'Exceptions (3)');
+    await press('q');
+    await sleep(50);
+    await press('?');
+    expect(frame()).not.toContain('Keys');
+  });
+});

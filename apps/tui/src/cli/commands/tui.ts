@@ -1,6 +1,4 @@
-/** @jsxRuntime automatic @jsxImportSource react */
 import type { Command } from 'commander';
-import { render } from 'ink';
 import { resolveActor } from '../actor.js';
 import { UserError } from '../errors.js';
 import type { Io } from '../io.js';
@@ -8,8 +6,6 @@ import { optionsOf, programOf, type GlobalOptions } from '../options.js';
 import { openRagtrail, storeUrlOf } from '../session.js';
 import { directData } from '../../sources/direct.js';
 import type { PlanData } from '../../sources/source.js';
-import { App } from '../../ui/App.js';
-import { themeFor } from '../../ui/theme.js';
 
 async function dataFor(o: { api?: string; token?: string } & GlobalOptions, cmd: Command, io: Io): Promise<PlanData> {
   if (o.api) {
@@ -37,9 +33,9 @@ export function registerTui(program: Command, io: Io): void {
         throw new UserError('ragtrail tui needs an interactive terminal; in scripts use `ragtrail summary --plan ID` (or --json)');
       const data = await dataFor(o, cmd, io);
       try {
-        const theme = themeFor(io.env, { columns: process.stdout.columns, rows: process.stdout.rows });
-        const app = render(<App data={data} {...(o.plan ? { planId: o.plan } : {})} theme={theme} />, { exitOnCtrlC: true });
-        await app.waitUntilExit();
+        // Ink and React load only for this command, so scripted commands start quickly.
+        const { runUi } = await import('../../ui/run.js');
+        await runUi(data, { ...(o.plan ? { planId: o.plan } : {}), env: io.env });
       } finally {
         await data.close();
       }

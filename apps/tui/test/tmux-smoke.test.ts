@@ -1,0 +1,76 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createRagtrail } from '@ragtrail/core';
+import { openStore } from '@ragtrail/stores';
+import { binPath, repoRoot, sqliteAvailable } from './child.js';
+import { seedPlan, steppingClock } from './fixtures.js';
+import { sleep } from './ui-helpers.js';
+
+const hasTmux = spawnSync('tmux', ['-V']).status === 0;
+const hasSqlite = await sqliteAvailable();
+if (!hasTmux) console.warn('[apps/tui] tmux is not installed (apt-get install -y tmux): the pseudo-terminal smoke test is skipped');
+if (!hasSqlite) console.warn('[apps/tui] @ragtrail/store-sqlite is not available: the pseudo-terminal smoke test is skipped');
+
+// A server of our own, so the test never touches anyone's tmux sessions.
+const socket = `ragtrail-test-${randomUUID().slice(0, 8)}`;
+const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', env: { ...process.env, TERM: 'xterm-256color' } });
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+async function screenShows(session: string, text: string, timeoutMs = 15_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const screen = tmux('capture-pane', '-p', '-t', session);
+    if (screen.includes(text)) return screen;
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for "${text}"; the terminal shows:\n${screen}`);
+    await sleep(100);
+  }
+}
+
+afterAll(() => {
+  if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
+});
+
+describe.skipIf(!hasTmux || !hasSqlite)('ragtrail tui in a real pseudo-terminal (tmux, 80x24)', () => {
+  it('navigates to an action, records an entry, quits, and the store has it', async () => {
+    const url = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ragtrail-tmux-')), 'ragtrail.db')}`;
+    const seeding = createRagtrail({ store: await openStore(url), now: steppingClock() });
+    const planId = await seedPlan(seeding);
+    await seeding.close();
+
+    const session = 'smoke';
+    const command = `cd ${quote(repoRoot)} && NO_COLOR=1 RAGTRAIL_STORE=${quote(url)} RAGTRAIL_ACTOR=${quote('Iqbal Vaza:officer')} ${quote(process.execPath)} --import tsx ${quote(binPath)} tui; echo "exit=$?"; sleep 30`;
+    tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
+
+    const dashboard = await screenShows(session, 'Exceptions (3)');
+    expect(dashboard).toMatch(/\[Green 3\]/);
+    tmux('send-keys', '-t', session, 'Enter');
+    await screenShows(session, 'Supervision compliance');
+    tmux('send-keys', '-t', session, 'j', 'Enter');
+    await screenShows(session, 'Audit trail');
+    tmux('send-keys', '-t', session, 'r');
+    await screenShows(session, 'Record a month: P1.2');
+    tmux('send-keys', '-t', session, 'Tab');
+    tmux('send-keys', '-t', session, '-l', 'Supervision held at 85%');
+    tmux('send-keys', '-t', session, 'Tab', 'Right', 'Tab', 'Tab');
+    await screenShows(session, '‹ Maintained ›');
+    tmux('send-keys', '-t', session, 'Enter');
+    await screenShows(session, 'Recorded P1.2 2017-05: Green (3)');
+    tmux('send-keys', '-t', session, 'q');
+    await screenShows(session, 'exit=0');
+
+    const rt = createRagtrail({ store: await openStore(url) });
+    try {
+      const last = (await rt.audit(planId, { action: 'P1.2' })).records.at(-1)!;
+      expect(last).toMatchObject({ type: 'EntryRecorded', period: '2017-05', actor: { name: 'Iqbal Vaza', role: 'officer' } });
+      const state = await rt.loadPlan(planId);
+      expect(state.entries['p1-2']!['2017-05']).toMatchObject({ score: 3, update: 'Supervision held at 85%', statedDirection: 'Maintained' });
+      expect((await rt.verify()).ok).toBe(true);
+    } finally {
+      await rt.close();
+    }
+  });
+});

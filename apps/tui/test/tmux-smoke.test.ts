@@ -30,6 +30,14 @@ async function screenShows(session: string, text: string, timeoutMs = 15_000): P
   }
 }
 
+/** One key per write, as a person types: several keys in one write arrive as one chunk. */
+async function press(session: string, ...keys: string[]): Promise<void> {
+  for (const key of keys) {
+    tmux('send-keys', '-t', session, key);
+    await sleep(150);
+  }
+}
+
 afterAll(() => {
   if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
 });
@@ -47,19 +55,19 @@ describe.skipIf(!hasTmux || !hasSqlite)('ragtrail tui in a real pseudo-terminal 
 
     const dashboard = await screenShows(session, 'Exceptions (3)');
     expect(dashboard).toMatch(/\[Green 3\]/);
-    tmux('send-keys', '-t', session, 'Enter');
+    await press(session, 'Enter');
     await screenShows(session, 'Supervision compliance');
-    tmux('send-keys', '-t', session, 'j', 'Enter');
+    await press(session, 'j', 'Enter');
     await screenShows(session, 'Audit trail');
-    tmux('send-keys', '-t', session, 'r');
+    await press(session, 'r');
     await screenShows(session, 'Record a month: P1.2');
-    tmux('send-keys', '-t', session, 'Tab');
+    await press(session, 'Tab');
     tmux('send-keys', '-t', session, '-l', 'Supervision held at 85%');
-    tmux('send-keys', '-t', session, 'Tab', 'Right', 'Tab', 'Tab');
+    await press(session, 'Tab', 'Right', 'Right', 'Tab', 'Tab');
     await screenShows(session, '‹ Maintained ›');
-    tmux('send-keys', '-t', session, 'Enter');
+    await press(session, 'Enter');
     await screenShows(session, 'Recorded P1.2 2017-05: Green (3)');
-    tmux('send-keys', '-t', session, 'q');
+    await press(session, 'q');
     await screenShows(session, 'exit=0');
 
     const rt = createRagtrail({ store: await openStore(url) });

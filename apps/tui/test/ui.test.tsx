@@ -52,6 +52,20 @@ describe('dashboard', () => {
     expect(frame()).toMatch(/> 1\. Workforce/);
   });
 
+  it('shows the period before and after with [ and ], and . goes back to the latest reviewed', async () => {
+    const { frame, press } = await start();
+    await press('[');
+    const april = await until(frame, '2017-04 against 2017-03');
+    expect(april).toMatch(/review signed-off/);
+    expect(april).toMatch(/1\. Workforce\s+–\s+2\.5/);
+    await press('[');
+    await until(frame, '2017-03 against 2017-02');
+    await press(']', ']', ']');
+    expect(await until(frame, '2017-06 against 2017-05')).toContain('no review');
+    await press('.');
+    await until(frame, '2017-05 against 2017-04');
+  });
+
   it('writes labels in brackets and no colour codes under NO_COLOR', async () => {
     const { app } = await start({ colour: false });
     const raw = app.lastFrame() ?? '';

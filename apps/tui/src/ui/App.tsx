@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { useEffect, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
+import { addMonths } from '@ragtrail/core';
 import type { PlanData } from '../sources/source.js';
 import { pad } from '../view/symbols.js';
 import { ActionDetail } from './ActionDetail.js';
@@ -14,6 +15,12 @@ import { RecordForm } from './RecordForm.js';
 import { TimeTravel } from './TimeTravel.js';
 import { ThemeContext, type Theme } from './theme.js';
 import { useAsync } from './use-async.js';
+
+/** Months from one YYYY-MM to another: a quarterly plan's periods are three apart. */
+const monthsBetween = (from: string, to: string): number => {
+  const index = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+  return index(to) - index(from);
+};
 
 type Screen =
   | { name: 'picker' }
@@ -46,12 +53,18 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   const [version, setVersion] = useState(0);
   const [flash, setFlash] = useState<string | null>(null);
   const [typing, setTyping] = useState(false);
+  /** The period the dashboard shows; null follows the plan's latest reviewed period. */
+  const [period, setPeriod] = useState<string | null>(null);
   const screen = stack[stack.length - 1]!;
   const room = theme.height - 3;
 
   const plans = useAsync(() => data.plans(), [version]);
   const who = useAsync(() => data.whoAmI(), []);
-  const board = useAsync(async () => (planId ? { summary: await data.summary(planId), exceptions: await data.exceptions(planId) } : null), [planId, version]);
+  const board = useAsync(async () => {
+    if (!planId) return null;
+    const query = period ? { period } : {};
+    return { summary: await data.summary(planId, query), exceptions: await data.exceptions(planId, query) };
+  }, [planId, version, period]);
 
   // One plan needs no picker.
   useEffect(() => {
@@ -78,7 +91,11 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
     if (input === 't' && screen.name !== 'travel') return push({ name: 'travel' });
     if (input === 'r' && screen.name === 'action') return push({ name: 'record', actionId: screen.actionId });
     if (screen.name === 'dashboard') {
-      if (isDown(input, key)) setSelected((s) => Math.min(priorities.length - 1, s + 1));
+      const shown = board.data?.summary;
+      if (shown && input === '[') setPeriod(shown.previousPeriod);
+      else if (shown && input === ']') setPeriod(addMonths(shown.period, monthsBetween(shown.previousPeriod, shown.period)));
+      else if (input === '.') setPeriod(null);
+      else if (isDown(input, key)) setSelected((s) => Math.min(priorities.length - 1, s + 1));
       else if (isUp(input, key)) setSelected((s) => Math.max(0, s - 1));
       else if (key.return && priorities[selected]) push({ name: 'priority', index: selected });
     }
@@ -88,7 +105,7 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   const me = who.data ? `${who.data.name} (${who.data.role})` : 'read-only';
   const hints: Record<Screen['name'], string> = {
     picker: '↑↓ choose · enter open · q quit',
-    dashboard: '↑↓/jk priority · enter open · t time travel · p plans · ? help · q quit',
+    dashboard: '↑↓ priority · enter open · [ ] period · t time travel · p plans · ? help · q quit',
     priority: '↑↓/jk action · enter open · esc back · t time travel · ? help · q quit',
     action: 'r record a month · esc back · t time travel · ? help · q quit',
     record: '',
@@ -100,7 +117,7 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   if (screen.name === 'help') body = <Help />;
   else if (screen.name === 'picker') {
     body = plans.error ? <ErrorLine error={plans.error} /> : plans.data ? (
-      <PlanPicker plans={plans.data} onPick={(id) => { setPlanId(id); setSelected(0); setStack([{ name: 'dashboard' }]); }} />
+      <PlanPicker plans={plans.data} onPick={(id) => { setPlanId(id); setSelected(0); setPeriod(null); setStack([{ name: 'dashboard' }]); }} />
     ) : <Text>Loading plans…</Text>;
   } else if (!planId) body = <Text>No plan chosen: press p.</Text>;
   else if (board.error) body = <ErrorLine error={board.error} />;

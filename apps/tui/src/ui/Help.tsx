@@ -5,6 +5,7 @@ const keys: [string, string][] = [
   ['↑ ↓  j k', 'move'],
   ['enter', 'open the selected priority or action; next field / save in a form'],
   ['esc', 'back'],
+  ['[ ]', 'dashboard: the period before / after (. back to the latest reviewed)'],
   ['r', 'record a month for the open action'],
   ['t', 'time travel: replay the log (←→ event, [ ] period, d date, g/G start/end)'],
   ['p', 'choose another plan'],

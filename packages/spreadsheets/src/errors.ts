@@ -1,0 +1,27 @@
+import { DomainError } from '@ragtrail/core';
+
+/** Where in a file an import went wrong; row and column are 1-based as a spreadsheet shows them. */
+export interface ImportLocation {
+  fileName: string;
+  row?: number;
+  column?: string;
+}
+
+/**
+ * A file that cannot be imported. Code 'invalid' so front ends answer 400 / exit 1; the message
+ * names the file, the row, the column and what was expected.
+ */
+export class CsvImportError extends DomainError {
+  readonly fileName: string;
+  readonly row: number | null;
+  readonly column: string | null;
+  constructor(at: ImportLocation, expected: string, rule = 'import-format') {
+    const where = [at.fileName, at.row === undefined ? null : `row ${at.row}`, at.column === undefined ? null : `column "${at.column}"`]
+      .filter(Boolean)
+      .join(', ');
+    super('invalid', `${where}: ${expected}`, at.column ?? 'content', rule, { fileName: at.fileName, row: at.row ?? null, column: at.column ?? null });
+    this.fileName = at.fileName;
+    this.row = at.row ?? null;
+    this.column = at.column ?? null;
+  }
+}

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { Period } from '@ragtrail/core';
+import { FileInput } from './table/read-table.js';
+
+/** What every importer takes: the file, and the choices the user makes at import. */
+export const ImportInput = FileInput.extend({
+  /** A shipped scheme id ("ofsted-tracker-3", "development-plan-5"); each layout has a default. */
+  scheme: z.string().trim().min(1).optional(),
+  /** Your header -> our column, for headers the importer does not recognise. */
+  columnMap: z.record(z.string(), z.string()).optional(),
+  title: z.string().trim().min(1).optional(),
+  organisation: z.string().trim().min(1).optional(),
+  /** The new plan's id; by default derived from the title. */
+  planId: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be 1-80 letters, digits, ".", "_" or "-"').optional(),
+  /** The update month when the sheet does not name one (YYYY-MM). */
+  period: Period.optional(),
+});
+export type ImportInput = z.input<typeof ImportInput>;
+
+export const ImportResult = z.object({ planId: z.string(), events: z.number().int(), warnings: z.array(z.string()) });
+export type ImportResult = z.infer<typeof ImportResult>;

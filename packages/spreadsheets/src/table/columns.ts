@@ -1,0 +1,58 @@
+import { CsvImportError } from '../errors.js';
+
+/** Header text compared without case, spacing or punctuation: "Owner(s) - Who" ~ "owners who". */
+export const normaliseHeader = (text: string) => text.toLowerCase().replace(/\(s\)/g, 's').replace(/[^a-z0-9]+/g, ' ').trim();
+
+export interface ColumnSpec<K extends string> {
+  key: K;
+  /** What the column is called in messages. */
+  label: string;
+  /** Normalised header prefixes that name this column. */
+  synonyms: readonly string[];
+  required: boolean;
+}
+
+export type ColumnIndex<K extends string> = Partial<Record<K, number>> & { header: string[] };
+
+/** Does this row look like the table's header row (it names every required column)? */
+export function matchHeader<K extends string>(
+  row: readonly string[],
+  specs: readonly ColumnSpec<K>[],
+  columnMap: Record<string, string> = {},
+): ColumnIndex<K> | null {
+  const mapped = new Map(Object.entries(columnMap).map(([header, key]) => [normaliseHeader(header), key]));
+  const index = { header: [...row] } as ColumnIndex<K>;
+  row.forEach((cell, i) => {
+    const h = normaliseHeader(cell);
+    if (!h) return;
+    const explicit = mapped.get(h);
+    const spec = explicit !== undefined
+      ? specs.find((s) => s.key === explicit || normaliseHeader(s.label) === normaliseHeader(explicit))
+      : specs.find((s) => s.synonyms.some((syn) => h === syn || h.startsWith(`${syn} `)));
+    if (spec && index[spec.key] === undefined) (index as Record<string, unknown>)[spec.key] = i;
+  });
+  return specs.every((s) => !s.required || index[s.key] !== undefined) ? index : null;
+}
+
+/** Fails naming the required columns the file does not have, so the user can map them. */
+export function missingColumns<K extends string>(fileName: string, specs: readonly ColumnSpec<K>[], best: readonly string[] | undefined): never {
+  const header = best ?? [];
+  const names = specs.filter((s) => s.required).map((s) => `"${s.label}"`).join(', ');
+  throw new CsvImportError(
+    { fileName },
+    `expected a header row naming the columns ${names}${header.length ? `; the nearest row found has ${header.filter(Boolean).map((h) => `"${h}"`).join(', ')}` : ''}. Rename the headers or pass columnMap { "<your header>": "<column>" }`,
+    'header-row',
+  );
+}
+
+export const cellOf = <K extends string>(row: readonly string[], index: ColumnIndex<K>, key: K): string => {
+  const i = index[key];
+  return i === undefined ? '' : (row[i] ?? '').trim();
+};
+
+/** A column's letter as a spreadsheet shows it: 0 -> A, 26 -> AA. */
+export function columnLetter(i: number): string {
+  let s = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

@@ -1,0 +1,69 @@
+import { periodEnd, previousPeriod, slugify, type Caller } from '@ragtrail/core';
+import type { Scratch } from '../commit.js';
+import { runAt } from '../run-command.js';
+import type { TrackerSheet } from './parse.js';
+
+export interface ApplyTrackerOptions {
+  fileName: string;
+  /** Priorities already in the plan, by number -> id (the development plan's summary adds them first). */
+  priorities?: Map<number, string>;
+}
+
+/**
+ * Adds the sheet's actions, opens the reviews its scores need and records them: the "Score"
+ * column for the period before the update, the "Update <Month YY>" column for that month, each
+ * with the direction exactly as the council stated it.
+ */
+export async function applyTracker(scratch: Scratch, planId: string, sheet: TrackerSheet, caller: Caller, options: ApplyTrackerOptions): Promise<{ warnings: string[] }> {
+  const { fileName } = options;
+  const warnings: string[] = [];
+  const priorities = options.priorities ?? new Map<number, string>();
+  const previous = previousPeriod(sheet.period);
+  const importCaller: Caller = {
+    actor: caller.actor,
+    reason: caller.reason?.trim() || `Imported from ${fileName}: scores and directions of travel as stated by the council`,
+  };
+
+  for (const line of sheet.lines) {
+    const at = { fileName, row: line.row };
+    let priorityId: string | null = null;
+    if (line.priority) {
+      priorityId = priorities.get(line.priority.number) ?? null;
+      if (priorityId === null) {
+        priorityId = `p${line.priority.number}`;
+        await runAt(scratch, planId, 'AddPriority', { priorityId, number: line.priority.number, title: line.priority.title || `Priority ${line.priority.number}` }, importCaller, at);
+        priorities.set(line.priority.number, priorityId);
+      }
+    }
+    await runAt(scratch, planId, 'AddAction', {
+      actionId: slugify(line.ref), ref: line.ref, priorityId, title: line.title, description: line.description,
+      subActions: line.subActions, lead: line.lead, owners: line.owners, dueText: line.byWhen,
+    }, importCaller, at);
+  }
+
+  const needsPrevious = sheet.lines.some((l) => l.previousScore !== null);
+  if (needsPrevious)
+    await runAt(scratch, planId, 'OpenReview', {
+      period: previous,
+      // The sheet records the earlier score but not who reviewed it or when: say so rather than guess.
+      reviewer: `Not named in ${fileName}`,
+      reviewDate: periodEnd(previous),
+    }, importCaller, { fileName });
+  const reviewer = sheet.reviewer ?? `Not named in ${fileName}`;
+  const reviewDate = sheet.reviewDate ?? periodEnd(sheet.period);
+  if (!sheet.reviewer) warnings.push(`${fileName}: no "Name of Reviewer" in the preamble; the review of ${sheet.period} says so`);
+  await runAt(scratch, planId, 'OpenReview', { period: sheet.period, reviewer, reviewDate }, importCaller, { fileName });
+
+  for (const line of sheet.lines) {
+    const at = { fileName, row: line.row };
+    if (line.previousScore !== null)
+      await runAt(scratch, planId, 'RecordEntry', { action: line.ref, period: previous, score: line.previousScore, update: '', direction: null, source: 'imported' }, importCaller, at);
+    if (line.currentScore !== null)
+      await runAt(scratch, planId, 'RecordEntry', {
+        action: line.ref, period: sheet.period, score: line.currentScore,
+        update: line.progress ?? line.byWhen, direction: line.direction, source: 'imported',
+      }, importCaller, at);
+    else warnings.push(`${fileName} row ${line.row}: ${line.ref} has no score for ${sheet.period}; no entry recorded`);
+  }
+  return { warnings };
+}

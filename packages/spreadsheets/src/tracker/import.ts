@@ -1,0 +1,31 @@
+import { parseInput, type Caller, type Ragtrail } from '@ragtrail/core';
+import { importAtomically } from '../commit.js';
+import { ImportInput, type ImportResult } from '../input.js';
+import { newPlanId } from '../plan-id.js';
+import { chooseScheme } from '../scheme-choice.js';
+import { readTable } from '../table/read-table.js';
+import { applyTracker } from './apply.js';
+import { parseTracker } from './parse.js';
+
+/** Imports a recommendation tracker (seed 001's layout) as a new plan; nothing is written unless all of it imports. */
+export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Caller): Promise<ImportResult> {
+  const options = parseInput(ImportInput, input, 'input');
+  const scheme = chooseScheme(options.fileName, options.scheme, 'ofsted-tracker-3');
+  const table = await readTable(options);
+  const sheet = parseTracker(table, {
+    scheme,
+    ...(options.columnMap ? { columnMap: options.columnMap } : {}),
+    ...(options.period ? { period: options.period } : {}),
+  });
+  const title = options.title ?? 'Ofsted recommendations improvement plan';
+  const planId = newPlanId(title, options.planId);
+  let warnings: string[] = [...sheet.warnings];
+  const result = await importAtomically(rt, planId, async (scratch, who) => {
+    await scratch.createPlan({
+      planId, title, organisation: options.organisation ?? 'Not stated',
+      description: `Imported from ${options.fileName}`, scheme: scheme.id,
+    }, who);
+    warnings = warnings.concat((await applyTracker(scratch, planId, sheet, who, { fileName: options.fileName })).warnings);
+  }, caller);
+  return { ...result, warnings };
+}

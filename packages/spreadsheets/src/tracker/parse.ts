@@ -1,0 +1,155 @@
+import { z } from 'zod';
+import { Lead, StatedDirection, SubAction, type ScoringScheme } from '@ragtrail/core';
+import { CsvImportError } from '../errors.js';
+import { parseDayMonthYear, parseMonthYear } from '../dates.js';
+import { cellOf, matchHeader, missingColumns, normaliseHeader, type ColumnIndex } from '../table/columns.js';
+import { isBlankRow, type Table } from '../table/read-table.js';
+import { preambleLabels, trackerColumns, type TrackerColumn } from './layout.js';
+import { parseDirection, splitLead, splitOwners, splitSubActions } from './cells.js';
+
+/** One recommendation line as read from the sheet, with the row it came from for messages. */
+export const TrackerLine = z.object({
+  row: z.number().int().min(1),
+  ref: z.string().min(1),
+  priority: z.object({ number: z.number().int().min(1), title: z.string() }).nullable(),
+  title: z.string().min(1),
+  lead: Lead.nullable(),
+  previousScore: z.number().int().nullable(),
+  currentScore: z.number().int().nullable(),
+  direction: StatedDirection.nullable(),
+  description: z.string(),
+  subActions: z.array(SubAction),
+  owners: z.array(z.string()),
+  byWhen: z.string(),
+  progress: z.string().nullable(),
+});
+export type TrackerLine = z.infer<typeof TrackerLine>;
+
+export const TrackerSheet = z.object({
+  reviewer: z.string().nullable(),
+  reviewDate: z.string().nullable(),
+  /** The period the update column is about ("Update April 17" -> 2017-04). */
+  period: z.string(),
+  lines: z.array(TrackerLine),
+  warnings: z.array(z.string()),
+});
+export type TrackerSheet = z.infer<typeof TrackerSheet>;
+
+export interface TrackerParseOptions {
+  scheme: ScoringScheme;
+  columnMap?: Record<string, string>;
+  /** Prefix for bare numbers in the "No." column: 1 -> "Ofsted 1". */
+  refPrefix?: string;
+  /** The update period when the header does not name one. */
+  period?: string;
+}
+
+function readPreamble(table: Table, upTo: number) {
+  let reviewer: string | null = null;
+  let reviewDate: string | null = null;
+  for (let r = 0; r < upTo; r++) {
+    const cells = table.rows[r] ?? [];
+    const labelAt = (labels: readonly string[]) => cells.findIndex((c) => labels.includes(normaliseHeader(c)));
+    const value = (labelIndex: number) => cells.find((c, i) => i !== labelIndex && c !== '') ?? null;
+    const ri = labelAt(preambleLabels.reviewer);
+    if (ri >= 0 && reviewer === null) reviewer = value(ri);
+    const di = labelAt(preambleLabels.reviewDate);
+    if (di >= 0 && reviewDate === null) {
+      const text = value(di);
+      if (text !== null) {
+        reviewDate = parseDayMonthYear(text) ?? (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null);
+        if (reviewDate === null)
+          throw new CsvImportError({ fileName: table.fileName, row: r + 1, column: 'Date of Review' }, `expected a date such as 28.4.17 or 2017-04-28, found "${text}"`, 'date');
+      }
+    }
+  }
+  return { reviewer, reviewDate };
+}
+
+function parseScore(table: Table, row: number, index: ColumnIndex<TrackerColumn>, key: 'previousScore' | 'currentScore', scheme: ScoringScheme): number | null {
+  const text = cellOf(table.rows[row - 1]!, index, key);
+  if (text === '') return null;
+  const column = index.header[index[key]!] ?? key;
+  const levels = scheme.levels.map((l) => l.value).join(', ');
+  if (!/^-?\d+(\.0+)?$/.test(text))
+    throw new CsvImportError({ fileName: table.fileName, row, column }, `expected a whole-number score of the scheme "${scheme.name}" (${levels}), found "${text}"`, 'score');
+  const score = Number(text);
+  if (!scheme.levels.some((l) => l.value === score))
+    throw new CsvImportError({ fileName: table.fileName, row, column }, `expected a score of the scheme "${scheme.name}" (${levels}), found ${score}`, 'scheme-level');
+  return score;
+}
+
+function parsePriority(text: string): { number: number; title: string } | null {
+  const m = /^(?:priority\s*)?(\d+)[.:)]?\s*(.*)$/is.exec(text.trim());
+  return m ? { number: Number(m[1]), title: m[2]!.trim() } : null;
+}
+
+/** Reads the tracker layout: preamble, then header rows that may repeat between blocks of lines. */
+export function parseTracker(table: Table, options: TrackerParseOptions): TrackerSheet {
+  const { fileName } = table;
+  const warnings: string[] = [];
+  const headerAt: number[] = [];
+  let index: ColumnIndex<TrackerColumn> | null = null;
+  let best: string[] | undefined;
+  const lines: TrackerLine[] = [];
+  const seen = new Map<string, number>();
+  let period: string | null = null;
+
+  table.rows.forEach((cells, i) => {
+    const row = i + 1;
+    const header = matchHeader(cells, trackerColumns, options.columnMap);
+    if (header) {
+      headerAt.push(row);
+      index = header;
+      const updateHeader = header.header[header.currentScore!] ?? '';
+      const named = parseMonthYear(updateHeader);
+      if (named !== null && period !== null && named !== period)
+        throw new CsvImportError({ fileName, row, column: updateHeader }, `expected every header row to name the same update month as the first (${period})`, 'one-period');
+      period ??= named;
+      return;
+    }
+    if (!best && cells.filter(Boolean).length >= 3) best = cells;
+    if (!index || isBlankRow(cells)) return;
+    const idx: ColumnIndex<TrackerColumn> = index;
+    const ref = cellOf(cells, idx, 'ref');
+    const title = cellOf(cells, idx, 'recommendation');
+    if (cells.filter(Boolean).length <= 1 && (ref === '' || title === '')) {
+      warnings.push(`${fileName} row ${row}: note outside the table skipped ("${cells.find(Boolean)}")`);
+      return;
+    }
+    if (ref === '') throw new CsvImportError({ fileName, row, column: idx.header[idx.ref!]! }, 'expected the recommendation number (e.g. 1) or reference (e.g. "Ofsted 1")', 'ref');
+    if (title === '') throw new CsvImportError({ fileName, row, column: idx.header[idx.recommendation!]! }, 'expected the recommendation text', 'title');
+    const fullRef = /^\d+$/.test(ref) ? `${options.refPrefix ?? 'Ofsted'} ${Number(ref)}` : ref;
+    const earlier = seen.get(fullRef.toLowerCase());
+    if (earlier !== undefined)
+      throw new CsvImportError({ fileName, row, column: idx.header[idx.ref!]! }, `expected each recommendation once; ${fullRef} is already on row ${earlier}`, 'ref-unique');
+    seen.set(fullRef.toLowerCase(), row);
+    const directionText = cellOf(cells, idx, 'direction');
+    const direction = parseDirection(directionText);
+    if (direction === undefined)
+      throw new CsvImportError({ fileName, row, column: idx.header[idx.direction!]! }, `expected a direction of travel (Improving, Maintained or Declining), found "${directionText}"`, 'direction');
+    const priorityText = cellOf(cells, idx, 'priority');
+    const priority = priorityText ? parsePriority(priorityText) : null;
+    if (priorityText && !priority)
+      throw new CsvImportError({ fileName, row, column: idx.header[idx.priority!]! }, `expected a priority number such as "1" or "1. Recruiting ...", found "${priorityText}"`, 'priority');
+    const description = cellOf(cells, idx, 'description');
+    lines.push({
+      row, ref: fullRef, priority, title, lead: splitLead(cellOf(cells, idx, 'lead')),
+      previousScore: parseScore(table, row, idx, 'previousScore', options.scheme),
+      currentScore: parseScore(table, row, idx, 'currentScore', options.scheme),
+      direction, description, subActions: splitSubActions(description),
+      owners: splitOwners(cellOf(cells, idx, 'owners')),
+      byWhen: cellOf(cells, idx, 'byWhen'),
+      progress: idx.progress === undefined ? null : cellOf(cells, idx, 'progress'),
+    });
+  });
+
+  if (headerAt.length === 0) missingColumns(fileName, trackerColumns, best);
+  const resolved = period ?? options.period ?? null;
+  const { reviewer, reviewDate } = readPreamble(table, headerAt[0]! - 1);
+  const finalPeriod = resolved ?? (reviewDate ? reviewDate.slice(0, 7) : null);
+  if (finalPeriod === null)
+    throw new CsvImportError({ fileName, row: headerAt[0]!, column: 'Update <Month YY>' }, 'expected the update column to name its month ("Update April 17"), a "Date of Review" in the preamble, or a period option', 'period');
+  if (lines.length === 0) throw new CsvImportError({ fileName, row: headerAt[0]! + 1 }, 'expected at least one recommendation under the header row', 'rows');
+  return { reviewer, reviewDate, period: finalPeriod, lines, warnings };
+}

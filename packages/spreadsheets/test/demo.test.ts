@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { demoPlanIds, loadDemo } from '../src/index.js';
+import { admin, newRagtrail } from './helpers.js';
+
+describe('loadDemo', () => {
+  it('loads the demo plans from files shipped in the package, and loading twice changes nothing', async () => {
+    const rt = newRagtrail();
+    const { planIds } = await loadDemo(rt, admin);
+    expect(planIds).toContain(demoPlanIds.tracker);
+    const tracker = await rt.loadPlan(demoPlanIds.tracker);
+    expect(tracker.actionOrder).toHaveLength(16);
+    expect(tracker.reviews['2017-04']).toMatchObject({ reviewer: 'Rory Patterson', reviewDate: '2017-04-28' });
+    expect(tracker.entries['ofsted-13']!['2017-04']).toMatchObject({ score: 3, statedDirection: 'Maintained' });
+    const revision = (await rt.plans()).map((p) => p.revision);
+    await loadDemo(rt, admin);
+    expect((await rt.plans()).map((p) => p.revision)).toEqual(revision);
+  });
+});

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { importTracker } from '../src/index.js';
+import { admin, newRagtrail, seed } from './helpers.js';
+
+/** Seed 001, row by row: score - please select / Update April 17 / Direction. */
+const expected: [number, number, number, 'Improving' | 'Maintained'][] = [
+  [1, 1, 1, 'Improving'], [2, 2, 2, 'Improving'], [3, 3, 3, 'Improving'], [4, 1, 1, 'Improving'],
+  [5, 1, 1, 'Improving'], [6, 2, 2, 'Improving'], [7, 1, 1, 'Improving'], [8, 1, 1, 'Improving'],
+  [9, 1, 1, 'Improving'], [10, 1, 1, 'Improving'], [11, 1, 1, 'Improving'], [12, 2, 2, 'Improving'],
+  [13, 3, 3, 'Maintained'], [14, 2, 2, 'Improving'], [15, 2, 2, 'Improving'], [16, 1, 1, 'Improving'],
+];
+
+describe('importing the Ofsted recommendation tracker (seed 001, tab-separated)', async () => {
+  const rt = newRagtrail();
+  const result = await importTracker(rt, { ...seed('001'), title: 'Ofsted improvement plan', organisation: 'Thurrock Council' }, admin);
+  const plan = await rt.loadPlan(result.planId);
+
+  it('creates one action per recommendation, Ofsted 1 to Ofsted 16, under the shipped three-level scheme', () => {
+    expect(plan.scheme.id).toBe('ofsted-tracker-3');
+    expect(plan.actionOrder.map((id) => plan.actions[id]!.ref)).toEqual(expected.map(([n]) => `Ofsted ${n}`));
+  });
+
+  it('records the reviewer and review date from the preamble for April 2017, and an earlier review for March', () => {
+    expect(plan.reviews['2017-04']).toMatchObject({ reviewer: 'Rory Patterson', reviewDate: '2017-04-28', status: 'open' });
+    expect(plan.reviews['2017-03']?.reviewer).toMatch(/not named/i);
+  });
+
+  it.each(expected)('Ofsted %i: score %i before, %i in April 2017, direction as stated (%s)', (n, before, after, direction) => {
+    const action = Object.values(plan.actions).find((a) => a.ref === `Ofsted ${n}`)!;
+    const entries = plan.entries[action.actionId]!;
+    expect(entries['2017-03']).toMatchObject({ score: before, source: 'imported', statedDirection: null });
+    expect(entries['2017-04']).toMatchObject({ score: after, source: 'imported', statedDirection: direction, derivedDirection: 'Maintained' });
+  });
+
+  it('keeps the stated "Improving" beside the scores\' "Maintained" with an honest reason', () => {
+    const entry = plan.entries['ofsted-1']!['2017-04']!;
+    expect(entry.reason).toMatch(/Imported from 001_758a9ce90a6249c0\.txt/);
+  });
+
+  it('splits leads into name and job title where the cell allows', () => {
+    expect(plan.actions['ofsted-1']!.lead).toEqual({ name: 'Iqbal Vaza', jobTitle: 'Strategic Lead I Performance, Quality & Business Support I HR,OD & Transformation' });
+    expect(plan.actions['ofsted-8']!.lead).toEqual({ name: 'Keeley Pullen', jobTitle: 'Head of the Virtual School' });
+    expect(plan.actions['ofsted-14']!.lead).toEqual({ name: 'Andrew Carter', jobTitle: "Head of Children's Social Care" });
+    // Two people with two roles: kept whole rather than pinning one title on both.
+    expect(plan.actions['ofsted-9']!.lead).toEqual({ name: 'Paul Coke, Service Manager, Children Looked After & Andrews Osei, Service Manager, Fostering, Adoption and Placements', jobTitle: '' });
+  });
+
+  it('splits "A) ... B) ..." into sub-actions and keeps owners and by-when text', () => {
+    const a1 = plan.actions['ofsted-1']!;
+    expect(a1.subActions.map((s) => s.label)).toEqual(['A', 'B', 'C']);
+    expect(a1.subActions[2]!.text).toBe('Review structure of Data and Performance Team to maximise effectiveness.');
+    expect(plan.actions['ofsted-2']!.subActions).toHaveLength(5);
+    expect(plan.actions['ofsted-10']!.subActions).toEqual([]);
+    expect(a1.owners).toEqual(["Director of Children's Services"]);
+    expect(plan.actions['ofsted-12']!.dueText).toBe('Sept 16 & June 17');
+    expect(plan.entries['ofsted-12']!['2017-04']!.update).toBe('Sept 16 & June 17');
+  });
+
+  it('skips the notes after the table with a warning, and counts the events written', async () => {
+    expect(result.warnings.some((w) => /Sheet Complete/.test(w))).toBe(true);
+    expect(result.events).toBe((await rt.history(result.planId)).length);
+  });
+});

@@ -6,7 +6,7 @@ export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve
 export async function until(frame: () => string, expected: string | RegExp, timeoutMs = 3000): Promise<string> {
   const start = Date.now();
   for (;;) {
-    const text = frame();
+    const text = frame(); // a frame() that throws (e.g. too wide) fails at once
     if (typeof expected === 'string' ? text.includes(expected) : expected.test(text)) return text;
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${String(expected)}; the screen shows:\n${text}`);
     await sleep(15);

@@ -14,7 +14,14 @@ async function start(options: { actor?: Actor | null; data?: PlanData; colour?: 
   const seeded = await seededMemory();
   const data = options.data ?? directData(seeded.rt, options.actor === undefined ? officer : options.actor, 'memory:');
   const app = render(<App data={data} theme={{ ...theme, colour: options.colour ?? true }} {...(options.planId ? { planId: options.planId } : {})} />);
-  const frame = () => plain(app.lastFrame());
+  // Every screen must fit an 80x24 terminal: checked on every frame a test reads.
+  const frame = () => {
+    const text = plain(app.lastFrame());
+    const rows = text.split('\n');
+    const wide = rows.find((row) => row.length > 80);
+    if (wide !== undefined || rows.length > 24) throw new Error(`The screen does not fit 80x24:\n${text}`);
+    return text;
+  };
   await until(frame, 'Workforce');
   await sleep(30);
   const press = async (...sequence: string[]) => {

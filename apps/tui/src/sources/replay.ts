@@ -22,7 +22,10 @@ export interface ReplayFrame {
  */
 export class Replay {
   private readonly checkpoints: PlanState[] = [];
-  /** The period in focus after each prefix: the last one an event named. */
+  /**
+   * The period in focus after each prefix: the latest one any event so far named, as a board
+   * looks at its latest month (an import that interleaves months still moves forward).
+   */
   private readonly focus: (string | null)[] = [];
 
   constructor(readonly events: readonly RecordedEvent[]) {
@@ -31,7 +34,8 @@ export class Replay {
     this.focus.push(null);
     this.checkpoints.push(state);
     for (let i = 0; i < events.length; i++) {
-      period = periodOfEvent(events[i]!) ?? period;
+      const named = periodOfEvent(events[i]!);
+      if (named !== null && (period === null || named > period)) period = named;
       this.focus.push(period);
       if ((i + 1) % CHECKPOINT === 0) {
         state = evolveAll(state, events.slice(i + 1 - CHECKPOINT, i + 1));

@@ -10,7 +10,7 @@ import { ErrorLine } from './ErrorLine.js';
 /** Score and due-date changes, the ones an auditor scans for: "score 2→3", "score 3" when first set. */
 const changesText = (changes: readonly { field: string; before: unknown; after: unknown }[]): string =>
   changes
-    .filter((c) => c.field === 'score' || c.field === 'dueDate')
+    .filter((c) => (c.field === 'score' || c.field === 'dueDate') && c.after !== null)
     .map((c) => (c.before === null || c.before === undefined ? `${c.field} ${String(c.after)}` : `${c.field} ${String(c.before)}→${String(c.after)}`))
     .join(' ');
 

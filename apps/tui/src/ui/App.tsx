@@ -105,7 +105,7 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   const me = who.data ? `${who.data.name} (${who.data.role})` : 'read-only';
   const hints: Record<Screen['name'], string> = {
     picker: '↑↓ choose · enter open · q quit',
-    dashboard: '↑↓ priority · enter open · [ ] period · t time travel · p plans · ? help · q quit',
+    dashboard: '↑↓ priority · enter open · [ ] period · t time travel · p plans · ? · q',
     priority: '↑↓/jk action · enter open · esc back · t time travel · ? help · q quit',
     action: 'r record a month · esc back · t time travel · ? help · q quit',
     record: '',

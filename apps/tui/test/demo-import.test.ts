@@ -1,0 +1,83 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRagtrail } from '@ragtrail/core';
+import { demoDir, demoPlanIds } from '@ragtrail/spreadsheets';
+import { runCli } from '../src/cli/program.js';
+import { memoryStoreNamed } from '../src/cli/session.js';
+import { captureIo } from './fixtures.js';
+
+async function run(args: string[], env: Record<string, string | undefined> = {}) {
+  const c = captureIo(env);
+  const code = await runCli(args, c.io);
+  return { code, out: c.out(), err: c.err() };
+}
+
+const trackerFile = join(demoDir, 'ofsted-tracker-april-2017.tsv');
+
+describe('ragtrail demo', () => {
+  it('loads the demo plans, prints an admin and a viewer token that work, and the next steps', async () => {
+    const store = `memory:${randomUUID()}`;
+    const r = await run(['demo', '--store', store]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain(`Loaded: ${demoPlanIds.tracker}`);
+    expect(r.out).toContain(`pnpm ragtrail summary --plan ${demoPlanIds.tracker}`);
+    expect(r.out).toContain('pnpm ragtrail tui');
+    const admin = /Admin token \(shown once\):\s+(rgt_\S+)/.exec(r.out)?.[1];
+    const viewer = /Viewer token \(shown once\):\s+(rgt_\S+)/.exec(r.out)?.[1];
+    const rt = createRagtrail({ store: memoryStoreNamed(store.slice('memory:'.length)) });
+    expect(await rt.authenticate(admin!)).toMatchObject({ role: 'admin' });
+    expect(await rt.authenticate(viewer!)).toMatchObject({ role: 'viewer' });
+  });
+
+  it('keeps the demo plans when they are already there, and says so', async () => {
+    const store = `memory:${randomUUID()}`;
+    await run(['demo', '--store', store]);
+    const before = JSON.parse((await run(['audit', '--store', store, '--plan', demoPlanIds.tracker, '--json'])).out) as { total: number };
+    const again = await run(['demo', '--store', store, '--json']);
+    expect(again.code).toBe(0);
+    const result = JSON.parse(again.out) as { plans: { planId: string; alreadyLoaded: boolean }[]; tokens: { admin: string; viewer: string } };
+    expect(result.plans).toEqual([expect.objectContaining({ planId: demoPlanIds.tracker, alreadyLoaded: true })]);
+    expect(result.tokens.admin).toMatch(/^rgt_/);
+    const after = JSON.parse((await run(['audit', '--store', store, '--plan', demoPlanIds.tracker, '--json'])).out) as { total: number };
+    expect(after.total).toBe(before.total);
+    expect(JSON.parse((await run(['plans', '--store', store, '--json'])).out)).toHaveLength(1);
+  });
+});
+
+describe('ragtrail import', () => {
+  it('imports a tracker as a new plan and prints its id (planId in JSON)', async () => {
+    const store = `memory:${randomUUID()}`;
+    const admin = ['--actor', 'Ann Admin:admin'];
+    const text = await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--plan-id', 'tracker-2017', '--organisation', 'Thurrock Council']);
+    expect(text.code).toBe(0);
+    expect(text.out).toBe('tracker-2017\n');
+    const json = await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--json']);
+    const result = JSON.parse(json.out) as { planId: string; events: number; warnings: string[] };
+    expect(result.events).toBeGreaterThan(16);
+    const summary = JSON.parse((await run(['summary', '--store', store, '--plan', result.planId, '--json'])).out) as { priorities: { current: { scored: number } }[] };
+    expect(summary.priorities[0]!.current.scored).toBe(16);
+  });
+
+  it('refuses a file it cannot read, a plan id taken, and no acting admin, writing nothing', async () => {
+    const store = `memory:${randomUUID()}`;
+    const admin = ['--actor', 'Ann Admin:admin'];
+    const dir = mkdtempSync(join(tmpdir(), 'ragtrail-import-'));
+    const broken = join(dir, 'broken.csv');
+    writeFileSync(broken, 'just,a,line\n"unbalanced\n');
+    const bad = await run(['import', 'tracker', broken, '--store', store, ...admin]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/^ragtrail: broken\.csv/);
+    expect(bad.err.trim().split('\n')).toHaveLength(1);
+    expect((await run(['import', 'tracker', join(dir, 'missing.csv'), '--store', store, ...admin])).err).toContain('missing.csv: no such file');
+    expect((await run(['import', 'tracker', trackerFile, '--store', store])).err).toContain('--actor');
+    expect((await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--plan-id', 'taken'])).code).toBe(0);
+    const taken = await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--plan-id', 'taken']);
+    expect(taken.code).toBe(1);
+    expect(taken.err).toContain('already exists');
+    expect(JSON.parse((await run(['plans', '--store', store, '--json'])).out)).toHaveLength(1);
+    expect((await run(['import', 'budget', trackerFile, '--store', store, ...admin])).code).toBe(2);
+  });
+});

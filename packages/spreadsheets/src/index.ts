@@ -7,3 +7,5 @@ export { parseTracker, TrackerLine, TrackerSheet } from './tracker/parse.js';
 export { splitLead, splitSubActions, leadCell } from './tracker/cells.js';
 export { trackerColumns } from './tracker/layout.js';
 export { loadDemo, demoPlanIds, demoDir } from './demo/load-demo.js';
+export { importSummary, SummaryInput } from './summary/import.js';
+export { parseSummary, SummarySheet } from './summary/parse.js';

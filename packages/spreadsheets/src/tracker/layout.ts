@@ -2,7 +2,7 @@ import type { ColumnSpec } from '../table/columns.js';
 
 export type TrackerColumn =
   | 'ref' | 'priority' | 'recommendation' | 'lead' | 'previousScore' | 'currentScore'
-  | 'direction' | 'description' | 'owners' | 'byWhen' | 'progress';
+  | 'direction' | 'description' | 'owners' | 'byWhen' | 'progress' | 'evidence';
 
 /**
  * The recommendation tracker's columns (seed 001), found by header text. The order here is the
@@ -20,6 +20,7 @@ export const trackerColumns: readonly ColumnSpec<TrackerColumn>[] = [
   { key: 'owners', label: 'Owner(s) - Who', synonyms: ['owners', 'owner', 'who'], required: false },
   { key: 'byWhen', label: 'By When (date)', synonyms: ['by when', 'when', 'due'], required: false },
   { key: 'progress', label: 'Progress Update', synonyms: ['progress update', 'progress', 'update narrative'], required: false },
+  { key: 'evidence', label: 'Evidence', synonyms: ['evidence', 'evidence link'], required: false },
 ];
 
 /** Preamble labels (the cell beside the value): "Rory Patterson | Name of Reviewer". */

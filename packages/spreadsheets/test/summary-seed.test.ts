@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { formatFigure } from '@ragtrail/core';
+import { demoPlanIds, importSummary, loadDemo } from '../src/index.js';
+import { admin, newRagtrail, seed } from './helpers.js';
+
+/** The plan's RAG summary as printed in seeds 000 and 002. */
+const figures = [[2.8, 3.3], [1.7, 2.3], [1.5, 2.5], [2.0, 2.9], [2.0, 2.0], [1.5, 2.5], [2.3, 2.4], [2.6, 2.9]] as const;
+
+describe.each(['000', '002'])('importing the development plan RAG summary (seed %s)', async (which) => {
+  const rt = newRagtrail();
+  const result = await importSummary(rt, { ...seed(which), periods: { previous: '2018-02', current: '2018-03' }, organisation: 'Thurrock Council' }, admin);
+  const plan = await rt.loadPlan(result.planId);
+
+  it('adds the eight priorities with their titles as the plan states them', () => {
+    const titles = Object.values(plan.priorities).sort((a, b) => a.number - b.number).map((p) => p.title);
+    expect(titles).toHaveLength(8);
+    expect(titles[0]).toBe('Recruiting, retaining and developing a skilled and confident social care workforce');
+    expect(titles[2]).toBe('Building consistent quality and timeliness of assessment; care planning and decision making for children in need and in need of protection.');
+    expect(titles[7]).toBe('Embedding strong quality assurance and governance mechanisms to drive continual improvement in services');
+  });
+
+  it('records 2.8 -> 3.3 ... 2.6 -> 2.9 and overall 2.0 -> 2.6 as imported figures of the two periods', async () => {
+    expect(plan.importedFigures['2018-02']).toMatchObject({ source: seed(which).fileName, overall: 2.0 });
+    expect(plan.importedFigures['2018-03']?.overall).toBe(2.6);
+    figures.forEach(([before, now], i) => {
+      expect(plan.importedFigures['2018-02']!.priorities[`p${i + 1}`]).toBe(before);
+      expect(plan.importedFigures['2018-03']!.priorities[`p${i + 1}`]).toBe(now);
+    });
+    const summary = await rt.summary(result.planId, { period: '2018-03' });
+    expect(summary.importedOverall).toEqual({ previous: 2.0, current: 2.6, source: seed(which).fileName });
+    // Shown as imported, never passed off as computed: with no actions nothing is computed.
+    expect(summary.priorities.every((p) => p.current.mean === null)).toBe(true);
+  });
+});
+
+describe('the demo development plan', () => {
+  it('computes from its illustrative action scores the same figures the plan reported', async () => {
+    const rt = newRagtrail();
+    await loadDemo(rt, admin);
+    const summary = await rt.summary(demoPlanIds.developmentPlan, { period: '2018-03' });
+    expect(summary.priorities.map((p) => [formatFigure(p.previous.mean), formatFigure(p.current.mean)])).toEqual(figures.map(([a, b]) => [a.toFixed(1), b.toFixed(1)]));
+    expect([formatFigure(summary.overall.previous), formatFigure(summary.overall.current)]).toEqual(['2.0', '2.6']);
+    expect(summary.priorities.map((p) => p.imported)).toEqual(figures.map(([previous, current]) => ({ previous, current })));
+    expect(summary.review).toMatchObject({ reviewer: 'Improvement Board', reviewDate: '2018-03-31' });
+    const carried = summary.priorities[0]!.actions[0]!;
+    expect(carried).toMatchObject({ score: 4, previousScore: 3 });
+  });
+});

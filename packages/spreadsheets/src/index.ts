@@ -9,3 +9,4 @@ export { trackerColumns } from './tracker/layout.js';
 export { loadDemo, demoPlanIds, demoDir } from './demo/load-demo.js';
 export { importSummary, SummaryInput } from './summary/import.js';
 export { parseSummary, SummarySheet } from './summary/parse.js';
+export { exportTracker, ExportInput, type ExportedFile } from './tracker/export.js';

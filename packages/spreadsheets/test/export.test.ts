@@ -1,0 +1,47 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { exportTracker, importTracker } from '../src/index.js';
+import { admin, newRagtrail, seed } from './helpers.js';
+import { trackerShape } from './plan-shape.js';
+
+describe('exporting the tracker', async () => {
+  const rt = newRagtrail();
+  const { planId } = await importTracker(rt, { ...seed('001'), title: 'Ofsted improvement plan', organisation: 'Thurrock Council' }, admin);
+  const original = trackerShape(await rt.loadPlan(planId), '2017-04', '2017-03');
+
+  it('writes CSV in the tracker layout, one row per action, with quoted multi-line-safe cells', async () => {
+    const file = await exportTracker(rt, { planId, period: '2017-04', format: 'csv' });
+    expect(file.contentType).toMatch(/^text\/csv/);
+    expect(file.fileName).toBe('ofsted-improvement-plan-2017-04.csv');
+    const rows = parse(file.body as string, { relax_column_count: true }) as string[][];
+    expect(rows[0]).toEqual(['Rory Patterson', 'Name of Reviewer']);
+    expect(rows[1]).toEqual(['28.4.17', 'Date of Review']);
+    const header = rows.findIndex((r) => r[0] === 'No.');
+    expect(rows[header]!.slice(0, 6)).toEqual(['No.', 'Recommendation', 'Assigned Lead - Job Title/Name', 'Score - please select', 'Update April 17', 'Direction of Travel compared to last review - please select']);
+    const body = rows.slice(header + 1, header + 17);
+    expect(body.map((r) => r[0])).toEqual(Array.from({ length: 16 }, (_, i) => `Ofsted ${i + 1}`));
+    expect(body[12]!.slice(3, 6)).toEqual(['3', '3', 'Maintained']);
+  });
+
+  it('imports its own CSV back to the same plan', async () => {
+    const file = await exportTracker(rt, { planId, period: '2017-04', format: 'csv' });
+    const again = await importTracker(rt, { fileName: file.fileName, content: file.body }, admin);
+    expect(trackerShape(await rt.loadPlan(again.planId), '2017-04', '2017-03')).toEqual(original);
+  });
+
+  it('writes XLSX with the scheme colours on score cells and the header row frozen, and imports it back', async () => {
+    const file = await exportTracker(rt, { planId, period: '2017-04', format: 'xlsx' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    const ws = workbook.worksheets[0]!;
+    expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 4 });
+    expect(ws.getRow(4).getCell(1).value).toBe('No.');
+    const fillOf = (row: number, col: number) => (ws.getRow(row).getCell(col).fill as ExcelJS.FillPattern).fgColor?.argb;
+    expect(ws.getRow(5).getCell(5).value).toBe(1);
+    expect(fillOf(5, 5)).toBe('FF27AE60'); // Ofsted 1, score 1 "Completed"
+    expect(fillOf(7, 4)).toBe('FFC0392B'); // Ofsted 3, score 3 "Not achieved"
+    const again = await importTracker(rt, { fileName: file.fileName, content: file.body as Buffer }, admin);
+    expect(trackerShape(await rt.loadPlan(again.planId), '2017-04', '2017-03')).toEqual(original);
+  });
+});

@@ -1,0 +1,112 @@
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { describe, expect, it } from 'vitest';
+import { DomainError } from '@ragtrail/core';
+import { CsvImportError, importSummary, importTracker } from '../src/index.js';
+import { admin, newRagtrail, seed } from './helpers.js';
+import { trackerShape } from './plan-shape.js';
+
+const seedRows = () => parse(seed('001').content.toString('utf8'), { delimiter: '\t', relax_column_count: true, relax_quotes: true, quote: false }) as string[][];
+
+async function importedShape(content: Buffer | string, fileName: string) {
+  const rt = newRagtrail();
+  const { planId } = await importTracker(rt, { fileName, content }, admin);
+  return trackerShape(await rt.loadPlan(planId), '2017-04', '2017-03');
+}
+
+describe('the tracker in the formats councils save it in', async () => {
+  const fromTsv = await importedShape(seed('001').content, 'seed.txt');
+
+  it('reads CSV with quoted multi-line cells (as Excel writes) to the same plan as the TSV', async () => {
+    const rows = seedRows().map((r) => r.map((c) => c.replace(/ B\) /, '\nB) ')));
+    const csv = stringify(rows);
+    expect(csv).toMatch(/"[^"]*\nB\) /);
+    const shape = await importedShape(csv, 'tracker.csv');
+    expect(shape.actions.map((a) => [a.ref, a.previous?.score, a.current?.score, a.current?.direction, a.lead])).toEqual(
+      fromTsv.actions.map((a) => [a.ref, a.previous?.score, a.current?.score, a.current?.direction, a.lead]),
+    );
+    expect(shape.actions[0]!.subActions.map((s) => s.label)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('reads XLSX with the columns reordered and renamed through columnMap', async () => {
+    const rows = seedRows();
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Plan');
+    // Swap the two score columns' positions and rename the lead column.
+    const reorder = (r: string[]) => [r[0], r[1], r[4], r[3], r[2], ...r.slice(5)].map((c) => c ?? '');
+    for (const r of rows) ws.addRow(r[0] === 'No.' ? reorder(r).map((c) => (c.startsWith('Assigned') ? 'Responsible officer' : c)) : r.length >= 9 ? reorder(r) : r);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const rt = newRagtrail();
+    const { planId } = await importTracker(rt, { fileName: 'tracker.xlsx', content, columnMap: { 'Responsible officer': 'lead' } }, admin);
+    expect(trackerShape(await rt.loadPlan(planId), '2017-04', '2017-03')).toEqual(fromTsv);
+  });
+});
+
+describe('a file that cannot be imported', () => {
+  const broken = (edit: (rows: string[][]) => void) => {
+    const rows = seedRows();
+    edit(rows);
+    return rows.map((r) => r.join('\t')).join('\n');
+  };
+  const attempt = async (content: string, fileName = 'tracker.tsv') => {
+    const rt = newRagtrail();
+    const error = await importTracker(rt, { fileName, content }, admin).then(() => null, (e: unknown) => e);
+    return { error: error as CsvImportError, streams: await rt.store.listStreams(), events: await rt.store.readAll() };
+  };
+  const rowOf = (rows: string[][], ref: string) => rows.findIndex((r) => r[0] === ref);
+
+  it('names the file, row and column of a score outside the scheme, and writes nothing', async () => {
+    let row = -1;
+    const { error, events } = await attempt(broken((rows) => { row = rowOf(rows, '13'); rows[row]![4] = '7'; }));
+    expect(error).toBeInstanceOf(CsvImportError);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe('invalid');
+    expect(error.message).toBe(`tracker.tsv, row ${row + 1}, column "Update April 17": expected a score of the scheme "Ofsted recommendation tracker (1 = completed)" (1, 2, 3), found 7`);
+    expect([error.fileName, error.row, error.column]).toEqual(['tracker.tsv', row + 1, 'Update April 17']);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a word that is not a score, and an unknown direction of travel', async () => {
+    expect((await attempt(broken((rows) => { rows[rowOf(rows, '2')]![3] = 'amber'; }))).error.message).toMatch(/row \d+, column "Score - please select": expected a whole-number score .* found "amber"/);
+    expect((await attempt(broken((rows) => { rows[rowOf(rows, '5')]![5] = 'Sideways'; }))).error.message).toMatch(/column "Direction of Travel compared to last review - please select": expected a direction of travel \(Improving, Maintained or Declining\), found "Sideways"/);
+  });
+
+  it('refuses a repeated recommendation number, naming both rows', async () => {
+    let at = -1;
+    const { error } = await attempt(broken((rows) => { at = rowOf(rows, '7'); rows[at]![0] = '6'; }));
+    expect(error.message).toMatch(new RegExp(`row ${at + 1}, column "No.": expected each recommendation once; Ofsted 6 is already on row \\d+`));
+  });
+
+  it('names the missing columns when no header row is found, and suggests columnMap', async () => {
+    const { error, events } = await attempt('Ref\tText\tRAG\n1\tDo things\t2\n');
+    expect(error.message).toMatch(/^tracker\.tsv: expected a header row naming the columns "No\.", "Recommendation", "Update <Month YY>"/);
+    expect(error.message).toMatch(/columnMap/);
+    expect(events).toEqual([]);
+  });
+
+  it('refuses a date of review that is not a date', async () => {
+    const { error } = await attempt(broken((rows) => { rows[3]![0] = '31.2.17'; }));
+    expect(error.message).toBe('tracker.tsv, row 4, column "Date of Review": expected a date such as 28.4.17 or 2017-04-28, found "31.2.17"');
+  });
+
+  it('writes nothing when the core refuses a line late in the file, and never overwrites an existing plan', async () => {
+    const rt = newRagtrail();
+    const first = await importTracker(rt, { ...seed('001'), planId: 'ofsted' }, admin);
+    const before = await rt.store.readAll();
+    await expect(importTracker(rt, { ...seed('001'), planId: 'ofsted' }, admin)).rejects.toMatchObject({ code: 'conflict', rule: 'plan-id-unique' });
+    await expect(importTracker(rt, { ...seed('001'), planId: 'other' }, { actor: { id: 'v', name: 'Viewer', role: 'viewer' } })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await rt.store.readAll()).toEqual(before);
+    expect(first.events).toBe(before.length);
+  });
+
+  it('names the summary file when a figure is outside the scheme', async () => {
+    const rt = newRagtrail();
+    const content = seed('000').content.toString('utf8').replace('1.7\t2.3', '1.7\t7.3');
+    await expect(importSummary(rt, { fileName: '000.txt', content, periods: { previous: '2018-02', current: '2018-03' } }, admin)).rejects.toThrow(
+      /^000\.txt, row 9, column "Current period": expected a figure between 1 and 5/,
+    );
+    await expect(importSummary(rt, { ...seed('000') }, admin)).rejects.toThrow(/expected the month of the current period/);
+    expect(await rt.store.readAll()).toEqual([]);
+  });
+});

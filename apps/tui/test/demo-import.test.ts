@@ -39,11 +39,13 @@ describe('ragtrail demo', () => {
     const again = await run(['demo', '--store', store, '--json']);
     expect(again.code).toBe(0);
     const result = JSON.parse(again.out) as { plans: { planId: string; alreadyLoaded: boolean }[]; tokens: { admin: string; viewer: string } };
-    expect(result.plans).toEqual([expect.objectContaining({ planId: demoPlanIds.tracker, alreadyLoaded: true })]);
+    const demoIds = Object.values(demoPlanIds) as string[];
+    expect(result.plans.map((p) => p.planId).sort()).toEqual([...demoIds].sort());
+    expect(result.plans.every((p) => p.alreadyLoaded)).toBe(true);
     expect(result.tokens.admin).toMatch(/^rgt_/);
     const after = JSON.parse((await run(['audit', '--store', store, '--plan', demoPlanIds.tracker, '--json'])).out) as { total: number };
     expect(after.total).toBe(before.total);
-    expect(JSON.parse((await run(['plans', '--store', store, '--json'])).out)).toHaveLength(1);
+    expect(JSON.parse((await run(['plans', '--store', store, '--json'])).out)).toHaveLength(demoIds.length);
   });
 });
 
@@ -59,6 +61,34 @@ describe('ragtrail import', () => {
     expect(result.events).toBeGreaterThan(16);
     const summary = JSON.parse((await run(['summary', '--store', store, '--plan', result.planId, '--json'])).out) as { priorities: { current: { scored: number } }[] };
     expect(summary.priorities[0]!.current.scored).toBe(16);
+  });
+
+  it("imports a development plan's summary with its actions, so the board's figures sit beside the computed ones", async () => {
+    const store = `memory:${randomUUID()}`;
+    const r = await run(['import', 'summary', join(demoDir, 'development-plan-2017-19-summary.tsv'), '--actions', join(demoDir, 'development-plan-2017-19-actions.tsv'), '--store', store, '--actor', 'Ann Admin:admin', '--plan-id', 'dev', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ planId: 'dev' });
+    const summary = JSON.parse((await run(['summary', '--store', store, '--plan', 'dev', '--json'])).out) as { priorities: { imported: { current: number | null } | null }[] };
+    expect(summary.priorities.length).toBe(8);
+    expect(summary.priorities.some((p) => p.imported?.current !== null && p.imported !== null)).toBe(true);
+    expect((await run(['import', 'tracker', trackerFile, '--store', store, '--actor', 'Ann Admin:admin', '--previous-period', '2017-03'])).code).toBe(1);
+  });
+
+  it('exports a period as the tracker sheet, which imports back to the same figures', async () => {
+    const store = `memory:${randomUUID()}`;
+    const admin = ['--actor', 'Ann Admin:admin'];
+    await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--plan-id', 'original']);
+    const out = join(mkdtempSync(join(tmpdir(), 'ragtrail-export-')), 'sub', 'tracker.csv');
+    const exported = await run(['export', 'tracker', '--store', store, '--plan', 'original', '--period', '2017-04', '--format', 'csv', '--out', out, '--json']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.out)).toMatchObject({ out, contentType: expect.stringContaining('csv') });
+    expect((await run(['import', 'tracker', out, '--store', store, ...admin, '--plan-id', 'copy', '--period', '2017-04'])).code).toBe(0);
+    const figures = async (planId: string) => {
+      const s = JSON.parse((await run(['summary', '--store', store, '--plan', planId, '--period', '2017-04', '--json'])).out) as { overall: { current: number } };
+      return s.overall.current;
+    };
+    expect(await figures('copy')).toBe(await figures('original'));
+    expect((await run(['export', 'tracker', '--store', store, '--plan', 'original', '--period', '2017-04', '--out', out])).code).toBe(2);
   });
 
   it('refuses a file it cannot read, a plan id taken, and no acting admin, writing nothing', async () => {

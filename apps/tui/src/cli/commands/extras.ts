@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { registerDemo } from './demo.js';
-import { registerImport } from './files.js';
+import { registerExport, registerImport } from './files.js';
 import { registerTui } from './tui.js';
 
 /** Commands that front other packages: the terminal UI, spreadsheets, reports, the HTTP app. */
 export function registerExtras(program: Command, io: Io): void {
   registerDemo(program, io);
-  registerImport(program, io, ['tracker']);
+  registerImport(program, io, ['tracker', 'summary']);
+  registerExport(program, io);
   registerTui(program, io);
 }

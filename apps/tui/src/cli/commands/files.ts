@@ -5,6 +5,7 @@ import { json, line, type Io } from '../io.js';
 import { actorOf, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
 import { UserError } from '../errors.js';
+import { writeOut } from '../write-out.js';
 
 /** "Header=column" pairs, or a JSON object, or @file.json holding one. */
 async function columnMapOf(value: string | undefined): Promise<Record<string, string> | undefined> {
@@ -24,6 +25,24 @@ async function columnMapOf(value: string | undefined): Promise<Record<string, st
   return Object.fromEntries(pairs.map(([k, v]) => [k!.trim(), v!.trim()]));
 }
 
+export function registerExport(program: Command, io: Io): void {
+  const exporter = program.command('export').description('write a plan back out as the spreadsheet its board knows');
+  exporter
+    .command('tracker')
+    .description("one period's tracker sheet (the importer's layout, so it imports back)")
+    .requiredOption('--plan <id>', 'plan id')
+    .requiredOption('--period <YYYY-MM>', 'the period')
+    .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).makeOptionMandatory())
+    .requiredOption('--out <file>', 'where to write it')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; period: string; format: 'csv' | 'xlsx'; out: string; json?: boolean }>(cmd);
+      const { exportTracker } = await import('@ragtrail/spreadsheets');
+      const file = await withRagtrail(o, io, (rt) => exportTracker(rt, { planId: o.plan, period: o.period, format: o.format }));
+      await writeOut(io, o.out, file, o.json);
+    });
+}
+
 export function registerImport(program: Command, io: Io, kinds: readonly string[]): void {
   program
     .command('import')
@@ -36,23 +55,34 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
     .option('--title <text>', 'the new plan title')
     .option('--organisation <name>', 'the council')
     .option('--plan-id <id>', 'the new plan id (default: made from the title)')
-    .option('--period <YYYY-MM>', 'the update month when the sheet does not name one')
+    .option('--period <YYYY-MM>', 'the update month (summary: the current period) when the sheet does not name one')
+    .option('--previous-period <YYYY-MM>', 'summary: the month of the "Previous period" column when the sheet does not name it')
+    .option('--actions <file>', "summary: the plan's actions in the tracker layout, imported in the same step")
     .option(...jsonFlag)
     .action(async (kind: string, file: string, _o, cmd: Command) => {
-      const o = optionsOf<{ format?: 'csv' | 'tsv' | 'xlsx'; scheme?: string; columnMap?: string; title?: string; organisation?: string; planId?: string; period?: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ format?: 'csv' | 'tsv' | 'xlsx'; scheme?: string; columnMap?: string; title?: string; organisation?: string; planId?: string; period?: string; previousPeriod?: string; actions?: string; json?: boolean }>(cmd);
       const actor = actorOf(cmd, io);
       const content = await readFile(file);
       const columnMap = await columnMapOf(o.columnMap);
       const spreadsheets = await import('@ragtrail/spreadsheets');
-      const importer = { tracker: spreadsheets.importTracker }[kind as 'tracker'];
-      if (!importer) throw new UserError(`Importing a ${kind} is not available yet`);
       const input = {
         fileName: basename(file), content,
         ...(o.format ? { format: o.format } : {}), ...(o.scheme ? { scheme: o.scheme } : {}), ...(columnMap ? { columnMap } : {}),
         ...(o.title ? { title: o.title } : {}), ...(o.organisation ? { organisation: o.organisation } : {}),
         ...(o.planId ? { planId: o.planId } : {}), ...(o.period ? { period: o.period } : {}),
       };
-      const result = await withRagtrail(o, io, (rt) => importer(rt, input, { actor }));
+      if (kind !== 'summary' && (o.previousPeriod || o.actions)) throw new UserError('--previous-period and --actions belong to `import summary`');
+      if (o.previousPeriod && !o.period) throw new UserError('--previous-period needs --period (the current period) too');
+      const actions = o.actions ? { fileName: basename(o.actions), content: await readFile(o.actions) } : undefined;
+      const result = await withRagtrail(o, io, (rt) => {
+        if (kind === 'summary')
+          return spreadsheets.importSummary(rt, {
+            ...input, ...(actions ? { actions } : {}),
+            ...(o.previousPeriod && o.period ? { periods: { previous: o.previousPeriod, current: o.period } } : {}),
+          }, { actor });
+        if (kind === 'tracker') return spreadsheets.importTracker(rt, input, { actor });
+        throw new UserError(`Importing ${kind} is not available in this build`);
+      });
       if (o.json) return json(io, result);
       line(io, result.planId);
       io.stderr.write(`Imported ${basename(file)} as plan ${result.planId}: ${result.events} events.\n`);

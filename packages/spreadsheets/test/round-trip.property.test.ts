@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { addMonths, previousPeriod, type StatedDirection } from '@ragtrail/core';
+import { exportTracker, importTracker } from '../src/index.js';
+import { admin, newRagtrail } from './helpers.js';
+import { trackerShape } from './plan-shape.js';
+
+/** Cell text as councils type it: punctuation, quotes, commas and line breaks included. */
+const text = (max: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9"',.:()&/\\- \\n]{1,${max}}$`)).map((s) => s.trim()).filter((s) => /^[A-Za-z]/.test(s));
+const plain = (max: number) => fc.stringMatching(new RegExp(`^[A-Za-z][A-Za-z ]{0,${max}}$`)).map((s) => s.trim());
+const name = fc.tuple(fc.stringMatching(/^[A-Z][a-z]{1,8}$/), fc.stringMatching(/^[A-Z][a-z]{1,8}$/)).map(([a, b]) => `${a} ${b}`);
+const score = fc.option(fc.integer({ min: 1, max: 3 }), { nil: null });
+const direction = fc.option(fc.constantFrom<StatedDirection>('Improving', 'Maintained', 'Declining'), { nil: null });
+
+const action = fc.record({
+  title: text(60),
+  priority: fc.option(fc.integer({ min: 1, max: 3 }), { nil: null }),
+  lead: fc.option(fc.record({ name, jobTitle: fc.oneof(fc.constant(''), plain(20)) }), { nil: null }),
+  subActions: fc.array(plain(30).filter((s) => s.length > 0), { maxLength: 4 }),
+  plainDescription: fc.oneof(fc.constant(''), plain(40)),
+  owners: fc.array(plain(25).filter((s) => s.length > 0), { maxLength: 3 }),
+  dueText: fc.oneof(fc.constant(''), text(30)),
+  previous: score,
+  current: score,
+  direction,
+  update: fc.oneof(fc.constant(''), text(80)),
+});
+
+const plan = fc.record({
+  scheme: fc.constantFrom('ofsted-tracker-3', 'development-plan-5'),
+  period: fc.integer({ min: 1, max: 98 * 12 }).map((n) => addMonths('2000-12', n)),
+  day: fc.integer({ min: 1, max: 28 }),
+  reviewer: name,
+  priorityTitles: fc.array(text(40), { minLength: 3, maxLength: 3 }),
+  actions: fc.array(action, { minLength: 1, maxLength: 6 }),
+  format: fc.constantFrom<'csv' | 'xlsx'>('csv', 'xlsx'),
+});
+
+describe('round trip', () => {
+  it('importing an exported tracker yields the same plan state', async () => {
+    await fc.assert(
+      fc.asyncProperty(plan, async (p) => {
+        const rt = newRagtrail();
+        const caller = { ...admin, reason: 'generated plan' };
+        const before = previousPeriod(p.period);
+        await rt.createPlan({ planId: 'gen', title: 'Generated plan', organisation: 'Test', scheme: p.scheme }, caller);
+        for (const n of new Set(p.actions.flatMap((a) => (a.priority === null ? [] : [a.priority]))))
+          await rt.execute('gen', 'AddPriority', { priorityId: `p${n}`, number: n, title: p.priorityTitles[n - 1]! }, caller);
+        await rt.execute('gen', 'OpenReview', { period: before, reviewer: 'Earlier reviewer', reviewDate: `${before}-01` }, caller);
+        await rt.execute('gen', 'OpenReview', { period: p.period, reviewer: p.reviewer, reviewDate: `${p.period}-${String(p.day).padStart(2, '0')}` }, caller);
+        for (const [i, a] of p.actions.entries()) {
+          const ref = `Ofsted ${i + 1}`;
+          const subActions = a.subActions.length >= 2 ? a.subActions.map((t, j) => ({ label: String.fromCharCode(65 + j), text: t })) : [];
+          const description = subActions.length ? subActions.map((s) => `${s.label}) ${s.text}`).join(' ') : a.plainDescription;
+          await rt.execute('gen', 'AddAction', {
+            ref, title: a.title, priorityId: a.priority === null ? null : `p${a.priority}`, lead: a.lead,
+            description, subActions, owners: a.owners, dueText: a.dueText,
+          }, caller);
+          if (a.previous !== null) await rt.execute('gen', 'RecordEntry', { action: ref, period: before, score: a.previous, source: 'imported' }, caller);
+          if (a.current !== null)
+            await rt.execute('gen', 'RecordEntry', { action: ref, period: p.period, score: a.current, update: a.update, direction: a.direction, source: 'imported' }, caller);
+        }
+        const original = trackerShape(await rt.loadPlan('gen'), p.period, before);
+        const file = await exportTracker(rt, { planId: 'gen', period: p.period, format: p.format });
+        const { planId } = await importTracker(rt, { fileName: file.fileName, content: file.body, scheme: p.scheme }, admin);
+        expect(trackerShape(await rt.loadPlan(planId), p.period, before)).toEqual(original);
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});

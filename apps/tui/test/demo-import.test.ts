@@ -74,6 +74,21 @@ describe('ragtrail import', () => {
     expect((await run(['import', 'tracker', trackerFile, '--store', store, '--actor', 'Ann Admin:admin', '--previous-period', '2017-03'])).code).toBe(1);
   });
 
+  it("imports a plan of objectives and milestones (seed 004's layout)", async () => {
+    const store = `memory:${randomUUID()}`;
+    const file = join(mkdtempSync(join(tmpdir(), 'ragtrail-objectives-')), 'cypp.tsv');
+    writeFileSync(file, [
+      'Contents', 'Priority 1:', 'Good childcare for all', '', 'Good childcare for all',
+      'Objective\tWhere are we now?\tWhere do we want to be?\tKey milestones',
+      'Increase free places for two year olds\t200 places\t800 places\t400 places by September 2013, 800 places by September 2014',
+    ].join('\n'));
+    const r = await run(['import', 'objectives', file, '--store', store, '--actor', 'Ann Admin:admin', '--plan-id', 'cypp', '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ planId: 'cypp' });
+    const plans = JSON.parse((await run(['plans', '--store', store, '--json'])).out) as { planId: string; priorities: number; actions: number }[];
+    expect(plans).toEqual([expect.objectContaining({ planId: 'cypp', priorities: 1, actions: 1 })]);
+  });
+
   it('exports a period as the tracker sheet, which imports back to the same figures', async () => {
     const store = `memory:${randomUUID()}`;
     const admin = ['--actor', 'Ann Admin:admin'];

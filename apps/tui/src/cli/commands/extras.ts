@@ -7,7 +7,7 @@ import { registerTui } from './tui.js';
 /** Commands that front other packages: the terminal UI, spreadsheets, reports, the HTTP app. */
 export function registerExtras(program: Command, io: Io): void {
   registerDemo(program, io);
-  registerImport(program, io, ['tracker', 'summary']);
+  registerImport(program, io, ['tracker', 'summary', 'objectives']);
   registerExport(program, io);
   registerTui(program, io);
 }

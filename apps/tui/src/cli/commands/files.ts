@@ -48,7 +48,7 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
     .command('import')
     .description('import a spreadsheet as a new plan (all or nothing); prints the new plan id')
     .addArgument(new Argument('<kind>', 'what the file is').choices(kinds))
-    .argument('<file>', 'the file: .csv, .tsv or .xlsx')
+    .argument('<file>', 'the file: .csv, .tsv or .xlsx (tracker: recommendations and scores; summary: priorities and their figures; objectives: objectives and milestones)')
     .addOption(new Option('--format <format>', 'the file format when its name does not say').choices(['csv', 'tsv', 'xlsx']))
     .option('--scheme <id>', 'scoring scheme: ofsted-tracker-3 or development-plan-5 (default: by layout)')
     .option('--column-map <map>', 'your headers to ours: "Your header=column,..." or JSON or @file.json')
@@ -80,8 +80,7 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
             ...input, ...(actions ? { actions } : {}),
             ...(o.previousPeriod && o.period ? { periods: { previous: o.previousPeriod, current: o.period } } : {}),
           }, { actor });
-        if (kind === 'tracker') return spreadsheets.importTracker(rt, input, { actor });
-        throw new UserError(`Importing ${kind} is not available in this build`);
+        return (kind === 'objectives' ? spreadsheets.importObjectives : spreadsheets.importTracker)(rt, input, { actor });
       });
       if (o.json) return json(io, result);
       line(io, result.planId);

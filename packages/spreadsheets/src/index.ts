@@ -10,3 +10,5 @@ export { loadDemo, demoPlanIds, demoDir } from './demo/load-demo.js';
 export { importSummary, SummaryInput } from './summary/import.js';
 export { parseSummary, SummarySheet } from './summary/parse.js';
 export { exportTracker, ExportInput, type ExportedFile } from './tracker/export.js';
+export { importObjectives } from './objectives/import.js';
+export { parseObjectives, splitMilestones, ObjectivesPlan, Objective } from './objectives/parse.js';

@@ -193,6 +193,8 @@ export function createRagtrail(options: RagtrailOptions) {
 
   return {
     store,
+    /** The clock this facade stamps events with, so helpers that build events elsewhere (importers) stamp them alike. */
+    now,
     execute,
     createPlan,
     loadPlan,

@@ -17,7 +17,7 @@ export async function importAtomically(
   const stream = planStream(planId);
   if ((await rt.store.streamRevision(stream)) !== -1)
     throw new DomainError('conflict', `A plan ${planId} already exists: import under another plan id`, 'planId', 'plan-id-unique');
-  const scratch = createRagtrail({ store: createMemoryStore() });
+  const scratch = createRagtrail({ store: createMemoryStore(), now: rt.now });
   await build(scratch, caller);
   const events = (await scratch.store.readStream(stream)).map(({ position: _position, ...event }) => event);
   try {

@@ -16,3 +16,14 @@ describe('loadDemo', () => {
     expect((await rt.plans()).map((p) => p.revision)).toEqual(revision);
   });
 });
+
+describe('imported events', () => {
+  it('are stamped with the clock of the ragtrail they are imported into', async () => {
+    const rt = newRagtrail();
+    await loadDemo(rt, admin);
+    const events = await rt.store.readAll();
+    expect(events.length).toBeGreaterThan(100);
+    expect(new Set(events.map((e) => e.recordedAt))).toEqual(new Set(['2017-05-10T09:00:00.000Z']));
+    expect((await rt.verify()).ok).toBe(true);
+  });
+});

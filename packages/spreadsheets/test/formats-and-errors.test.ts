@@ -100,6 +100,18 @@ describe('a file that cannot be imported', () => {
     expect(first.events).toBe(before.length);
   });
 
+  it('reports a line the core refuses against its row: a level that demands evidence, without evidence', async () => {
+    let row = -1;
+    const rt = newRagtrail();
+    const content = broken((rows) => { row = rowOf(rows, '4'); rows[row]![4] = '4'; });
+    const error = await importTracker(rt, { fileName: 'plan.tsv', content, scheme: 'development-plan-5' }, admin).catch((e: unknown) => e as CsvImportError);
+    expect(error).toBeInstanceOf(CsvImportError);
+    expect(error.row).toBe(row + 1);
+    expect(error.rule).toBe('evidence-required');
+    expect(error.message).toMatch(new RegExp(`^plan\\.tsv, row ${row + 1}: Score 4 \\(Blue\\) needs evidence dated on or before 2017-04-30`));
+    expect(await rt.store.readAll()).toEqual([]);
+  });
+
   it('names the summary file when a figure is outside the scheme', async () => {
     const rt = newRagtrail();
     const content = seed('000').content.toString('utf8').replace('1.7\t2.3', '1.7\t7.3');

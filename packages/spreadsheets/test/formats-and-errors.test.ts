@@ -104,7 +104,7 @@ describe('a file that cannot be imported', () => {
     let row = -1;
     const rt = newRagtrail();
     const content = broken((rows) => { row = rowOf(rows, '4'); rows[row]![4] = '4'; });
-    const error = await importTracker(rt, { fileName: 'plan.tsv', content, scheme: 'development-plan-5' }, admin).catch((e: unknown) => e as CsvImportError);
+    const error = (await importTracker(rt, { fileName: 'plan.tsv', content, scheme: 'development-plan-5' }, admin).then(() => null, (e: unknown) => e)) as CsvImportError;
     expect(error).toBeInstanceOf(CsvImportError);
     expect(error.row).toBe(row + 1);
     expect(error.rule).toBe('evidence-required');

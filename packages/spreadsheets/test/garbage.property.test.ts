@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ragtrail/core';
-import { importObjectives, importSummary, importTracker } from '../src/index.js';
+import { importObjectives, importSummary, importTracker, type ImportResult } from '../src/index.js';
 import { admin, newRagtrail, seed } from './helpers.js';
 
 const header = 'No.\tRecommendation\tAssigned Lead - Job Title/Name\tScore - please select\tUpdate April 17\tDirection of Travel\tDescription of Action(s) - How\tOwner(s) - Who\tBy When (date)';
@@ -15,7 +15,7 @@ describe('whatever the file holds', () => {
       fc.asyncProperty(fc.array(row, { maxLength: 12 }), fc.boolean(), fc.constantFrom(...(Object.keys(importers) as (keyof typeof importers)[])), async (rows, withHeader, which) => {
         const rt = newRagtrail();
         const content = (withHeader ? [header, ...rows] : rows).join('\n');
-        const outcome = await importers[which](rt, { fileName: 'x.tsv', content, period: '2017-04' }, admin).then((r) => r, (e: unknown) => e);
+        const outcome: ImportResult | Error = await importers[which](rt, { fileName: 'x.tsv', content, period: '2017-04' }, admin).then((r) => r, (e: unknown) => e as Error);
         if (outcome instanceof Error) {
           expect(outcome).toBeInstanceOf(DomainError);
           expect(outcome.message.startsWith('x.tsv')).toBe(true);
@@ -33,7 +33,7 @@ describe('whatever the file holds', () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: lines.length }), async (n) => {
         const rt = newRagtrail();
-        const outcome = await importTracker(rt, { fileName: 'cut.tsv', content: lines.slice(0, n).join('\n') }, admin).then((r) => r, (e: unknown) => e);
+        const outcome: ImportResult | Error = await importTracker(rt, { fileName: 'cut.tsv', content: lines.slice(0, n).join('\n') }, admin).then((r) => r, (e: unknown) => e as Error);
         const written = (await rt.store.readAll()).length;
         expect(outcome instanceof Error ? written === 0 : written === outcome.events).toBe(true);
       }),

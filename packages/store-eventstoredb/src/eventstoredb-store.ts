@@ -1,0 +1,188 @@
+import {
+  BACKWARDS,
+  END,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  jsonEvent,
+  type AllStreamResolvedEvent,
+  type ResolvedEvent,
+} from '@eventstore/db-client';
+import {
+  ConcurrencyError,
+  assertAppendable,
+  type AppendResult,
+  type EventStore,
+  type EventToAppend,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type StoredEvent,
+  type SubscribeOptions,
+  type Subscription,
+} from '@ragtrail/core';
+import { fromRecorded, hasEnvelope, isSystemEvent, toProposed, type RecordedShape } from './envelope-metadata.js';
+
+export interface EventStoreDbStoreOptions {
+  /** Any EventStoreDB connection string: `esdb://host:2113?tls=false`, `esdb+discover://a,b,c:2113`, ... */
+  connectionString: string;
+  /** Events fetched per round trip when scanning `$all` (default 1000). */
+  pageSize?: number;
+}
+
+type Position = { commit: bigint; prepare: bigint };
+
+/** Our numeric global position is the commit position; the pair is rebuilt for the client. */
+const toPosition = (after: number): Position => ({ commit: BigInt(after), prepare: BigInt(after) });
+
+const recordOf = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedShape | undefined => resolved.event as RecordedShape | undefined;
+
+/**
+ * The core's EventStore port on EventStoreDB. One core stream is one EventStoreDB stream, one core
+ * event one EventStoreDB event (same type, JSON data); the rest of the envelope rides in metadata.
+ */
+export function createEventStoreDbStore(options: EventStoreDbStoreOptions): EventStore {
+  const client = EventStoreDBClient.connectionString(options.connectionString);
+  const pageSize = options.pageSize ?? 1000;
+  const subscriptions = new Set<Subscription>();
+
+  /** Ragtrail events of `$all` strictly after `after`, in global order, up to `maxCount`. */
+  async function scanAll(after: number, maxCount: number, visit: (e: RecordedShape) => boolean | void): Promise<void> {
+    let from: Position | typeof START = after > 0 ? toPosition(after) : START;
+    let taken = 0;
+    for (;;) {
+      let seen = 0;
+      let last: Position | undefined;
+      for await (const resolved of client.readAll({ fromPosition: from, maxCount: pageSize, direction: FORWARDS })) {
+        seen++;
+        const record = recordOf(resolved);
+        if (!record?.position) continue;
+        last = record.position;
+        // Reading $all from a position includes the event at that position; the port wants "after".
+        if (record.position.commit <= BigInt(after)) continue;
+        if (isSystemEvent(record) || !hasEnvelope(record)) continue;
+        if (visit(record) === false) return;
+        if (++taken >= maxCount) return;
+      }
+      if (seen < pageSize || !last) return;
+      after = Number(last.commit);
+      from = last;
+    }
+  }
+
+  async function readRaw(stream: string, fromRevision: bigint | typeof START | typeof END, maxCount: number, backwards = false): Promise<RecordedShape[]> {
+    const out: RecordedShape[] = [];
+    try {
+      const read = client.readStream(stream, { fromRevision, maxCount, direction: backwards ? BACKWARDS : FORWARDS });
+      for await (const resolved of read) {
+        const record = recordOf(resolved);
+        if (record) out.push(record);
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw error;
+    }
+    return out;
+  }
+
+  return {
+    kind: 'eventstoredb',
+
+    async append(stream: string, events: readonly EventToAppend[], { expectedRevision }: { expectedRevision: number }): Promise<AppendResult> {
+      if (!Number.isInteger(expectedRevision) || expectedRevision < -1)
+        throw new Error(`expectedRevision must be an integer of at least -1 (-1: the stream must not exist); got ${expectedRevision}`);
+      assertAppendable(stream, events, expectedRevision);
+      if (events.length === 0) {
+        // Nothing to write, but the caller still learns whether its view of the stream was current.
+        const actual = await this.streamRevision(stream);
+        if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
+        return { nextExpectedRevision: actual, lastPosition: 0 };
+      }
+      try {
+        const result = await client.appendToStream(
+          stream,
+          events.map((e) => {
+            const p = toProposed(e);
+            return jsonEvent({ id: p.id, type: p.type, data: p.data as never, metadata: p.metadata });
+          }),
+          { expectedRevision: expectedRevision === -1 ? NO_STREAM : BigInt(expectedRevision) },
+        );
+        return { nextExpectedRevision: Number(result.nextExpectedRevision), lastPosition: Number(result.position?.commit ?? 0n) };
+      } catch (error) {
+        if (error instanceof WrongExpectedVersionError) {
+          const actual = typeof error.actualVersion === 'bigint' ? Number(error.actualVersion) : -1;
+          throw new ConcurrencyError(stream, expectedRevision, actual);
+        }
+        throw error;
+      }
+    },
+
+    async readStream(stream: string, { fromRevision = 0, maxCount }: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+      if (maxCount === 0) return [];
+      const records = await readRaw(stream, BigInt(fromRevision), maxCount ?? Number.MAX_SAFE_INTEGER);
+      return records.map(fromRecorded);
+    },
+
+    async readAll({ after = 0, maxCount = Number.MAX_SAFE_INTEGER }: ReadAllOptions = {}): Promise<StoredEvent[]> {
+      const out: StoredEvent[] = [];
+      if (maxCount <= 0) return out;
+      await scanAll(after, maxCount, (record) => void out.push(fromRecorded(record)));
+      return out;
+    },
+
+    async streamRevision(stream: string): Promise<number> {
+      const [last] = await readRaw(stream, END, 1, true);
+      return last ? Number(last.revision) : -1;
+    },
+
+    /**
+     * EventStoreDB keeps no cheap list of streams without server-side projections, so this scans
+     * the whole of `$all` once: O(events in the database). Callers are the verifier and migrations.
+     */
+    async listStreams(prefix = ''): Promise<string[]> {
+      const seen = new Set<string>();
+      await scanAll(0, Number.MAX_SAFE_INTEGER, (record) => {
+        if (record.streamId.startsWith(prefix)) seen.add(record.streamId);
+      });
+      return [...seen];
+    },
+
+    subscribe({ after = 0, onEvent, onError }: SubscribeOptions): Subscription {
+      const live = client.subscribeToAll({ fromPosition: after > 0 ? toPosition(after) : START });
+      let closed = false;
+      const pump = (async () => {
+        try {
+          for await (const resolved of live) {
+            if (closed) break;
+            const record = recordOf(resolved);
+            if (!record?.position || record.position.commit <= BigInt(after)) continue;
+            if (isSystemEvent(record) || !hasEnvelope(record)) continue;
+            await onEvent(fromRecorded(record));
+          }
+        } catch (error) {
+          if (!closed) onError?.(error);
+        }
+      })();
+      const subscription: Subscription = {
+        async close() {
+          if (closed) return;
+          closed = true;
+          subscriptions.delete(subscription);
+          await live.unsubscribe();
+          // A cancelled call does not end the client's stream on its own; end it so the pump returns.
+          live.destroy();
+          await pump;
+        },
+      };
+      subscriptions.add(subscription);
+      return subscription;
+    },
+
+    async close(): Promise<void> {
+      await Promise.all([...subscriptions].map((s) => s.close()));
+      await client.dispose();
+    },
+  };
+}

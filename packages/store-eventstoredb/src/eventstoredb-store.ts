@@ -30,6 +30,11 @@ export interface EventStoreDbStoreOptions {
   connectionString: string;
   /** Events fetched per round trip when scanning `$all` (default 1000). */
   pageSize?: number;
+  /**
+   * Prefix of every EventStoreDB stream this store owns (default none). Lets several ragtrail
+   * deployments, or test runs, share one database without seeing each other's events.
+   */
+  namespace?: string;
 }
 
 type Position = { commit: bigint; prepare: bigint };
@@ -46,7 +51,13 @@ const recordOf = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedSha
 export function createEventStoreDbStore(options: EventStoreDbStoreOptions): EventStore {
   const client = EventStoreDBClient.connectionString(options.connectionString);
   const pageSize = options.pageSize ?? 1000;
+  const namespace = options.namespace ?? '';
   const subscriptions = new Set<Subscription>();
+  /** The record as this store sees it: ours, with the namespace taken off its stream name. */
+  const own = (record: RecordedShape): RecordedShape | undefined =>
+    isSystemEvent(record) || !hasEnvelope(record) || !record.streamId.startsWith(namespace)
+      ? undefined
+      : { ...record, streamId: record.streamId.slice(namespace.length) };
 
   /** Ragtrail events of `$all` strictly after `after`, in global order, up to `maxCount`. */
   async function scanAll(after: number, maxCount: number, visit: (e: RecordedShape) => boolean | void): Promise<void> {
@@ -55,16 +66,24 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
     for (;;) {
       let seen = 0;
       let last: Position | undefined;
-      for await (const resolved of client.readAll({ fromPosition: from, maxCount: pageSize, direction: FORWARDS })) {
-        seen++;
-        const record = recordOf(resolved);
-        if (!record?.position) continue;
-        last = record.position;
-        // Reading $all from a position includes the event at that position; the port wants "after".
-        if (record.position.commit <= BigInt(after)) continue;
-        if (isSystemEvent(record) || !hasEnvelope(record)) continue;
-        if (visit(record) === false) return;
-        if (++taken >= maxCount) return;
+      const page = client.readAll({ fromPosition: from, maxCount: pageSize, direction: FORWARDS });
+      let finished = false;
+      try {
+        for await (const resolved of page) {
+          seen++;
+          const record = recordOf(resolved);
+          if (!record?.position) continue;
+          last = record.position;
+          // Reading $all from a position includes the event at that position; the port wants "after".
+          if (record.position.commit <= BigInt(after)) continue;
+          const mine = own(record);
+          if (!mine) continue;
+          if (visit(mine) === false || ++taken >= maxCount) return;
+        }
+        finished = true;
+      } finally {
+        // Leaving a read early must cancel its call, or dispose() waits for it forever.
+        if (!finished) await page.cancel();
       }
       if (seen < pageSize || !last) return;
       after = Number(last.commit);
@@ -75,10 +94,10 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
   async function readRaw(stream: string, fromRevision: bigint | typeof START | typeof END, maxCount: number, backwards = false): Promise<RecordedShape[]> {
     const out: RecordedShape[] = [];
     try {
-      const read = client.readStream(stream, { fromRevision, maxCount, direction: backwards ? BACKWARDS : FORWARDS });
+      const read = client.readStream(namespace + stream, { fromRevision, maxCount, direction: backwards ? BACKWARDS : FORWARDS });
       for await (const resolved of read) {
         const record = recordOf(resolved);
-        if (record) out.push(record);
+        if (record) out.push({ ...record, streamId: stream });
       }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
@@ -102,7 +121,7 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
       }
       try {
         const result = await client.appendToStream(
-          stream,
+          namespace + stream,
           events.map((e) => {
             const p = toProposed(e);
             return jsonEvent({ id: p.id, type: p.type, data: p.data as never, metadata: p.metadata });
@@ -158,8 +177,8 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
             if (closed) break;
             const record = recordOf(resolved);
             if (!record?.position || record.position.commit <= BigInt(after)) continue;
-            if (isSystemEvent(record) || !hasEnvelope(record)) continue;
-            await onEvent(fromRecorded(record));
+            const mine = own(record);
+            if (mine) await onEvent(fromRecorded(mine));
           }
         } catch (error) {
           if (!closed) onError?.(error);

@@ -24,6 +24,8 @@ export interface ProposedEvent {
   metadata: { ragtrail: EnvelopeMetadata };
 }
 
+const NO_POSITION = 2n ** 63n;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -82,7 +84,9 @@ export function fromRecorded(e: RecordedShape): StoredEvent {
     const issue = parsed.error.issues[0];
     throw new Error(`Event ${where} has no valid ragtrail envelope in its metadata (${issue?.path.join('.') || 'ragtrail'}: ${issue?.message ?? 'missing'})`);
   }
-  if (!e.position) throw new Error(`Event ${where} came back without a global position; EventStoreDB 21.10 or newer is required`);
+  // Servers that predate positions on stream reads send none, or the all-ones "no position" value.
+  if (!e.position || e.position.commit >= NO_POSITION)
+    throw new Error(`Event ${where} came back without a global position: this EventStoreDB server does not report $all positions on stream reads; use a 22.x or newer server`);
   return {
     id: parsed.data.id,
     stream: e.streamId,

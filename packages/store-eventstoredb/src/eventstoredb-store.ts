@@ -128,6 +128,9 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
           }),
           { expectedRevision: expectedRevision === -1 ? NO_STREAM : BigInt(expectedRevision) },
         );
+        // `throwOnAppendFailure=false` in a connection string turns conflicts into results; the
+        // batch path then reports a wrong revision, so ask the stream itself.
+        if (!result.success) throw new ConcurrencyError(stream, expectedRevision, await this.streamRevision(stream));
         return { nextExpectedRevision: Number(result.nextExpectedRevision), lastPosition: Number(result.position?.commit ?? 0n) };
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) {

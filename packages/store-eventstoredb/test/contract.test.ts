@@ -29,6 +29,11 @@ for (const batchAppend of [false, true]) {
   });
 }
 
+describeStoreContract('EventStoreDB adapter on the gRPC double, throwOnAppendFailure=false in the connection string', async () => {
+  const double = await startEventStoreDouble({ batchAppend: true });
+  return { store: createEventStoreDbStore({ connectionString: `${double.connectionString}&throwOnAppendFailure=false` }), cleanup: () => double.stop() };
+});
+
 describeStoreContract('EventStoreDB adapter on the gRPC double, namespaced, next to another deployment', async () => {
   const double = await startEventStoreDouble({ batchAppend: true });
   // Another deployment's events share the database; none of them may show up in this store.

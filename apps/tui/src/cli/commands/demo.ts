@@ -50,6 +50,6 @@ export function registerDemo(program: Command, io: Io): void {
         line(io, `  RAGTRAIL_ACTOR="Your Name:officer" pnpm ragtrail tui`);
         line(io, '  pnpm ragtrail verify');
       }
-      if (o.serve) await serveUntilStopped(io, { storeUrl, port: o.port, host: o.host });
+      if (o.serve) await serveUntilStopped(io, { storeUrl, port: o.port, host: o.host }, o.json);
     });
 }

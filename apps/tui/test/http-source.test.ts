@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError, ValidationError } from '@ragtrail/core';
+import { httpData } from '../src/sources/http.js';
+
+type Seen = { url: string; init: RequestInit };
+
+function fakeFetch(answer: (url: URL, init: RequestInit) => Response) {
+  const seen: Seen[] = [];
+  const impl = (async (input: string | URL | Request, init: RequestInit = {}) => {
+    const url = new URL(String(input));
+    seen.push({ url: url.toString(), init });
+    return answer(url, init);
+  }) as typeof fetch;
+  return { impl, seen };
+}
+
+const problem = (status: number, body: Record<string, unknown>) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/problem+json' } });
+
+describe('the HTTP data source', () => {
+  it('sends the bearer token and the period and asOf of a query', async () => {
+    const { impl, seen } = fakeFetch(() => Response.json({ period: '2017-04', exceptions: [] }));
+    const data = httpData('http://localhost:3000/', 'rgt_secret', impl);
+    expect(await data.exceptions('dev plan', { period: '2017-04', asOf: '2017-05-10' })).toEqual({ period: '2017-04', exceptions: [] });
+    expect(seen[0]!.url).toBe('http://localhost:3000/api/plans/dev%20plan/exceptions?period=2017-04&asOf=2017-05-10');
+    expect(new Headers(seen[0]!.init.headers).get('authorization')).toBe('Bearer rgt_secret');
+  });
+
+  it("turns a problem answer back into the core's errors, so screens show it the same way", async () => {
+    const { impl } = fakeFetch((url) =>
+      url.pathname.endsWith('/summary')
+        ? problem(404, { title: 'Not found', detail: 'No plan nope: list plans to see their ids', field: 'planId', rule: 'exists' })
+        : problem(400, { title: 'Invalid', issues: [{ field: 'score', rule: 'invalid_type', message: 'must be a whole number' }] }));
+    const data = httpData('http://api', 't', impl);
+    const missing = await data.summary('nope').catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(DomainError);
+    expect(missing).toMatchObject({ code: 'not-found', field: 'planId', message: 'No plan nope: list plans to see their ids' });
+    const invalid = await data.recordEntry('dev', { action: 'P1.1', period: '2017-05', score: 2.5 }, null).catch((e: unknown) => e);
+    expect(invalid).toBeInstanceOf(ValidationError);
+    expect((invalid as ValidationError).issues[0]).toMatchObject({ field: 'score' });
+  });
+
+  it('posts an entry with its reason and reports a refusal by role as forbidden', async () => {
+    const { impl, seen } = fakeFetch((_url, init) =>
+      init.method === 'POST' && JSON.parse(String(init.body)).reason === 'Recruitment landed' ? Response.json({ revision: 14 }) : problem(403, { detail: 'A viewer may not RecordEntry' }));
+    const data = httpData('http://api', 't', impl);
+    expect(await data.recordEntry('dev', { action: 'P1.1', period: '2017-05', score: 3 }, 'Recruitment landed')).toEqual({ revision: 14 });
+    expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ action: 'P1.1', period: '2017-05', score: 3, reason: 'Recruitment landed' });
+    await expect(data.recordEntry('dev', { action: 'P1.1', period: '2017-05', score: 3 }, null)).rejects.toMatchObject({ code: 'forbidden', message: 'A viewer may not RecordEntry' });
+  });
+});

@@ -65,6 +65,18 @@ describe('ragtrail command line, in-process', () => {
     expect(april.priorities[0]!.current.mean).toBe(2.5);
   });
 
+  it('answers as the store knew it at a moment (--as-of), before a later entry', async () => {
+    const store = await seeded();
+    // The stepping clock records event n at 09:0n; the May entry for P1.1 is the 13th, at 09:13.
+    const before = JSON.parse((await run(['summary', '--store', store, '--plan', 'dev-plan', '--period', '2017-05', '--as-of', '2017-04-01T09:12:30Z', '--json'])).out) as RagSummary;
+    expect(before.priorities[0]!.current.mean).toBe(2.5);
+    const after = JSON.parse((await run(['summary', '--store', store, '--plan', 'dev-plan', '--period', '2017-05', '--as-of', '2017-04-01T09:13:30Z', '--json'])).out) as RagSummary;
+    expect(after.priorities[0]!.current.mean).toBe(3);
+    const early = await run(['summary', '--store', store, '--plan', 'dev-plan', '--as-of', '2017-03-01']);
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('did not exist yet');
+  });
+
   it('prints a readable summary with labels beside every figure', async () => {
     const store = await seeded();
     const r = await run(['summary', '--store', store, '--plan', 'dev-plan']);

@@ -49,6 +49,12 @@ describe('dashboard', () => {
     expect(screen.split('\n').length).toBeLessThanOrEqual(24);
   });
 
+  it('refreshes when someone else records in the plan', async () => {
+    const { frame, rt, planId } = await start();
+    await rt.execute(planId, 'RecordEntry', { action: 'P2.1', period: '2017-05', score: 2, update: 'Thresholds agreed' }, { actor: { id: 'x', name: 'Another Officer', role: 'officer' }, reason: 'Partners signed up' });
+    expect(await until(frame, /2\. Early help\s+1\.0\s+2\.0 ↑/)).toContain('Exceptions (1)');
+  });
+
   it('moves the selection with arrows and j/k', async () => {
     const { frame, press } = await start();
     await press('j');

@@ -25,5 +25,7 @@ export interface PlanData {
   /** The plan's whole log, oldest first: time travel folds it with the core's own functions. */
   history(planId: string): Promise<RecordedEvent[]>;
   recordEntry(planId: string, input: CommandInput<'RecordEntry'>, reason: string | null): Promise<{ revision: number }>;
+  /** Calls back when someone records anything new in the plan, so open screens refresh; returns the way to stop. */
+  watch?(planId: string, onChange: () => void): () => void;
   close(): Promise<void>;
 }

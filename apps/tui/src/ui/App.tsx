@@ -66,6 +66,20 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
     return { summary: await data.summary(planId, query), exceptions: await data.exceptions(planId, query) };
   }, [planId, version, period]);
 
+  // Someone else recording in the plan refreshes what is on screen (a burst of events, once).
+  useEffect(() => {
+    if (!planId || !data.watch) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = data.watch(planId, () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => setVersion((v) => v + 1), 50);
+    });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
+  }, [data, planId]);
+
   // One plan needs no picker.
   useEffect(() => {
     if (!planId && plans.data?.length === 1) {

@@ -3,7 +3,7 @@ import { stripVTControlCharacters } from 'node:util';
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Waits until the screen shows what is expected; fails with the last screen when it never does. */
-export async function until(frame: () => string, expected: string | RegExp, timeoutMs = 3000): Promise<string> {
+export async function until(frame: () => string, expected: string | RegExp, timeoutMs = 8000): Promise<string> {
   const start = Date.now();
   for (;;) {
     const text = frame(); // a frame() that throws (e.g. too wide) fails at once

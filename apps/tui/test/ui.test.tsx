@@ -27,7 +27,7 @@ async function start(options: { actor?: Actor | null; data?: PlanData; colour?: 
   const press = async (...sequence: string[]) => {
     for (const k of sequence) {
       app.stdin.write(k);
-      await sleep(25);
+      await sleep(40);
     }
   };
   return { ...seeded, app, frame, press };
@@ -140,7 +140,7 @@ describe('record a month', () => {
     const form = await until(frame, 'Record a month: P2.1');
     expect(form).toMatch(/Period\s+2017-05/);
     expect(form).toMatch(/\[1 Red\]\s+2 Amber\s+3 Green\s+4 Blue\s+5 Sustained/);
-    await press(keys.right, keys.tab, ...'Thresholds agreed'.split(''), keys.tab, keys.right, keys.tab, ...'Partners signed up'.split(''), keys.tab);
+    await press(keys.right, keys.tab, 'Thresholds agreed', keys.tab, keys.right, keys.tab, 'Partners signed up', keys.tab);
     expect(frame()).toMatch(/\[2 Amber\]/);
     expect(frame()).toMatch(/Direction\s+‹ Improving ›/);
     await press(keys.enter);
@@ -165,7 +165,7 @@ describe('record a month', () => {
     expect(refused).toMatch(/Reason\s*\n\s+! A reason is required: the score changes from 3 in April 2017 to 2/);
     expect(refused).not.toMatch(/\bat \w+ \(/);
     expect((await rt.history(planId)).length).toBe(before);
-    await press(keys.up, ...'Supervision audits slipped'.split(''), keys.tab, keys.enter);
+    await press(keys.up, 'Supervision audits slipped', keys.tab, keys.enter);
     await until(frame, 'Recorded P1.2 2017-05: Amber (2)');
     expect((await rt.history(planId)).length).toBe(before + 1);
   });
@@ -217,11 +217,11 @@ describe('time travel', () => {
     await press('t');
     await until(frame, 'TIME TRAVEL');
     // The stepping clock records one event a minute from 09:01 on 1 April 2017.
-    await press('d', ...'2017-04-01T09:08:30Z'.split(''), keys.enter);
+    await press('d', '2017-04-01T09:08:30Z', keys.enter);
     expect(await until(frame, 'event 8/13')).toMatch(/EntryRecorded P1\.1 2017-04 score 2/);
-    await press('d', ...'last week'.split(''), keys.enter);
+    await press('d', 'last week', keys.enter);
     expect(await until(frame, 'not an ISO-8601')).toContain('event 8/13');
-    await press('d', ...'2016-01-01'.split(''), keys.enter);
+    await press('d', '2016-01-01', keys.enter);
     await until(frame, 'event 0/13');
     await press(keys.escape);
     expect(await until(frame, 'Exceptions (3)')).not.toContain('TIME TRAVEL');

@@ -171,20 +171,39 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
       return [...seen];
     },
 
+    /**
+     * Catch-up then live, through one `$all` subscription. A lost connection (node restart, leader
+     * change) is reported to `onError` and the subscription resumes after the last event delivered,
+     * so a projection fed by it neither misses nor repeats an event. Only close() ends it.
+     */
     subscribe({ after = 0, onEvent, onError }: SubscribeOptions): Subscription {
-      const live = client.subscribeToAll({ fromPosition: after > 0 ? toPosition(after) : START });
       let closed = false;
+      let last = after;
+      let live: ReturnType<typeof client.subscribeToAll> | undefined;
+      let wake: (() => void) | undefined;
+      const pause = (ms: number) => new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, ms);
+        wake = () => { clearTimeout(timer); resolve(); };
+      });
       const pump = (async () => {
-        try {
-          for await (const resolved of live) {
+        for (let failures = 0; !closed; ) {
+          live = client.subscribeToAll({ fromPosition: last > 0 ? toPosition(last) : START });
+          try {
+            for await (const resolved of live) {
+              if (closed) break;
+              failures = 0;
+              const record = recordOf(resolved);
+              if (!record?.position || record.position.commit <= BigInt(last)) continue;
+              const mine = own(record);
+              if (mine) await onEvent(fromRecorded(mine));
+              last = Number(record.position.commit);
+            }
+          } catch (error) {
             if (closed) break;
-            const record = recordOf(resolved);
-            if (!record?.position || record.position.commit <= BigInt(after)) continue;
-            const mine = own(record);
-            if (mine) await onEvent(fromRecorded(mine));
+            onError?.(error);
+            failures++;
           }
-        } catch (error) {
-          if (!closed) onError?.(error);
+          if (!closed) await pause(Math.min(100 * 2 ** failures, 5000));
         }
       })();
       const subscription: Subscription = {
@@ -192,9 +211,12 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
           if (closed) return;
           closed = true;
           subscriptions.delete(subscription);
-          await live.unsubscribe();
-          // A cancelled call does not end the client's stream on its own; end it so the pump returns.
-          live.destroy();
+          wake?.();
+          if (live) {
+            await live.unsubscribe();
+            // A cancelled call does not end the client's stream on its own; end it so the pump returns.
+            live.destroy();
+          }
           await pump;
         },
       };

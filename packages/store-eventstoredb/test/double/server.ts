@@ -208,10 +208,14 @@ function batchAppend(log: DoubleLog, call: grpc.ServerDuplexStream<BatchAppendRe
   call.on('end', () => call.end());
 }
 
-export async function startEventStoreDouble(options: { batchAppend: boolean; now?: () => Date }): Promise<EventStoreDouble> {
-  const log = new DoubleLog(options.now);
+/**
+ * Starts the double on a free port. Pass `log` and `port` of a stopped double to "restart the
+ * server" with its data, as after a node restart or a failover.
+ */
+export async function startEventStoreDouble(options: { batchAppend: boolean; now?: () => Date; log?: DoubleLog; port?: number }): Promise<EventStoreDouble> {
+  const log = options.log ?? new DoubleLog(options.now);
   // A real database is never empty: it starts with its own $-prefixed bookkeeping.
-  log.append('$settings', { kind: 'any' }, [
+  if (!options.log) log.append('$settings', { kind: 'any' }, [
     { id: uuidBytes(randomUUID()), type: '$settings', contentType: 'application/json', data: Buffer.from('{}'), customMetadata: new Uint8Array() },
   ]);
   const calls = new Map<string, number>();
@@ -234,7 +238,7 @@ export async function startEventStoreDouble(options: { batchAppend: boolean; now
     }),
   });
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', grpc.ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
+    server.bindAsync(`127.0.0.1:${options.port ?? 0}`, grpc.ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
   );
   return {
     connectionString: `esdb://127.0.0.1:${port}?tls=false`,

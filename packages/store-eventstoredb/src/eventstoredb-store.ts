@@ -106,6 +106,11 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
     return out;
   }
 
+  async function streamRevision(stream: string): Promise<number> {
+    const [last] = await readRaw(stream, END, 1, true);
+    return last ? Number(last.revision) : -1;
+  }
+
   return {
     kind: 'eventstoredb',
 
@@ -115,7 +120,7 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
       assertAppendable(stream, events, expectedRevision);
       if (events.length === 0) {
         // Nothing to write, but the caller still learns whether its view of the stream was current.
-        const actual = await this.streamRevision(stream);
+        const actual = await streamRevision(stream);
         if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
         return { nextExpectedRevision: actual, lastPosition: 0 };
       }
@@ -130,7 +135,7 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
         );
         // `throwOnAppendFailure=false` in a connection string turns conflicts into results; the
         // batch path then reports a wrong revision, so ask the stream itself.
-        if (!result.success) throw new ConcurrencyError(stream, expectedRevision, await this.streamRevision(stream));
+        if (!result.success) throw new ConcurrencyError(stream, expectedRevision, await streamRevision(stream));
         return { nextExpectedRevision: Number(result.nextExpectedRevision), lastPosition: Number(result.position?.commit ?? 0n) };
       } catch (error) {
         if (error instanceof WrongExpectedVersionError) {
@@ -154,10 +159,7 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
       return out;
     },
 
-    async streamRevision(stream: string): Promise<number> {
-      const [last] = await readRaw(stream, END, 1, true);
-      return last ? Number(last.revision) : -1;
-    },
+    streamRevision,
 
     /**
      * EventStoreDB keeps no cheap list of streams without server-side projections, so this scans

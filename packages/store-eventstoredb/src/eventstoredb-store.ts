@@ -23,6 +23,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@ragtrail/core';
+import { splitNamespace } from './connection-string.js';
 import { fromRecorded, hasEnvelope, isSystemEvent, toProposed, type RecordedShape } from './envelope-metadata.js';
 
 export interface EventStoreDbStoreOptions {
@@ -32,7 +33,8 @@ export interface EventStoreDbStoreOptions {
   pageSize?: number;
   /**
    * Prefix of every EventStoreDB stream this store owns (default none). Lets several ragtrail
-   * deployments, or test runs, share one database without seeing each other's events.
+   * deployments, or test runs, share one database without seeing each other's events. Also
+   * settable in the connection string as `namespace=...`; this option wins.
    */
   namespace?: string;
 }
@@ -49,9 +51,10 @@ const recordOf = (resolved: ResolvedEvent | AllStreamResolvedEvent): RecordedSha
  * event one EventStoreDB event (same type, JSON data); the rest of the envelope rides in metadata.
  */
 export function createEventStoreDbStore(options: EventStoreDbStoreOptions): EventStore {
-  const client = EventStoreDBClient.connectionString(options.connectionString);
+  const parsed = splitNamespace(options.connectionString);
+  const client = EventStoreDBClient.connectionString(parsed.connectionString);
   const pageSize = options.pageSize ?? 1000;
-  const namespace = options.namespace ?? '';
+  const namespace = options.namespace ?? parsed.namespace ?? '';
   const subscriptions = new Set<Subscription>();
   /** The record as this store sees it: ours, with the namespace taken off its stream name. */
   const own = (record: RecordedShape): RecordedShape | undefined =>

@@ -41,7 +41,8 @@ describeStoreContract('EventStoreDB adapter on the gRPC double, namespaced, next
   await neighbour.append('plan-contract-g1', sealedEvents('plan-contract-g1', 2), { expectedRevision: -1 });
   await neighbour.append('access', sealedEvents('access', 1), { expectedRevision: -1 });
   await neighbour.close();
-  return { store: createEventStoreDbStore({ connectionString: double.connectionString, namespace: 'council-a/' }), cleanup: () => double.stop() };
+  // Chosen through the URL, as `--store` gives it.
+  return { store: createEventStoreDbStore({ connectionString: `${double.connectionString}&namespace=council-a%2F` }), cleanup: () => double.stop() };
 });
 
 const real = process.env.EVENTSTORE_CONNECTION_STRING;

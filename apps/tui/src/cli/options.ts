@@ -1,5 +1,5 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import type { Actor } from '@ragtrail/core';
+import { StatedDirection, type Actor } from '@ragtrail/core';
 import { resolveActor, requireActor } from './actor.js';
 import type { Io } from './io.js';
 
@@ -31,11 +31,11 @@ export function integer(value: string): number {
 }
 
 /** "improving" reads as "Improving": people type lower case, the core names them capitalised. */
-export function direction(value: string): string {
+export function direction(value: string): StatedDirection {
   const v = value.trim().toLowerCase();
-  const known = ['improving', 'maintained', 'declining'];
-  if (!known.includes(v)) throw new InvalidArgumentError(`must be one of ${known.join(', ')}.`);
-  return v.charAt(0).toUpperCase() + v.slice(1);
+  const parsed = StatedDirection.safeParse(v.charAt(0).toUpperCase() + v.slice(1));
+  if (!parsed.success) throw new InvalidArgumentError(`must be one of ${StatedDirection.options.join(', ').toLowerCase()}.`);
+  return parsed.data;
 }
 
 export const jsonFlag = ['--json', 'print only JSON on stdout'] as const;

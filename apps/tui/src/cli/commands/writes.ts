@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { EvidenceKind, type CommandResult, type Ragtrail } from '@ragtrail/core';
+import { EvidenceKind, type CommandInput, type CommandResult, type Ragtrail, type StatedDirection } from '@ragtrail/core';
 import { json, line, type Io } from '../io.js';
 import { actorOf, direction, integer, jsonFlag, optionsOf, type GlobalOptions } from '../options.js';
 import { withRagtrail } from '../session.js';
@@ -31,9 +31,9 @@ export function registerWrites(program: Command, io: Io): void {
     .option(...reasonOption)
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
-      const o = optionsOf<{ plan: string; action: string; period: string; score: number; update: string; direction?: string; reason?: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ plan: string; action: string; period: string; score: number; update: string; direction?: StatedDirection; reason?: string; json?: boolean }>(cmd);
       await execute(cmd, io, o, (rt, caller) =>
-        rt.execute(o.plan, 'RecordEntry', { action: o.action, period: o.period, score: o.score, update: o.update, direction: (o.direction ?? null) as never }, caller),
+        rt.execute(o.plan, 'RecordEntry', { action: o.action, period: o.period, score: o.score, update: o.update, direction: o.direction ?? null }, caller),
         () => `Recorded ${o.action} ${o.period}: score ${o.score}`);
     });
 
@@ -49,11 +49,11 @@ export function registerWrites(program: Command, io: Io): void {
     .requiredOption(...reasonOption)
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
-      const o = optionsOf<{ plan: string; action: string; period: string; score?: number; update?: string; direction?: string; reason: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ plan: string; action: string; period: string; score?: number; update?: string; direction?: StatedDirection; reason: string; json?: boolean }>(cmd);
       await execute(cmd, io, o, (rt, caller) =>
         rt.execute(o.plan, 'CorrectEntry', {
           action: o.action, period: o.period, ...(o.score !== undefined ? { score: o.score } : {}), ...(o.update !== undefined ? { update: o.update } : {}),
-          ...(o.direction !== undefined ? { direction: o.direction as never } : {}),
+          ...(o.direction !== undefined ? { direction: o.direction } : {}),
         }, caller),
         () => `Corrected ${o.action} ${o.period}`);
     });
@@ -96,10 +96,10 @@ export function registerWrites(program: Command, io: Io): void {
     .option('--file <path>', 'a local file: its SHA-256 digest is recorded, the file is not copied')
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
-      const o = optionsOf<{ plan: string; action: string; title: string; kind: string; observedOn: string; link?: string; file?: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ plan: string; action: string; title: string; kind: CommandInput<'AttachEvidence'>['kind']; observedOn: string; link?: string; file?: string; json?: boolean }>(cmd);
       const contentHash = o.file ? createHash('sha256').update(await readFile(o.file)).digest('hex') : null;
       await execute(cmd, io, o, (rt, caller) =>
-        rt.execute(o.plan, 'AttachEvidence', { action: o.action, title: o.title, kind: o.kind as never, observedOn: o.observedOn, link: o.link ?? null, contentHash }, caller),
+        rt.execute(o.plan, 'AttachEvidence', { action: o.action, title: o.title, kind: o.kind, observedOn: o.observedOn, link: o.link ?? null, contentHash }, caller),
         () => `Attached "${o.title}" to ${o.action}`);
     });
 

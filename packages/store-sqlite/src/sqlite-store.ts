@@ -1,0 +1,155 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { ConcurrencyError, assertAppendable, createLiveFeed } from '@ragtrail/core';
+import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
+import { applyPragmas, migrate } from './schema.js';
+import { fromRow, toRow, type EventRow } from './rows.js';
+
+export interface SqliteStoreOptions {
+  /** File path; the parent directory is created if missing. `:memory:` works for throwaway stores. */
+  path: string;
+  /** How long a writer waits for another process's write lock before failing (default 5000 ms). */
+  busyTimeoutMs?: number;
+  /** How often live subscriptions look for events appended by other processes (default 150 ms). */
+  pollIntervalMs?: number;
+}
+
+export interface SqliteEventStore extends EventStore {
+  /**
+   * Appends events carrying their own global positions (restoring a backup into an empty store).
+   * Positions must be greater than every stored one; the same checks as `append` apply.
+   */
+  appendWithPositions(stream: string, events: readonly StoredEvent[], options: { expectedRevision: number }): Promise<AppendResult>;
+}
+
+const MAX = Number.MAX_SAFE_INTEGER;
+
+/** The default store: one SQLite file, safe to share between processes on one machine. */
+export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore {
+  if (options.path !== ':memory:') mkdirSync(dirname(resolve(options.path)), { recursive: true });
+  const db = new Database(options.path);
+  applyPragmas(db, options.busyTimeoutMs ?? 5000);
+  migrate(db);
+
+  const q = {
+    revision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream = ?'),
+    maxPosition: db.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
+    insert: db.prepare(
+      `INSERT INTO events (position, id, stream, revision, recorded_at, type, version, data, actor, reason, prev_hash, hash)
+       VALUES (@position, @id, @stream, @revision, @recorded_at, @type, @version, @data, @actor, @reason, @prev_hash, @hash)`,
+    ),
+    newStream: db.prepare('INSERT INTO streams (stream, revision, created) VALUES (?, ?, ?)'),
+    bumpStream: db.prepare('UPDATE streams SET revision = ? WHERE stream = ?'),
+    readStream: db.prepare<[string, number, number], EventRow>(
+      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
+    ),
+    readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    listStreams: db.prepare<[string, string], { stream: string }>(
+      "SELECT stream FROM streams WHERE substr(stream, 1, length(?)) = ? ORDER BY created",
+    ),
+  };
+
+  const currentRevision = (stream: string) => q.revision.get(stream)?.revision ?? -1;
+
+  // BEGIN IMMEDIATE takes the write lock before reading the revision, so the check and the
+  // inserts cannot interleave with another process's append.
+  const write = db.transaction((stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number): AppendResult => {
+    const actual = currentRevision(stream);
+    if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
+    assertAppendable(stream, events, expectedRevision);
+    let last = q.maxPosition.get()?.p ?? 0;
+    if (events.length === 0) return { nextExpectedRevision: actual, lastPosition: last };
+    for (const event of events) {
+      const position = event.position ?? last + 1;
+      if (position <= last) throw new Error(`Event ${event.id} has position ${position}; positions must grow past ${last}`);
+      q.insert.run(toRow(event, position));
+      last = position;
+    }
+    const revision = events[events.length - 1]!.revision;
+    if (actual === -1) q.newStream.run(stream, revision, last);
+    else q.bumpStream.run(revision, stream);
+    return { nextExpectedRevision: revision, lastPosition: last };
+  });
+
+  const appendRows = (stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number) => {
+    try {
+      const result = write.immediate(stream, events, expectedRevision);
+      feed.notify();
+      return result;
+    } catch (error) {
+      // A UNIQUE(stream, revision) clash means another writer got there first.
+      if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT') && /revision|streams\.stream/.test(error.message))
+        throw new ConcurrencyError(stream, expectedRevision, currentRevision(stream));
+      throw error;
+    }
+  };
+
+  const readAfter = (after: number, maxCount = 1000) => q.readAll.all(after, maxCount).map(fromRow);
+  const feed = createLiveFeed((after) => readAfter(after));
+
+  // Other processes may append to the same file: look for new positions while anyone listens.
+  let subscribers = 0;
+  let seen = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const startPolling = () => {
+    if (timer) return;
+    seen = q.maxPosition.get()?.p ?? 0;
+    timer = setInterval(() => {
+      const now = q.maxPosition.get()?.p ?? 0;
+      if (now !== seen) {
+        seen = now;
+        feed.notify();
+      }
+    }, options.pollIntervalMs ?? 150);
+    timer.unref();
+  };
+  const stopPolling = () => {
+    if (timer) clearInterval(timer);
+    timer = undefined;
+  };
+
+  let closed = false;
+  return {
+    kind: 'sqlite',
+    async append(stream, events, { expectedRevision }) {
+      return appendRows(stream, events, expectedRevision);
+    },
+    async appendWithPositions(stream, events, { expectedRevision }) {
+      return appendRows(stream, events, expectedRevision);
+    },
+    async readStream(stream: string, opts: ReadStreamOptions = {}) {
+      return q.readStream.all(stream, opts.fromRevision ?? 0, opts.maxCount ?? MAX).map(fromRow);
+    },
+    async readAll(opts: ReadAllOptions = {}) {
+      return q.readAll.all(opts.after ?? 0, opts.maxCount ?? MAX).map(fromRow);
+    },
+    async streamRevision(stream: string) {
+      return currentRevision(stream);
+    },
+    async listStreams(prefix = '') {
+      return q.listStreams.all(prefix, prefix).map((r) => r.stream);
+    },
+    subscribe(opts: SubscribeOptions): Subscription {
+      const sub = feed.subscribe(opts);
+      subscribers++;
+      startPolling();
+      let done = false;
+      return {
+        close: async () => {
+          if (done) return;
+          done = true;
+          await sub.close();
+          if (--subscribers === 0) stopPolling();
+        },
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      stopPolling();
+      await feed.closeAll();
+      db.close();
+    },
+  };
+}

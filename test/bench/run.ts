@@ -1,0 +1,29 @@
+// Runs every benchmark file (packages/*/bench/*.bench.ts, apps/*/bench/*.bench.ts), each in its own
+// Node process so one bench's heap and JIT state do not colour the next. Their stdout (one JSON
+// result per line) passes through; progress goes to stderr.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(import.meta.dirname, '..', '..');
+const only = process.argv[2];
+const files: string[] = [];
+for (const top of ['packages', 'apps']) {
+  const base = join(root, top);
+  if (!existsSync(base)) continue;
+  for (const pkg of readdirSync(base).sort()) {
+    const dir = join(base, pkg, 'bench');
+    if (!existsSync(dir)) continue;
+    for (const f of readdirSync(dir).sort()) if (f.endsWith('.bench.ts') && (!only || f.includes(only))) files.push(join(dir, f));
+  }
+}
+let failed = 0;
+for (const file of files) {
+  process.stderr.write(`bench: ${file.slice(root.length + 1)}\n`);
+  const run = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) {
+    failed++;
+    process.stderr.write(`bench: ${file} failed (exit ${run.status ?? run.signal})\n`);
+  }
+}
+process.exitCode = failed > 0 ? 1 : 0;

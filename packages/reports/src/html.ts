@@ -1,0 +1,101 @@
+import type { ActionEvidence, PlanState } from '@ragtrail/core';
+import { exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
+import { verifyText } from './markdown.js';
+
+export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+const style = `
+body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4}
+h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#eee}.rag{display:inline-block;min-width:1em;height:1em;border-radius:2px;margin-right:.35em;vertical-align:-.15em;border:1px solid #555}
+dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.header dt{font-weight:600}
+svg text{font-size:10px;font-family:inherit}
+@media print{body{margin:0;font-size:10pt}h2{break-before:auto;break-after:avoid}table,svg,section{break-inside:avoid}a{color:inherit;text-decoration:none}}
+`;
+
+function swatch(state: PlanState, score: number | null): string {
+  const l = levelName(state, score);
+  // The swatch is decoration: the number and label beside it carry the meaning.
+  return l ? `<span class="rag" style="background:${esc(l.colour)}" aria-hidden="true"></span>` : '';
+}
+const scoreCell = (state: PlanState, score: number | null, extra = ''): string => `${swatch(state, score)}${esc(scoreText(state, score))}${extra}`;
+
+function page(title: string, body: string): string {
+  return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n<title>${esc(title)}</title>\n<style>${style}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+function header(m: BoardModel | EvidenceModel, kind: string): string {
+  const s = m.summary;
+  const r = s.review;
+  const signOff = r ? (r.status === 'signed-off' ? `Signed off by ${r.signedOffBy ?? 'unknown'} at ${r.signedOffAt ?? 'unknown'}` : 'Open, not signed off') : 'Not signed off';
+  const rows: [string, string][] = [
+    ['Organisation', s.organisation],
+    ['Period', `${monthName(s.period)} (${s.period}), compared with ${monthName(s.previousPeriod)}`],
+    ['Reviewer', r ? `${r.reviewer} (review dated ${r.reviewDate})` : 'No review opened for this period'],
+    ['Sign-off', signOff],
+    ['Reflects', reflectedText(m.reflected)],
+  ];
+  return `<header>\n<h1>${esc(kind)}: ${esc(s.title)}</h1>\n<dl class="header">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>\n</header>`;
+}
+
+export function boardHtml(m: BoardModel): string {
+  const s = m.summary;
+  const st = m.state;
+  const levels = st.scheme.levels;
+  const imported = (v: number | null | undefined) => (v != null ? `${esc(fig(v))} (imported)` : null);
+  const head = `<tr><th scope="col">Priority</th><th scope="col">${esc(monthName(s.previousPeriod))}</th><th scope="col">${esc(monthName(s.period))}</th><th scope="col">Worst score</th>${levels.map((l) => `<th scope="col">${esc(l.label)} (${l.value})</th>`).join('')}<th scope="col">Direction</th></tr>`;
+  const rows = s.priorities.map((p) => `<tr><th scope="row">${p.number}. ${esc(p.title)}</th><td>${imported(p.imported?.previous) ?? scoreCell(st, p.previous.mean)}</td><td>${imported(p.imported?.current) ?? scoreCell(st, p.current.mean)}</td><td>${scoreCell(st, p.current.worst)}</td>${levels.map((l) => `<td>${p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>`).join('')}<td>${esc(p.direction ?? '–')}</td></tr>`);
+  const io = s.importedOverall;
+  rows.push(`<tr><th scope="row">Overall</th><td>${imported(io?.previous) ?? scoreCell(st, s.overall.previous)}</td><td>${imported(io?.current) ?? scoreCell(st, s.overall.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${esc(s.overall.direction ?? '–')}</td></tr>`);
+  const parts = [header(m, 'Improvement Board report'), '<section>\n<h2>RAG summary</h2>', `<table>\n<caption>Each priority's figure in ${esc(monthName(s.previousPeriod))} and ${esc(monthName(s.period))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`];
+  if (io) parts.push(`<p>Imported figures come from ${esc(io.source)}; they were reported before ragtrail and are shown as recorded, not recomputed.</p>`);
+  parts.push(`<p>Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.</p>\n</section>`);
+  parts.push('<section>\n<h2>Exceptions</h2>');
+  const groups = exceptionSentences(m);
+  if (groups.length === 0) parts.push('<p>No exceptions this period.</p>');
+  for (const g of groups) parts.push(`<p>${esc(g.heading)}</p>\n<ul>${g.items.map((e) => `<li>${esc(`${e.message} (${e.title})`)}</li>`).join('')}</ul>`);
+  parts.push('</section>');
+  for (const p of s.priorities) {
+    const body = p.actions.map((a) => {
+      const carried = a.notUpdated && a.scoredPeriod ? ` (carried from ${esc(a.scoredPeriod)})` : '';
+      const direction = a.statedDirection && a.derivedDirection && a.statedDirection !== a.derivedDirection ? `${a.statedDirection} stated; scores show ${a.derivedDirection}` : a.derivedDirection ?? a.statedDirection ?? '–';
+      return `<tr><th scope="row">${esc(`${a.ref} ${a.title}`)}</th><td>${scoreCell(st, a.score, carried)}</td><td>${scoreCell(st, a.previousScore)}</td><td>${esc(direction)}</td><td>${esc(a.update || '–')}</td><td>${esc([a.lead, ...a.owners].filter(Boolean).join('; ') || '–')}</td></tr>`;
+    });
+    parts.push(`<section>\n<h2>Priority ${p.number}: ${esc(p.title)}</h2>\n<table>\n<thead><tr><th scope="col">Action</th><th scope="col">Score</th><th scope="col">Previous</th><th scope="col">Direction</th><th scope="col">Update</th><th scope="col">Owner</th></tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</section>`);
+  }
+  return page(`Improvement Board report: ${s.title}, ${monthName(s.period)}`, parts.join('\n'));
+}
+
+/** A small line chart of an action's scores, one point per period, each labelled with its number. */
+export function trajectorySvg(state: PlanState, a: ActionEvidence): string {
+  const pts = a.trajectory;
+  if (pts.length === 0) return '<p>No scores recorded.</p>';
+  const values = state.scheme.levels.map((l) => l.value);
+  const lo = Math.min(...values), hi = Math.max(...values);
+  const w = Math.max(160, 40 + pts.length * 50), h = 120, top = 12, bottom = 96;
+  const y = (v: number) => (hi === lo ? (top + bottom) / 2 : bottom - ((v - lo) / (hi - lo)) * (bottom - top));
+  const x = (i: number) => 30 + i * 50;
+  const grid = state.scheme.levels.map((l) => `<line x1="24" x2="${w - 6}" y1="${y(l.value)}" y2="${y(l.value)}" stroke="#ddd"/><text x="2" y="${y(l.value) + 3}">${l.value}</text>`).join('');
+  const line = pts.map((p, i) => `${x(i)},${y(p.score)}`).join(' ');
+  const dots = pts.map((p, i) => `<circle cx="${x(i)}" cy="${y(p.score)}" r="5" fill="${esc(p.colour)}" stroke="#333"/><text x="${x(i) + 7}" y="${y(p.score) - 6}">${p.score} ${esc(p.label)}${p.source === 'imported' ? ' (imported)' : ''}</text><text x="${x(i) - 14}" y="${h - 6}">${esc(p.period)}</text>`).join('');
+  const desc = pts.map((p) => `${p.period}: ${p.score} ${p.label}`).join('; ');
+  return `<svg role="img" aria-label="Score trajectory of ${esc(a.ref)}: ${esc(desc)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" xmlns="http://www.w3.org/2000/svg">${grid}<polyline points="${line}" fill="none" stroke="#333"/>${dots}</svg>`;
+}
+
+export function evidenceHtml(m: EvidenceModel): string {
+  const st = m.state;
+  const parts = [header(m, 'Inspector evidence pack')];
+  for (const a of m.actions) {
+    const after = a.corrections.filter((c) => c.afterSignOff);
+    parts.push(`<section>\n<h2>${esc(`${a.ref} ${a.title}`)}</h2>`);
+    parts.push(`<p>Current score: ${scoreCell(st, a.currentScore)}; held for ${a.heldPeriods} ${a.heldPeriods === 1 ? 'period' : 'periods'}${a.meetsRemovalRule ? '; meets the rule for removal from the plan' : ''}.</p>`);
+    parts.push(`<h3>Score trajectory</h3>\n${trajectorySvg(st, a)}`);
+    parts.push(`<h3>Evidence</h3>\n${a.evidence.length === 0 ? '<p>No evidence attached.</p>' : `<ul>${a.evidence.map((e) => `<li><time datetime="${esc(e.observedOn)}">${esc(e.observedOn)}</time>: ${esc(e.title)} (${esc(e.kind)}${e.link ? `, ${esc(e.link)}` : ''}), attached ${esc(e.attachedAt.slice(0, 10))} by ${esc(e.attachedBy.name)}</li>`).join('')}</ul>`}`);
+    parts.push(`<h3>Corrections after sign-off</h3>\n${after.length === 0 ? '<p>None.</p>' : `<ul>${after.map((c) => `<li>${esc(`${c.period}, ${c.recordedAt} by ${c.actor}: score ${c.before.score} to ${c.after.score}; reason: ${c.reason ?? 'none given'}`)}</li>`).join('')}</ul>`}`);
+    parts.push(`<h3>Stated direction disagreeing with the scores</h3>\n${a.disagreements.length === 0 ? '<p>None.</p>' : `<ul>${a.disagreements.map((d) => `<li>${esc(`${d.period}: stated ${d.stated}, but the score went from ${d.previousScore ?? 'none'} to ${d.score} (${d.derived})`)}</li>`).join('')}</ul>`}`);
+    parts.push('</section>');
+  }
+  parts.push(`<section>\n<h2>Integrity of the log</h2>\n<p>${esc(verifyText(m))}</p>\n</section>`);
+  return page(`Inspector evidence pack: ${m.summary.title}, ${monthName(m.summary.period)}`, parts.join('\n'));
+}

@@ -1,0 +1,92 @@
+import { exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
+
+const cell = (s: string): string => s.replace(/</g, '\\<').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const row = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
+
+export function headerLines(m: BoardModel | EvidenceModel, kind: string): string[] {
+  const s = m.summary;
+  const review = s.review;
+  return [
+    `# ${kind}: ${s.title}`,
+    '',
+    `- Organisation: ${s.organisation}`,
+    `- Period: ${monthName(s.period)} (${s.period}), compared with ${monthName(s.previousPeriod)}`,
+    `- Reviewer: ${review ? `${review.reviewer} (review dated ${review.reviewDate})` : 'no review opened for this period'}`,
+    `- Sign-off: ${review ? (review.status === 'signed-off' ? `signed off by ${review.signedOffBy ?? 'unknown'} at ${review.signedOffAt ?? 'unknown'}` : 'open, not signed off') : 'not signed off'}`,
+    `- Reflects: ${reflectedText(m.reflected)}`,
+  ];
+}
+
+export function boardMarkdown(m: BoardModel): string {
+  const s = m.summary;
+  const st = m.state;
+  const out = [...headerLines(m, 'Improvement Board report'), '', '## RAG summary', ''];
+  const levels = st.scheme.levels;
+  out.push(row(['Priority', `${monthName(s.previousPeriod)}`, `${monthName(s.period)}`, 'Worst score', ...levels.map((l) => `${l.label} (${l.value})`), 'Direction']));
+  out.push(row(Array.from({ length: 5 + levels.length }, () => '---')));
+  for (const p of s.priorities) {
+    const prev = p.imported?.previous != null ? `${fig(p.imported.previous)} (imported)` : scoreText(st, p.previous.mean);
+    const curr = p.imported?.current != null ? `${fig(p.imported.current)} (imported)` : scoreText(st, p.current.mean);
+    out.push(row([`${p.number}. ${p.title}`, prev, curr, scoreText(st, p.current.worst), ...levels.map((l) => String(p.current.counts.find((c) => c.value === l.value)?.count ?? 0)), p.direction ?? '–']));
+  }
+  const io = s.importedOverall;
+  const prevOverall = io?.previous != null ? `${fig(io.previous)} (imported)` : scoreText(st, s.overall.previous);
+  const currOverall = io?.current != null ? `${fig(io.current)} (imported)` : scoreText(st, s.overall.current);
+  out.push(row(['Overall', prevOverall, currOverall, '', ...levels.map(() => ''), s.overall.direction ?? '–']));
+  if (io) out.push('', `Imported figures come from ${io.source}; they were reported before ragtrail and are shown as recorded, not recomputed.`);
+  out.push('', `Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.`);
+  out.push('', '## Exceptions', '');
+  const groups = exceptionSentences(m);
+  if (groups.length === 0) out.push('No exceptions this period.');
+  for (const g of groups) {
+    out.push(g.heading, '');
+    for (const e of g.items) out.push(`- ${e.message} (${e.title})`);
+    out.push('');
+  }
+  for (const p of s.priorities) {
+    out.push('', `## Priority ${p.number}: ${p.title}`, '');
+    out.push(row(['Action', 'Score', 'Previous', 'Direction', 'Update', 'Owner']));
+    out.push(row(['---', '---', '---', '---', '---', '---']));
+    for (const a of p.actions) {
+      const score = scoreText(st, a.score) + (a.notUpdated && a.scoredPeriod ? ` (carried from ${a.scoredPeriod})` : '');
+      const direction = a.statedDirection && a.derivedDirection && a.statedDirection !== a.derivedDirection ? `${a.statedDirection} stated; scores show ${a.derivedDirection}` : a.derivedDirection ?? a.statedDirection ?? '–';
+      out.push(row([`${a.ref} ${a.title}`, score, scoreText(st, a.previousScore), direction, a.update || '–', [a.lead, ...a.owners].filter(Boolean).join('; ') || '–']));
+    }
+  }
+  return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
+}
+
+export function evidenceMarkdown(m: EvidenceModel): string {
+  const st = m.state;
+  const out = [...headerLines(m, 'Inspector evidence pack'), ''];
+  for (const a of m.actions) {
+    out.push(`## ${a.ref} ${a.title}`, '');
+    out.push(`Current score: ${scoreText(st, a.currentScore)}; held for ${a.heldPeriods} ${a.heldPeriods === 1 ? 'period' : 'periods'}${a.meetsRemovalRule ? '; meets the rule for removal from the plan' : ''}.`, '');
+    out.push('### Score trajectory', '');
+    if (a.trajectory.length === 0) out.push('No scores recorded.');
+    else {
+      out.push(row(['Period', 'Score', 'Source', 'Corrections']), row(['---', '---', '---', '---']));
+      for (const t of a.trajectory) out.push(row([t.period, `${t.score} ${t.label}`, t.source, String(t.corrections)]));
+    }
+    out.push('', '### Evidence', '');
+    if (a.evidence.length === 0) out.push('No evidence attached.');
+    for (const e of a.evidence) out.push(`- ${e.observedOn}: ${e.title} (${e.kind}${e.link ? `, ${e.link}` : ""}), attached ${e.attachedAt.slice(0, 10)} by ${e.attachedBy.name}`);
+    out.push('', '### Corrections after sign-off', '');
+    const after = a.corrections.filter((c) => c.afterSignOff);
+    if (after.length === 0) out.push('None.');
+    for (const c of after) out.push(`- ${c.period}, ${c.recordedAt} by ${c.actor}: score ${c.before.score} to ${c.after.score}; reason: ${c.reason ?? 'none given'}`);
+    out.push('', '### Stated direction disagreeing with the scores', '');
+    if (a.disagreements.length === 0) out.push('None.');
+    for (const d of a.disagreements) out.push(`- ${d.period}: stated ${d.stated}, but the score went from ${d.previousScore ?? 'none'} to ${d.score} (${d.derived})`);
+    out.push('');
+  }
+  out.push('## Integrity of the log', '', verifyText(m));
+  return out.join('\n') + '\n';
+}
+
+export function verifyText(m: EvidenceModel): string {
+  const v = m.verify;
+  return v.ok
+    ? `Verified: all ${v.events} events of the plan's log (to revision ${m.reflected.revision}) are intact and chained.`
+    : `NOT verified: ${v.events} events checked; revision ${v.firstBreak.revision} ${v.firstBreak.message}.`;
+}

@@ -1,0 +1,85 @@
+import { levelForFigure, formatFigure, periodLabel, planStream, verifyStream, type ActionEvidence, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
+
+/** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
+export interface Reflected {
+  recordedAt: string | null;
+  revision: number;
+}
+
+export interface BoardModel {
+  summary: RagSummary;
+  exceptions: PlanException[];
+  reflected: Reflected;
+  state: PlanState;
+}
+
+export interface EvidenceModel {
+  summary: RagSummary;
+  actions: ActionEvidence[];
+  reflected: Reflected;
+  verify: VerifyResult;
+  state: PlanState;
+}
+
+export async function boardModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<BoardModel> {
+  const state = await rt.loadPlan(o.planId, o.asOf);
+  const query = { ...(o.period ? { period: o.period } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) };
+  const summary = await rt.summary(o.planId, query);
+  const { exceptions } = await rt.exceptions(o.planId, { ...query, period: summary.period });
+  return { summary, exceptions, state, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
+}
+
+export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<EvidenceModel> {
+  const board = await boardModel(rt, o);
+  const { actions } = await rt.evidence(o.planId, { period: board.summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
+  // Verify the log as the report knows it (up to the reflected revision), so a later append cannot change the pack.
+  const stored = (await rt.store.readStream(planStream(o.planId))).filter((e) => e.revision <= board.reflected.revision);
+  const broken = verifyStream(stored);
+  const verify: VerifyResult = broken ? { ok: false, streams: 1, events: stored.length, firstBreak: broken } : { ok: true, streams: 1, events: stored.length };
+  return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected };
+}
+
+/** Means keep one decimal; a single action's whole-number score is shown as it was recorded. */
+export const fig = (n: number | null): string => (n !== null && Number.isInteger(n) ? String(n) : formatFigure(n, 1));
+
+export function levelName(state: PlanState, score: number | null): { label: string; colour: string } | null {
+  if (score === null) return null;
+  if (state.scheme.levels.length === 0) return null;
+  const l = levelForFigure(state.scheme, score);
+  return { label: l.label, colour: l.colour };
+}
+
+/** A score always carries its number and its level's name: colour is never the only signal. */
+export function scoreText(state: PlanState, score: number | null): string {
+  if (score === null) return 'not scored';
+  const l = levelName(state, score);
+  return l ? `${fig(score)} ${l.label}` : fig(score);
+}
+
+export const monthName = (period: string): string => periodLabel(period);
+
+export function reflectedText(r: Reflected): string {
+  return r.recordedAt === null ? 'an empty log' : `the log up to revision ${r.revision}, last recorded ${r.recordedAt}`;
+}
+
+const numberWords = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'];
+export const countWord = (n: number): string => numberWords[n] ?? String(n);
+
+const kindText: Record<PlanException['kind'], (n: number, since: string) => string> = {
+  'worst-level': (n) => `${n === 1 ? 'action is' : 'actions are'} at the worst level`,
+  declining: (n, since) => `${n === 1 ? 'action' : 'actions'} declined since ${since}`,
+  overdue: (n) => `${n === 1 ? 'action is' : 'actions are'} past the due date and not complete`,
+  'not-updated': (n) => `${n === 1 ? 'action was' : 'actions were'} not updated this period`,
+  'direction-disagrees': (n) => `${n === 1 ? 'action states' : 'actions state'} a direction the scores do not bear out`,
+};
+
+/** Exceptions grouped by kind into one plain-English sentence each. */
+export function exceptionSentences(model: BoardModel): { heading: string; items: PlanException[] }[] {
+  const kinds: PlanException['kind'][] = ['worst-level', 'declining', 'overdue', 'not-updated', 'direction-disagrees'];
+  const since = monthName(model.summary.previousPeriod);
+  return kinds.flatMap((kind) => {
+    const items = model.exceptions.filter((e) => e.kind === kind);
+    if (items.length === 0) return [];
+    return [{ heading: `${countWord(items.length)} ${kindText[kind](items.length, since)}:`, items }];
+  });
+}

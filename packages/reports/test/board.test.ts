@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { renderBoardReport } from '../src/index.js';
+import { as, boardFixture } from './fixture.js';
+import { actors } from '@ragtrail/core/testing';
+
+describe('board report', () => {
+  it('markdown states the header, figures with labels, exceptions as sentences and each priority', async () => {
+    const { rt, planId } = await boardFixture();
+    const md = String((await renderBoardReport(rt, { planId, period: '2026-03', format: 'md' })).body);
+    expect(md).toContain('# Improvement Board report: Children’s Services Improvement Plan');
+    expect(md).toContain('- Reviewer: Rory Patterson');
+    expect(md).toMatch(/Sign-off: signed off by Lyn Carpenter at 2026-03-27T10:00:00.000Z/);
+    expect(md).toMatch(/Reflects: the log up to revision \d+, last recorded 2026-03-27T10:00:00.000Z/);
+    expect(md).toContain('## Priority 2: Front door <MASH>');
+    expect(md).toContain('declined since February 2026');
+    await expect(md).toMatchFileSnapshot('__snapshots__/board.md');
+  });
+  it('html escapes text and is self-contained', async () => {
+    const { rt, planId } = await boardFixture();
+    const html = String((await renderBoardReport(rt, { planId, period: '2026-03', format: 'html' })).body);
+    expect(html).toContain('Front door &lt;MASH&gt;');
+    expect(html).not.toMatch(/<(link|script|img)\b/);
+    expect(html).toContain('@media print');
+    await expect(html).toMatchFileSnapshot('__snapshots__/board.html');
+  });
+  it('as of an earlier moment is byte-identical to the report produced then', async () => {
+    const { rt, planId, clock } = await boardFixture();
+    const before = await renderBoardReport(rt, { planId, period: '2026-03', format: 'md' });
+    const beforeHtml = await renderBoardReport(rt, { planId, period: '2026-03', format: 'html' });
+    const moment = '2026-03-27T10:00:00.000Z';
+    clock.set('2026-04-02T09:00:00.000Z');
+    await rt.execute(planId, 'CorrectEntry', { action: 'a3', period: '2026-03', score: 2 }, as(actors.reviewer, 'Recount of decisions'));
+    clock.set('2026-04-28T09:00:00.000Z');
+    await rt.execute(planId, 'OpenReview', { period: '2026-04', reviewer: 'Someone Else', reviewDate: '2026-04-28' }, as(actors.reviewer));
+    await rt.execute(planId, 'RecordEntry', { action: 'a4', period: '2026-04', score: 2 }, as(actors.officer));
+    const now = await renderBoardReport(rt, { planId, period: '2026-03', format: 'md' });
+    expect(now.body).not.toEqual(before.body);
+    const again = await renderBoardReport(rt, { planId, period: '2026-03', asOf: moment, format: 'md' });
+    expect(again.body).toEqual(before.body);
+    const againHtml = await renderBoardReport(rt, { planId, period: '2026-03', asOf: moment, format: 'html' });
+    expect(againHtml.body).toEqual(beforeHtml.body);
+  });
+  it('refuses an unknown format naming the field', async () => {
+    const { rt, planId } = await boardFixture();
+    await expect(renderBoardReport(rt, { planId, format: 'docx' as 'md' })).rejects.toMatchObject({ issues: [expect.objectContaining({ field: 'format' })] });
+  });
+});

@@ -4,7 +4,7 @@ import { toRow } from '../src/rows.js';
 import type { EventToAppend } from '@ragtrail/core';
 
 /** The baseline: the same file layout and pragmas, plain INSERTs with no checks. */
-export function rawWriter(path: string) {
+export function rawWriter(path: string): { insertAll: (events: readonly EventToAppend[]) => void; db: Database.Database } {
   const db = new Database(path);
   applyPragmas(db, 5000);
   migrate(db);

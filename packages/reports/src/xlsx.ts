@@ -2,11 +2,14 @@ import ExcelJS from 'exceljs';
 import type { PlanState } from '@ragtrail/core';
 import { levelName, monthName, reflectedText, type BoardModel, type EvidenceModel } from './model.js';
 import { headerLines } from './markdown.js';
+import { stampZipEntries } from './zip-dates.js';
 
 /** Workbook dates come from the moment the report reflects, so the same log gives the same file. */
+const reflectedDate = (m: BoardModel | EvidenceModel): Date => new Date(m.reflected.recordedAt ?? '2000-01-01T00:00:00.000Z');
+
 function workbook(m: BoardModel | EvidenceModel): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
-  const at = new Date(m.reflected.recordedAt ?? '2000-01-01T00:00:00.000Z');
+  const at = reflectedDate(m);
   wb.created = at;
   wb.modified = at;
   wb.creator = 'ragtrail';
@@ -61,7 +64,7 @@ export async function boardXlsx(m: BoardModel): Promise<Buffer> {
     }
   tr.getColumn(3).width = 50;
   tr.getColumn(9).width = 80;
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return stampZipEntries(Buffer.from(await wb.xlsx.writeBuffer()), reflectedDate(m));
 }
 
 export async function evidenceXlsx(m: EvidenceModel): Promise<Buffer> {
@@ -86,5 +89,5 @@ export async function evidenceXlsx(m: EvidenceModel): Promise<Buffer> {
   for (const a of m.actions) for (const d of a.disagreements) dis.addRow([a.ref, d.period, d.stated, d.derived, d.previousScore, d.score]);
   const v = wb.addWorksheet('Integrity');
   v.addRow([m.verify.ok ? 'Verified' : 'NOT verified', m.verify.events, reflectedText(m.reflected)]);
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return stampZipEntries(Buffer.from(await wb.xlsx.writeBuffer()), reflectedDate(m));
 }

@@ -1,13 +1,15 @@
 import { exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 
-const cell = (s: string): string => s.replace(/</g, '\\<').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+/** Text from the log is data, not markup: a title like "<MASH>" must not become an HTML tag. */
+const text = (s: string): string => s.replace(/</g, '\\<');
+const cell = (s: string): string => text(s).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const row = (cells: string[]): string => `| ${cells.map(cell).join(' | ')} |`;
 
 export function headerLines(m: BoardModel | EvidenceModel, kind: string): string[] {
   const s = m.summary;
   const review = s.review;
   return [
-    `# ${kind}: ${s.title}`,
+    `# ${kind}: ${text(s.title)}`,
     '',
     `- Organisation: ${s.organisation}`,
     `- Period: ${monthName(s.period)} (${s.period}), compared with ${monthName(s.previousPeriod)}`,
@@ -40,11 +42,11 @@ export function boardMarkdown(m: BoardModel): string {
   if (groups.length === 0) out.push('No exceptions this period.');
   for (const g of groups) {
     out.push(g.heading, '');
-    for (const e of g.items) out.push(`- ${e.message} (${e.title})`);
+    for (const e of g.items) out.push(`- ${text(`${e.message} (${e.title})`)}`);
     out.push('');
   }
   for (const p of s.priorities) {
-    out.push('', `## Priority ${p.number}: ${p.title}`, '');
+    out.push('', `## Priority ${p.number}: ${text(p.title)}`, '');
     out.push(row(['Action', 'Score', 'Previous', 'Direction', 'Update', 'Owner']));
     out.push(row(['---', '---', '---', '---', '---', '---']));
     for (const a of p.actions) {
@@ -60,7 +62,7 @@ export function evidenceMarkdown(m: EvidenceModel): string {
   const st = m.state;
   const out = [...headerLines(m, 'Inspector evidence pack'), ''];
   for (const a of m.actions) {
-    out.push(`## ${a.ref} ${a.title}`, '');
+    out.push(`## ${text(`${a.ref} ${a.title}`)}`, '');
     out.push(`Current score: ${scoreText(st, a.currentScore)}; held for ${a.heldPeriods} ${a.heldPeriods === 1 ? 'period' : 'periods'}${a.meetsRemovalRule ? '; meets the rule for removal from the plan' : ''}.`, '');
     out.push('### Score trajectory', '');
     if (a.trajectory.length === 0) out.push('No scores recorded.');

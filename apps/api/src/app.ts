@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { commandSchemas, type Actor, type createRagtrail, type PlanCommandType } from '@ragtrail/core';
 import type { Logger } from 'pino';
+import { streamSSE } from 'hono/streaming';
+import { openApiDocument } from './openapi.js';
 import { problem, problemOf } from './problem.js';
 
 export type Ragtrail = ReturnType<typeof createRagtrail>;
@@ -29,6 +31,9 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000 }: 
   });
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  const doc = openApiDocument();
+  app.get('/api/openapi.json', (c) => c.json(doc));
 
   const api = new OpenAPIHono<Env>();
   api.use('*', bodyLimit({ maxSize: bodyLimitBytes, onError: (c) => problem(c, { type: 'urn:ragtrail:too-large', title: 'Payload Too Large', status: 413, detail: `Body over ${bodyLimitBytes} bytes`, field: '(body)', rule: 'max-size' }) }));
@@ -70,6 +75,15 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000 }: 
     const num = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : undefined);
     const offset = num(q.offset), limit = num(q.limit);
     return c.json(await rt.audit(c.req.param('planId'), { ...(q.asOf ? { asOf: q.asOf } : {}), ...(offset !== undefined ? { offset } : {}), ...(limit !== undefined ? { limit } : {}) }));
+  });
+  api.get('/plans/:planId/events', async (c) => {
+    const planId = c.req.param('planId');
+    await rt.loadPlan(planId);
+    return streamSSE(c, async (stream) => {
+      const sub = rt.subscribe((e) => void stream.writeSSE({ id: String(e.revision), event: e.type, data: JSON.stringify(e) }), { planId });
+      await new Promise<void>((resolve) => stream.onAbort(resolve));
+      await sub.close();
+    });
   });
   api.get('/verify', async (c) => c.json(await rt.verify()));
   api.post('/tokens', async (c) => c.json(await rt.issueToken(await c.req.json(), callerOf(c)), 201));

@@ -52,3 +52,13 @@ describe('api', () => {
     expect(stale.status).toBe(412);
   });
 });
+
+describe('openapi', () => {
+  it('documents every command with its core schema', async () => {
+    const { app } = await setup();
+    const res = await app.request('/api/openapi.json');
+    const doc = await res.json();
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.paths['/api/plans/{planId}/commands/RecordEntry'].post.requestBody.content['application/json'].schema.required).toContain('score');
+  });
+});

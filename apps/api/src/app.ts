@@ -4,6 +4,7 @@ import { requestId } from 'hono/request-id';
 import { commandSchemas, type Actor, type createRagtrail, type PlanCommandType } from '@ragtrail/core';
 import type { Logger } from 'pino';
 import { streamSSE } from 'hono/streaming';
+import { PdfUnavailableError, renderBoardReport, renderEvidencePack } from '@ragtrail/reports';
 import { openApiDocument } from './openapi.js';
 import { problem, problemOf } from './problem.js';
 
@@ -84,6 +85,18 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000 }: 
       await new Promise<void>((resolve) => stream.onAbort(resolve));
       await sub.close();
     });
+  });
+  api.get('/plans/:planId/reports/:kind', async (c) => {
+    const render = { board: renderBoardReport, evidence: renderEvidencePack }[c.req.param('kind')];
+    if (!render) return problem(c, { type: 'urn:ragtrail:not-found', title: 'not-found', status: 404, detail: 'Reports are board or evidence', field: 'kind', rule: 'exists' });
+    try {
+      const report = await render(rt, { planId: c.req.param('planId'), ...queryOf(c.req.query()), format: c.req.query('format') ?? 'html' } as Parameters<typeof render>[1]);
+      const body = typeof report.body === 'string' ? report.body : new Uint8Array(report.body);
+      return c.body(body, 200, { 'content-type': report.contentType, 'content-disposition': `attachment; filename="${report.fileName}"` });
+    } catch (err) {
+      if (err instanceof PdfUnavailableError) return problem(c, { type: 'urn:ragtrail:pdf-unavailable', title: 'Service Unavailable', status: 503, detail: err.message, field: 'format', rule: 'chromium-installed' });
+      throw err;
+    }
   });
   api.get('/verify', async (c) => c.json(await rt.verify()));
   api.post('/tokens', async (c) => c.json(await rt.issueToken(await c.req.json(), callerOf(c)), 201));

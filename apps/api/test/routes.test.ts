@@ -62,3 +62,16 @@ describe('openapi', () => {
     expect(doc.paths['/api/plans/{planId}/commands/RecordEntry'].post.requestBody.content['application/json'].schema.required).toContain('score');
   });
 });
+
+describe('reports', () => {
+  it('renders the board report as markdown and refuses an unknown format by name', async () => {
+    const { call, admin } = await setup();
+    await call('POST', '/api/plans', admin, { planId: 'p1', title: 'Plan', organisation: 'Council' });
+    const ok = await call('GET', '/api/plans/p1/reports/board?format=md&period=2026-03', admin);
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(ok.headers.get('content-disposition')).toContain('p1-board-');
+    const bad = await call('GET', '/api/plans/p1/reports/board?format=exe', admin);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).field).toContain('format');
+  });
+});

@@ -75,7 +75,9 @@ describe.skipIf(!hasTmux)('ragtrail tui in a real pseudo-terminal (tmux, 80x24)'
     }
 
     const session = 'smoke';
-    const command = `cd ${quote(repoRoot)} && NO_COLOR=1 RAGTRAIL_ACTOR=${quote('Iqbal Vaza:officer')} ${launch}; echo "exit=$?"; sleep 30`;
+    // Ink renders only its last frame when it believes it runs in CI (is-in-ci reads CI): a person's
+    // terminal has no CI variable, so the UI under test must not inherit the test runner's.
+    const command = `cd ${quote(repoRoot)} && unset CI CONTINUOUS_INTEGRATION && NO_COLOR=1 RAGTRAIL_ACTOR=${quote('Iqbal Vaza:officer')} ${launch}; echo "exit=$?"; sleep 30`;
     tmux('new-session', '-d', '-s', session, '-x', '80', '-y', '24', command);
 
     const dashboard = await screenShows(session, 'Exceptions (3)');

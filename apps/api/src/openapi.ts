@@ -1,39 +1,68 @@
-import { commandSchemas } from '@ragtrail/core';
+import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
+import type { Handler } from 'hono';
 import { z } from 'zod';
+import type { AppEnv } from './env.js';
 
-/** The OpenAPI 3.1 document, with request bodies taken from the core's own command schemas. */
-export function openApiDocument() {
-  const bearer = [{ bearer: [] }];
-  const problem = { description: 'Problem (RFC 9457)', content: { 'application/problem+json': { schema: { type: 'object' } } } };
-  const errors = { 400: problem, 401: problem, 403: problem, 404: problem, 409: problem, 412: problem, 413: problem, 422: problem };
-  const body = (schema: z.ZodType) => ({ required: true, content: { 'application/json': { schema: z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) } } });
-  const paths: Record<string, unknown> = {
-    '/api/plans': {
-      get: { summary: 'List active plans', security: bearer, responses: { 200: { description: 'Plans' }, ...errors } },
-      post: { summary: 'Create a plan', security: bearer, requestBody: body(commandSchemas.CreatePlan), responses: { 201: { description: 'Created' }, ...errors } },
+const problemResponse = { description: 'Problem (RFC 9457): `field` and `rule` name what to fix', content: { 'application/problem+json': { schema: z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string(), field: z.string().optional(), rule: z.string().optional() }) } } };
+
+export interface RouteSpec {
+  method: 'get' | 'post' | 'delete';
+  /** Hono path below /api, e.g. `/plans/:planId/summary`. */
+  path: string;
+  summary: string;
+  tag: string;
+  query?: z.ZodObject;
+  /** JSON body schema, or a raw media type for file uploads. */
+  body?: z.ZodType | { mediaType: string; description: string };
+  ok: { status: 200 | 201; description: string; mediaType?: string };
+  /** Mutating routes honour If-Match and X-Reason. */
+  conditional?: boolean;
+  public?: boolean;
+}
+
+const toOpenApiPath = (path: string) => `/api${path.replace(/:(\w+)/g, '{$1}')}`;
+const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]!);
+
+/**
+ * Registers a route and its OpenAPI entry in one call, from the same zod schemas the core and the
+ * handler use, so the document cannot drift from what the app serves.
+ */
+export function route(api: OpenAPIHono<AppEnv>, spec: RouteSpec, handler: Handler<AppEnv>): void {
+  const params = pathParams(spec.path);
+  const headers = spec.conditional
+    ? z.object({
+        'if-match': z.string().optional().describe('the ETag of your last read: refuse with 412 if the plan moved on'),
+        'x-reason': z.string().optional().describe('why (percent-encoded); required by some rules, e.g. corrections'),
+      })
+    : undefined;
+  const body = spec.body === undefined ? undefined
+    : spec.body instanceof z.ZodType
+      ? { required: true, content: { 'application/json': { schema: spec.body } } }
+      : { required: true, description: spec.body.description, content: { [spec.body.mediaType]: { schema: z.string().describe(spec.body.description) } } };
+  const config: RouteConfig = {
+    method: spec.method, path: toOpenApiPath(spec.path), summary: spec.summary, tags: [spec.tag],
+    ...(spec.public ? {} : { security: [{ bearer: [] }] }),
+    request: {
+      ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
+      ...(spec.query ? { query: spec.query } : {}),
+      ...(headers ? { headers } : {}),
+      ...(body ? { body } : {}),
+    },
+    responses: {
+      [spec.ok.status]: { description: spec.ok.description, ...(spec.ok.mediaType ? { content: { [spec.ok.mediaType]: { schema: z.string() } } } : {}) },
+      400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse,
+      ...(spec.method === 'get' ? {} : { 409: problemResponse, 412: problemResponse, 413: problemResponse, 422: problemResponse }),
     },
   };
-  for (const [type, schema] of Object.entries(commandSchemas)) {
-    if (type === 'CreatePlan') continue;
-    paths[`/api/plans/{planId}/commands/${type}`] = {
-      post: {
-        summary: type, security: bearer, requestBody: body(schema),
-        parameters: [{ name: 'planId', in: 'path', required: true, schema: { type: 'string' } }, { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' } }],
-        responses: { 201: { description: 'Events recorded' }, ...errors },
-      },
-    };
-  }
-  const read = (summary: string) => ({
-    get: {
-      summary, security: bearer,
-      parameters: [{ name: 'planId', in: 'path', required: true, schema: { type: 'string' } }, { name: 'period', in: 'query', schema: { type: 'string' } }, { name: 'asOf', in: 'query', schema: { type: 'string', format: 'date-time' } }],
-      responses: { 200: { description: summary }, ...errors },
-    },
+  api.openAPIRegistry.registerPath(config);
+  api.on(spec.method.toUpperCase(), spec.path, handler);
+}
+
+/** The OpenAPI 3.1 document of every route registered through `route`. */
+export function openApiDocument(api: OpenAPIHono<AppEnv>): ReturnType<OpenAPIHono<AppEnv>['getOpenAPI31Document']> {
+  api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', description: 'a token from `ragtrail token create` or POST /api/tokens' });
+  return api.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: { title: 'ragtrail', version: '0.1.0', description: 'Improvement plans as an immutable event log: commands, RAG summaries, audit trail, evidence.' },
   });
-  for (const [path, summary] of [['', 'Plan state'], ['/summary', 'RAG summary'], ['/exceptions', 'Exceptions'], ['/evidence', 'Evidence of sustained improvement'], ['/audit', 'Audit trail (offset, limit)'], ['/events', 'Live events (server-sent events)']] as const)
-    paths[`/api/plans/{planId}${path}`] = read(summary);
-  return {
-    openapi: '3.1.0', info: { title: 'ragtrail', version: '0.1.0' },
-    components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } }, paths,
-  };
 }

@@ -9,6 +9,9 @@ import { parseInput } from '@ragtrail/core';
 
 export { ReportFormat, ReportOptions, PdfUnavailableError, type RenderedReport } from './format.js';
 export { chromiumAvailable, chromiumArgs, chromiumPath } from './pdf.js';
+// Shared with the HTTP app's pages, so a score reads the same on screen and on paper.
+export { trajectorySvg } from './html.js';
+export { fig, scoreText, levelName } from './model.js';
 
 const fileName = (kind: string, planId: string, period: string, format: string) => `${planId}-${kind}-${period}.${format}`;
 

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** Every read of a plan: which period, and as known at which recorded moment (ISO-8601). */
+export const ReadQuery = z.object({
+  period: z.string().optional().describe('the period, YYYY-MM (default: the latest reviewed)'),
+  asOf: z.string().optional().describe('answer as the log stood at this instant (ISO-8601)'),
+});
+
+const count = (max: number) => z.coerce.number().int('must be a whole number').min(0, 'must be 0 or more').max(max, `must be at most ${max}`);
+
+export const AuditQuery = z.object({
+  asOf: ReadQuery.shape.asOf,
+  action: z.string().optional().describe('action id or reference ("Ofsted 3", "P2.1")'),
+  actor: z.string().optional().describe("the actor's name or id"),
+  since: z.string().optional().describe('recorded at or after this date or instant'),
+  until: z.string().optional().describe('recorded at or before this date or instant'),
+  type: z.string().optional().describe('event type, e.g. EntryCorrected'),
+  offset: count(Number.MAX_SAFE_INTEGER).optional(),
+  limit: count(1000).optional().describe('page size, at most 1000'),
+});
+
+export const EvidenceQuery = ReadQuery.extend({ action: z.string().optional().describe('only this action (id or reference)') });
+
+export const ReportQuery = ReadQuery.extend({ format: z.enum(['md', 'html', 'xlsx', 'pdf']).default('html') });
+
+export const ExportQuery = z.object({ period: z.string().describe('the period, YYYY-MM'), format: z.enum(['csv', 'xlsx']).default('csv') });
+
+export const VerifyQuery = z.object({ planId: z.string().optional().describe('only this plan') });
+
+export const ImportKind = z.enum(['tracker', 'summary', 'objectives']);
+
+/** Drops absent keys so the core sees "not given" rather than `undefined` values. */
+export const present = <T extends Record<string, unknown>>(o: T) =>
+  Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as { [K in keyof T]?: Exclude<T[K], undefined> };

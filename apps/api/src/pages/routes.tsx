@@ -1,0 +1,63 @@
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import type { AppEnv, Ragtrail } from '../env.js';
+import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
+import { problemOf } from '../problem.js';
+import { ActionPage } from './action.js';
+import { Dashboard } from './dashboard.js';
+import { ErrorPage } from './error-page.js';
+import { PlanList } from './plan-list.js';
+import { SignIn } from './sign-in.js';
+
+/** Only same-site paths: a crafted ?next= must not bounce a signed-in viewer to another site. */
+const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/');
+const asOfOf = (q: string | undefined) => (q ? q : null);
+
+/** Server-rendered, read-only pages for viewers: they work without JavaScript and print cleanly. */
+export function pageRoutes(rt: Ragtrail): Hono<AppEnv> {
+  const pages = new Hono<AppEnv>();
+  pages.onError((err, c) => {
+    const p = problemOf(err);
+    if (!p) throw err;
+    return c.html(<ErrorPage status={p.status} detail={p.detail} />, p.status as 400);
+  });
+
+  pages.get('/login', (c) => c.html(<SignIn next={safeNext(c.req.query('next'))} failed={c.req.query('failed') === '1'} />));
+  pages.post('/login', async (c) => {
+    const form = await c.req.parseBody();
+    const next = safeNext(form.next);
+    const token = typeof form.token === 'string' ? form.token.trim() : '';
+    if (!token || !(await rt.authenticate(token))) return c.redirect(`/login?failed=1&next=${encodeURIComponent(next)}`, 303);
+    setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    return c.redirect(next, 303);
+  });
+  pages.post('/logout', (c) => {
+    deleteCookie(c, TOKEN_COOKIE, { path: '/' });
+    return c.redirect('/login', 303);
+  });
+
+  const signIn = authenticate(rt, { cookie: true }, async (c) => c.redirect(`/login?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search))}`, 303));
+  pages.use('/', signIn);
+  pages.use('/plans/*', signIn);
+
+  pages.get('/', async (c) => c.html(<PlanList plans={await rt.plans()} viewer={`${c.get('actor').name} (${c.get('actor').role})`} />));
+
+  pages.get('/plans/:planId', async (c) => {
+    const planId = c.req.param('planId');
+    const asOf = asOfOf(c.req.query('asOf'));
+    const query = { ...(c.req.query('period') ? { period: c.req.query('period')! } : {}), ...(asOf ? { asOf } : {}) };
+    const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
+    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} />);
+  });
+
+  pages.get('/plans/:planId/actions/:actionId', async (c) => {
+    const { planId, actionId } = c.req.param();
+    const asOf = asOfOf(c.req.query('asOf'));
+    const at = asOf ? { asOf } : {};
+    const [state, evidence, audit] = await Promise.all([
+      rt.loadPlan(planId, asOf ?? undefined), rt.evidence(planId, { action: actionId, ...at }), rt.audit(planId, { action: actionId, ...at }),
+    ]);
+    return c.html(<ActionPage state={state} evidence={evidence.actions[0]!} audit={audit.records} asOf={asOf} />);
+  });
+  return pages;
+}

@@ -1,0 +1,22 @@
+import type { PlanState } from '@ragtrail/core';
+import { levelName, scoreText } from '@ragtrail/reports';
+
+/** A score as a swatch beside its number and label: the text carries the meaning, the colour helps. */
+export function Score(props: { state: PlanState; score: number | null; suffix?: string }) {
+  const level = levelName(props.state, props.score);
+  return (
+    <span>
+      {level ? <span class="rag" style={`background:${level.colour}`} aria-hidden="true" /> : null}
+      {scoreText(props.state, props.score)}
+      {props.suffix ?? ''}
+    </span>
+  );
+}
+
+const arrows = { Improving: '↑', Maintained: '→', Declining: '↓' } as const;
+
+/** A direction as an arrow with its word, so it reads aloud and prints in black and white. */
+export function DirectionOf(props: { direction: keyof typeof arrows | null }) {
+  if (props.direction === null) return <span>–</span>;
+  return <span><span aria-hidden="true">{arrows[props.direction]} </span>{props.direction}</span>;
+}

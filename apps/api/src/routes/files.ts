@@ -1,0 +1,83 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { parseInput } from '@ragtrail/core';
+import { exportTracker, importObjectives, importSummary, importTracker, type SummaryInput } from '@ragtrail/spreadsheets';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv, Ragtrail } from '../env.js';
+import { callerOf } from '../http/caller.js';
+import { ExportQuery, ImportKind, present } from '../http/queries.js';
+import { refusal } from '../problem.js';
+import { DomainError } from '@ragtrail/core';
+import { route } from '../openapi.js';
+
+const ImportQuery = z.object({
+  fileName: z.string().optional().describe('the file name (raw uploads); its extension picks the format'),
+  format: z.enum(['csv', 'tsv', 'xlsx']).optional(),
+  scheme: z.string().optional().describe('ofsted-tracker-3 or development-plan-5 (default: by layout)'),
+  title: z.string().optional(),
+  organisation: z.string().optional(),
+  planId: z.string().optional(),
+  period: z.string().optional().describe('the update month when the sheet does not name one'),
+  previousPeriod: z.string().optional().describe('summary: the month of the "Previous period" column'),
+  columnMap: z.string().optional().describe('JSON object: your header -> our column'),
+});
+
+interface Upload { fileName: string; content: Buffer; actions?: { fileName: string; content: Buffer } }
+
+const uploadError = (detail: string) => { const p = refusal(400, 'file', 'upload', detail); return new DomainError('invalid', p.detail, p.field, p.rule); };
+
+/** A multipart form with a `file` (and for summaries an optional `actions` file), or the raw bytes with ?fileName=. */
+async function uploadOf(c: Context<AppEnv>, fileName: string | undefined): Promise<Upload> {
+  const type = c.req.header('content-type') ?? '';
+  if (type.startsWith('multipart/form-data')) {
+    const form = await c.req.parseBody().catch(() => { throw uploadError('The multipart body could not be read'); });
+    const file = form.file;
+    if (!(file instanceof File)) throw uploadError('Send the spreadsheet in a form field named "file"');
+    const actions = form.actions instanceof File ? { fileName: form.actions.name, content: Buffer.from(await form.actions.arrayBuffer()) } : undefined;
+    return { fileName: fileName ?? file.name, content: Buffer.from(await file.arrayBuffer()), ...(actions ? { actions } : {}) };
+  }
+  const content = Buffer.from(await c.req.arrayBuffer());
+  if (!fileName) throw uploadError('Name the file: ?fileName=tracker.csv (or send multipart/form-data with a "file" field)');
+  if (content.length === 0) throw uploadError('The body is empty: send the spreadsheet');
+  return { fileName, content };
+}
+
+function columnMapOf(text: string | undefined): Record<string, string> | undefined {
+  if (text === undefined || text === '') return undefined;
+  let parsed: unknown;
+  try { parsed = JSON.parse(text); } catch { parsed = null; }
+  return parseInput(z.record(z.string(), z.string(), { error: 'must be a JSON object of "your header": "our column"' }), parsed, 'query.columnMap');
+}
+
+/** Imports councils' spreadsheets (all or nothing) and exports the tracker their board knows. */
+export function fileRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
+  route(api, {
+    method: 'post', path: '/imports/:kind', summary: 'Import a spreadsheet as a new plan (tracker, summary or objectives); nothing is written unless all of it imports', tag: 'files',
+    query: ImportQuery, body: { mediaType: 'multipart/form-data', description: 'field "file" (and, for summary, optional "actions"); or the raw file with ?fileName=' },
+    conditional: true, ok: { status: 201, description: '{ planId, events, warnings }' },
+  }, async (c) => {
+    const kind = parseInput(ImportKind, c.req.param('kind'), 'kind');
+    const { columnMap, previousPeriod, ...q } = present(parseInput(ImportQuery, c.req.query(), 'query'));
+    const upload = await uploadOf(c, q.fileName);
+    const input = { ...q, fileName: upload.fileName, content: upload.content, ...(columnMap ? { columnMap: columnMapOf(columnMap) } : {}) };
+    const caller = callerOf(c);
+    if (kind === 'tracker') return c.json(await importTracker(rt, input, caller), 201);
+    if (kind === 'objectives') return c.json(await importObjectives(rt, input, caller), 201);
+    const summary: SummaryInput = {
+      ...input,
+      ...(previousPeriod && q.period ? { periods: { previous: previousPeriod, current: q.period } } : {}),
+      ...(upload.actions ? { actions: upload.actions } : {}),
+    };
+    return c.json(await importSummary(rt, summary, caller), 201);
+  });
+
+  route(api, {
+    method: 'get', path: '/plans/:planId/exports/tracker', summary: "A period's tracker sheet as CSV or XLSX (the importer's layout)", tag: 'files',
+    query: ExportQuery, ok: { status: 200, description: 'the file', mediaType: 'text/csv' },
+  }, async (c) => {
+    const q = parseInput(ExportQuery, c.req.query(), 'query');
+    const file = await exportTracker(rt, { planId: c.req.param('planId')!, period: q.period, format: q.format });
+    const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
+    return c.body(body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
+  });
+}

@@ -1,0 +1,63 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { commandSchemas, parseInput, type PlanCommandType } from '@ragtrail/core';
+import type { Context } from 'hono';
+import type { AppEnv, Ragtrail } from '../env.js';
+import { callerOf } from '../http/caller.js';
+import { AuditQuery, EvidenceQuery, present, ReadQuery, VerifyQuery } from '../http/queries.js';
+import { route } from '../openapi.js';
+
+const etag = (revision: number) => `"${revision}"`;
+const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>, schema: S) => parseInput(schema, c.req.query(), 'query');
+
+/** Every core command and query of a plan, as JSON. */
+export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
+  route(api, { method: 'get', path: '/plans', summary: 'The active plans', tag: 'plans', ok: { status: 200, description: 'plan listings' } },
+    async (c) => c.json(await rt.plans()));
+
+  route(api, { method: 'post', path: '/plans', summary: 'Create a plan (admin)', tag: 'plans', body: commandSchemas.CreatePlan, conditional: true, ok: { status: 201, description: 'the recorded events' } },
+    async (c) => {
+      const result = await rt.createPlan(await c.req.json(), callerOf(c));
+      c.header('ETag', etag(result.revision));
+      return c.json(result, 201);
+    });
+
+  for (const [type, schema] of Object.entries(commandSchemas)) {
+    if (type === 'CreatePlan') continue;
+    route(api, { method: 'post', path: `/plans/:planId/commands/${type}`, summary: type, tag: 'commands', body: schema, conditional: true, ok: { status: 201, description: 'the recorded events; ETag is the new revision' } },
+      async (c) => {
+        const result = await rt.execute(c.req.param('planId')!, type as PlanCommandType, await c.req.json(), callerOf(c));
+        c.header('ETag', etag(result.revision));
+        return c.json(result, 201);
+      });
+  }
+
+  route(api, { method: 'get', path: '/plans/:planId', summary: "The plan's state (ETag: its revision)", tag: 'plans', query: ReadQuery.pick({ asOf: true }), ok: { status: 200, description: 'plan state' } },
+    async (c) => {
+      const q = queryOf(c, ReadQuery.pick({ asOf: true }));
+      const state = await rt.loadPlan(c.req.param('planId')!, q.asOf || undefined);
+      c.header('ETag', etag(state.revision));
+      return c.json(state);
+    });
+
+  route(api, { method: 'get', path: '/plans/:planId/summary', summary: 'RAG summary of a period (per priority: mean, lowest, counts per level, direction)', tag: 'queries', query: ReadQuery, ok: { status: 200, description: 'the summary' } },
+    async (c) => {
+      const summary = await rt.summary(c.req.param('planId')!, present(queryOf(c, ReadQuery)));
+      c.header('ETag', etag(summary.revision));
+      return c.json(summary);
+    });
+
+  route(api, { method: 'get', path: '/plans/:planId/exceptions', summary: 'Exceptions: worst level, declining, overdue, not updated, direction disagreements', tag: 'queries', query: ReadQuery, ok: { status: 200, description: 'exceptions' } },
+    async (c) => c.json(await rt.exceptions(c.req.param('planId')!, present(queryOf(c, ReadQuery)))));
+
+  route(api, { method: 'get', path: '/plans/:planId/evidence', summary: 'Evidence of sustained improvement per action', tag: 'queries', query: EvidenceQuery, ok: { status: 200, description: 'per action: trajectory, periods held, evidence, removal rule' } },
+    async (c) => c.json(await rt.evidence(c.req.param('planId')!, present(queryOf(c, EvidenceQuery)))));
+
+  route(api, { method: 'get', path: '/plans/:planId/audit', summary: 'Audit trail, filtered and paginated', tag: 'queries', query: AuditQuery, ok: { status: 200, description: '{ total, records }' } },
+    async (c) => c.json(await rt.audit(c.req.param('planId')!, present(queryOf(c, AuditQuery)))));
+
+  route(api, { method: 'get', path: '/verify', summary: 'Check the hash chains (all plans, or one)', tag: 'integrity', query: VerifyQuery, ok: { status: 200, description: '{ ok, ... firstBreak }' } },
+    async (c) => {
+      const q = present(queryOf(c, VerifyQuery));
+      return c.json(await rt.verify(q.planId ? { planId: q.planId } : {}));
+    });
+}

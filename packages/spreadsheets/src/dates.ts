@@ -1,4 +1,4 @@
-import { addMonths, periodEnd } from '@ragtrail/core';
+import { periodEnd } from '@ragtrail/core';
 
 const months: Record<string, number> = {
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
@@ -31,18 +31,26 @@ export function parseMonthYear(text: string): string | null {
 
 /**
  * The date a milestone's text gives, as the last day it allows: "by September 2013" ->
- * 2013-09-30, "2014/15" -> 2015-03-31 (the end of the financial year), "01/09/2016" as written.
- * The first date in the text wins; null when the text gives none.
+ * 2013-09-30, "2014/15", "14/15" or "2015/2016" -> the end of that financial year (31 March),
+ * "by 2016" or a leading "2013: ..." -> the end of that year, "01/09/2016" as written.
+ * "Sept 13" -> 2013-09-30. The first date in the text wins; null when the text gives none ("year on year", "from 2012").
  */
 export function parseDueDate(text: string): string | null {
   const day = /\b(\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))\b/.exec(text);
-  const monthYear = new RegExp(`\\b${monthPattern}\\.?\\s*'?\\s*(\\d{4})\\b`, 'i').exec(text);
-  const financial = /\b(20\d{2})\s*\/\s*(\d{2})\b/.exec(text);
+  // "September 2013", and the short "Sept 13" / "June '17" council sheets write.
+  const monthYear = new RegExp(`\\b${monthPattern}\\.?\\s*'?\\s*(\\d{4}|\\d{2})(?![\\d/])`, 'i').exec(text);
+  // A financial year names two consecutive years: "2014/15", "2015/2016", "14/15".
+  const financial = /(?<![\d/])((?:20)?\d{2})\s*\/\s*((?:20)?\d{2})(?![\d/])/.exec(text);
+  // A bare year counts only where the words make it a deadline, not "from 2012" or "2010/11" data.
+  const year = /(?:^\s*|\b(?:by|in|during|until|end of)\s+)(20\d{2})(?:\s*:|(?![\d/]))/i.exec(text);
   const candidates: { index: number; date: string | null }[] = [];
   if (day) candidates.push({ index: day.index, date: parseDayMonthYear(day[1]!) });
-  if (monthYear) candidates.push({ index: monthYear.index, date: periodEnd(`${monthYear[2]}-${pad(monthOf(monthYear[1]!))}`) });
-  if (financial && (Number(financial[2]) === (Number(financial[1]) + 1) % 100))
-    candidates.push({ index: financial.index, date: periodEnd(addMonths(`${Number(financial[1]) + 1}-01`, 2)) });
+  if (monthYear) candidates.push({ index: monthYear.index, date: periodEnd(`${fullYear(monthYear[2]!)}-${pad(monthOf(monthYear[1]!))}`) });
+  if (financial) {
+    const [from, to] = [fullYear(financial[1]!.slice(-2)), fullYear(financial[2]!.slice(-2))];
+    if (to === from + 1) candidates.push({ index: financial.index, date: `${to}-03-31` });
+  }
+  if (year) candidates.push({ index: year.index, date: `${year[1]}-12-31` });
   const first = candidates.filter((c) => c.date !== null).sort((a, b) => a.index - b.index)[0];
   return first?.date ?? null;
 }

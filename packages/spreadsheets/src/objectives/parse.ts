@@ -28,8 +28,8 @@ const startsLower = (s: string) => /^[a-z]/.test(s);
 /** "400 places by September 2013, 800 places by September 2014" -> two milestones, each with the date its words give. */
 export function splitMilestones(text: string): z.infer<typeof Milestone>[] {
   return text
-    // Bullets, "; ", ", 800 places", "2015: ...", and a new sentence right after a date ("... June 2013 Healthy Weight ...").
-    .split(/[;\n•\uF0B7]|,\s+(?=\d)|\s+(?=20\d\d:\s)|(?<=\b[A-Z][a-z]+ 20\d\d|\b20\d\d\/\d\d)\s*(?=[A-Z0-9])/)
+    // Bullets, "; ", ", 800 places", "2015: ...", and a new sentence right after a date ("... June 2013 Healthy Weight ...", "... by 2014 Launch ...").
+    .split(/[;\n•\uF0B7]|,\s+(?=\d)|\s+(?=20\d\d:\s)|(?<=\b[A-Z][a-z]+ 20\d\d|\bby 20\d\d|\b20\d\d\/(?:20)?\d\d(?!\d))\s*(?=[A-Z0-9])/)
     .map((s) => s.replace(/\s+/g, ' ').trim())
     .filter((s) => s.length > 1)
     .map((s) => ({ text: s, dueDate: parseDueDate(s), dueText: s }));
@@ -95,7 +95,10 @@ export function parseObjectives(table: Table, options: { columnMap?: Record<stri
         offset = -1;
         continue;
       }
-      if (first !== '' && (/^aim\s*:/i.test(first) || rest.filter(startsLower).length >= 2 || (rest.length === 1 && startsLower(now)))) {
+      // A row of fragments starting mid-sentence under a capitalised first cell is scrambled text
+      // (seed 004's "Early offer of help" block), not an objective; a lowercase first cell is a
+      // title carried over a page break and is joined below whatever its other cells hold.
+      if (first !== '' && !startsLower(first) && (/^aim\s*:/i.test(first) || rest.filter(startsLower).length >= 2 || (rest.length === 1 && startsLower(now)))) {
         close();
         continue;
       }

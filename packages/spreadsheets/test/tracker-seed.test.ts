@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { importTracker } from '../src/index.js';
 import { admin, newRagtrail, seed } from './helpers.js';
+import { recommendations, scores as expected } from './seed-001-expected.js';
 
-/** Seed 001, row by row: score - please select / Update April 17 / Direction. */
-const expected: [number, number, number, 'Improving' | 'Maintained'][] = [
-  [1, 1, 1, 'Improving'], [2, 2, 2, 'Improving'], [3, 3, 3, 'Improving'], [4, 1, 1, 'Improving'],
-  [5, 1, 1, 'Improving'], [6, 2, 2, 'Improving'], [7, 1, 1, 'Improving'], [8, 1, 1, 'Improving'],
-  [9, 1, 1, 'Improving'], [10, 1, 1, 'Improving'], [11, 1, 1, 'Improving'], [12, 2, 2, 'Improving'],
-  [13, 3, 3, 'Maintained'], [14, 2, 2, 'Improving'], [15, 2, 2, 'Improving'], [16, 1, 1, 'Improving'],
-];
 
 describe('importing the Ofsted recommendation tracker (seed 001, tab-separated)', async () => {
   const rt = newRagtrail();
@@ -30,6 +24,12 @@ describe('importing the Ofsted recommendation tracker (seed 001, tab-separated)'
     const entries = plan.entries[action.actionId]!;
     expect(entries['2017-03']).toMatchObject({ score: before, source: 'imported', statedDirection: null });
     expect(entries['2017-04']).toMatchObject({ score: after, source: 'imported', statedDirection: direction, derivedDirection: 'Maintained' });
+  });
+
+  it.each(recommendations)('Ofsted %i: title and lead (name, job title) as the tracker states them', (n, title, name, jobTitle) => {
+    const action = Object.values(plan.actions).find((a) => a.ref === `Ofsted ${n}`)!;
+    expect(action.title).toBe(title);
+    expect(action.lead).toEqual({ name, jobTitle });
   });
 
   it('keeps the stated "Improving" beside the scores\' "Maintained" with an honest reason', () => {

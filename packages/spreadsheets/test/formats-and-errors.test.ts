@@ -3,13 +3,13 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ragtrail/core';
-import { CsvImportError, importSummary, importTracker } from '../src/index.js';
+import { CsvImportError, importObjectives, importSummary, importTracker } from '../src/index.js';
 import { admin, newRagtrail, seed } from './helpers.js';
 import { trackerShape } from './plan-shape.js';
 
 const seedRows = () => parse(seed('001').content.toString('utf8'), { delimiter: '\t', relax_column_count: true, relax_quotes: true, quote: false }) as string[][];
 
-async function importedShape(content: Buffer | string, fileName: string) {
+async function importedShape(content: Uint8Array | ArrayBuffer | string, fileName: string) {
   const rt = newRagtrail();
   const { planId } = await importTracker(rt, { fileName, content }, admin);
   return trackerShape(await rt.loadPlan(planId), '2017-04', '2017-03');
@@ -40,6 +40,47 @@ describe('the tracker in the formats councils save it in', async () => {
     const rt = newRagtrail();
     const { planId } = await importTracker(rt, { fileName: 'tracker.xlsx', content, columnMap: { 'Responsible officer': 'lead' } }, admin);
     expect(trackerShape(await rt.loadPlan(planId), '2017-04', '2017-03')).toEqual(fromTsv);
+  });
+});
+
+describe('the header mapping option', () => {
+  const renamed = () => seedRows().map((r) => (r[0] === 'No.' ? r.map((c) => (c.startsWith('Assigned') ? 'Responsible officer' : c)) : r)).map((r) => r.join('\t')).join('\n');
+
+  it('warns about a header it does not know, naming it and suggesting columnMap, and imports the rest', async () => {
+    const rt = newRagtrail();
+    const { planId, warnings } = await importTracker(rt, { fileName: 'renamed.tsv', content: renamed() }, admin);
+    const headerRow = seedRows().findIndex((r) => r[0] === 'No.') + 1;
+    expect(warnings).toContain(`renamed.tsv row ${headerRow}: column "Responsible officer" is not one the tracker knows and was not imported; to import it, pass columnMap { "Responsible officer": "<column>" }`);
+    expect((await rt.loadPlan(planId)).actions['ofsted-8']!.lead).toBeNull();
+  });
+
+  it('maps the header to a column by key or by our label', async () => {
+    for (const target of ['lead', 'Assigned Lead - Job Title/Name']) {
+      const rt = newRagtrail();
+      const { planId, warnings } = await importTracker(rt, { fileName: 'renamed.tsv', content: renamed(), columnMap: { 'responsible OFFICER': target } }, admin);
+      expect(warnings.filter((w) => w.includes('Responsible officer'))).toEqual([]);
+      expect((await rt.loadPlan(planId)).actions['ofsted-8']!.lead).toEqual({ name: 'Keeley Pullen', jobTitle: 'Head of the Virtual School' });
+    }
+  });
+
+  it('refuses a mapping to a column the layout does not have, writing nothing', async () => {
+    const rt = newRagtrail();
+    await expect(importTracker(rt, { fileName: 'renamed.tsv', content: renamed(), columnMap: { 'Responsible officer': 'officer' } }, admin)).rejects.toThrow(
+      /^renamed\.tsv: expected columnMap to map "Responsible officer" to one of the columns ref \("No\."\), .*lead \("Assigned Lead - Job Title\/Name"\).*, not "officer"$/,
+    );
+    await expect(importObjectives(rt, { ...seed('004'), columnMap: { Milestones: 'Deadline' } }, admin)).rejects.toMatchObject({ code: 'invalid', rule: 'column-map' });
+    expect(await rt.store.readAll()).toEqual([]);
+  });
+});
+
+describe('file bytes as front ends hold them', () => {
+  it('accepts a Buffer, a Uint8Array, an ArrayBuffer or text, to the same plan', async () => {
+    const bytes = seed('001').content;
+    const plain = new Uint8Array(bytes.byteLength);
+    plain.set(bytes);
+    const shapes = await Promise.all([bytes, plain, plain.buffer, bytes.toString('utf8')].map((content) => importedShape(content, 'tracker.tsv')));
+    for (const shape of shapes.slice(1)) expect(shape).toEqual(shapes[0]);
+    expect(shapes[0]!.actions).toHaveLength(16);
   });
 });
 

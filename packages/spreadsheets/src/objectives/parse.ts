@@ -44,6 +44,9 @@ export function splitMilestones(text: string): z.infer<typeof Milestone>[] {
 export function parseObjectives(table: Table, options: { columnMap?: Record<string, string> } = {}): ObjectivesPlan {
   const { fileName, rows } = table;
   const warnings: string[] = [];
+  for (const [header, target] of Object.entries(options.columnMap ?? {}))
+    if (!headerCells.includes(normaliseHeader(target)))
+      throw new CsvImportError({ fileName }, `expected columnMap to map "${header}" to one of the columns "Objective", "Where are we now?", "Where do we want to be?", "Key milestones", not "${target}"`, 'column-map');
   const mapped = new Map(Object.entries(options.columnMap ?? {}).map(([k, v]) => [normaliseHeader(k), normaliseHeader(v)]));
   const norm = (c: string) => mapped.get(normaliseHeader(c)) ?? normaliseHeader(c);
 

@@ -34,6 +34,27 @@ export function matchHeader<K extends string>(
   return specs.every((s) => !s.required || index[s.key] !== undefined) ? index : null;
 }
 
+/**
+ * Refuses a columnMap entry that points at no column of the layout, rather than ignoring it and
+ * leaving the user to wonder why their mapped column did not come in.
+ */
+export function checkColumnMap<K extends string>(fileName: string, specs: readonly ColumnSpec<K>[], columnMap: Record<string, string> = {}): void {
+  for (const [header, target] of Object.entries(columnMap)) {
+    if (specs.some((s) => s.key === target || normaliseHeader(s.label) === normaliseHeader(target))) continue;
+    throw new CsvImportError(
+      { fileName },
+      `expected columnMap to map "${header}" to one of the columns ${specs.map((s) => `${s.key} ("${s.label}")`).join(', ')}, not "${target}"`,
+      'column-map',
+    );
+  }
+}
+
+/** The header cells that name no column (and so are not imported), for a warning that suggests columnMap. */
+export function unrecognisedHeaders<K extends string>(index: ColumnIndex<K>): string[] {
+  const used = new Set<unknown>(Object.values(index).filter((i) => typeof i === 'number'));
+  return index.header.filter((h, i) => h.trim() !== '' && !used.has(i));
+}
+
 /** Fails naming the required columns the file does not have, so the user can map them. */
 export function missingColumns<K extends string>(fileName: string, specs: readonly ColumnSpec<K>[], best: readonly string[] | undefined): never {
   const header = best ?? [];

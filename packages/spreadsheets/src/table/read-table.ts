@@ -9,7 +9,10 @@ export type TableFormat = z.infer<typeof TableFormat>;
 /** The file as given by a front end: its name (for messages and format detection) and bytes or text. */
 export const FileInput = z.object({
   fileName: z.string().trim().min(1, 'must name the file'),
-  content: z.union([z.instanceof(Buffer), z.string()]),
+  /** Text, or the bytes as a front end holds them: a Buffer, a Uint8Array (fetch, Hono) or an ArrayBuffer. */
+  content: z
+    .union([z.string(), z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be text or bytes'), z.instanceof(ArrayBuffer)])
+    .transform((c): Buffer | string => (typeof c === 'string' || Buffer.isBuffer(c) ? c : Buffer.from(c instanceof ArrayBuffer ? new Uint8Array(c) : c))),
   format: TableFormat.optional(),
 });
 export type FileInput = z.infer<typeof FileInput>;

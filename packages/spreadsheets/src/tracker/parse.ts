@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Lead, StatedDirection, SubAction, type ScoringScheme } from '@ragtrail/core';
 import { CsvImportError } from '../errors.js';
 import { parseDayMonthYear, parseMonthYear } from '../dates.js';
-import { cellOf, matchHeader, missingColumns, normaliseHeader, type ColumnIndex } from '../table/columns.js';
+import { cellOf, checkColumnMap, matchHeader, missingColumns, normaliseHeader, unrecognisedHeaders, type ColumnIndex } from '../table/columns.js';
 import { isBlankRow, type Table } from '../table/read-table.js';
 import { preambleLabels, trackerColumns, type TrackerColumn } from './layout.js';
 import { parseDirection, splitEvidence, splitLead, splitOwners, splitSubActions } from './cells.js';
@@ -88,6 +88,7 @@ function parsePriority(text: string): { number: number; title: string } | null {
 /** Reads the tracker layout: preamble, then header rows that may repeat between blocks of lines. */
 export function parseTracker(table: Table, options: TrackerParseOptions): TrackerSheet {
   const { fileName } = table;
+  checkColumnMap(fileName, trackerColumns, options.columnMap);
   const warnings: string[] = [];
   const headerAt: number[] = [];
   let index: ColumnIndex<TrackerColumn> | null = null;
@@ -100,6 +101,9 @@ export function parseTracker(table: Table, options: TrackerParseOptions): Tracke
     const row = i + 1;
     const header = matchHeader(cells, trackerColumns, options.columnMap);
     if (header) {
+      if (headerAt.length === 0)
+        for (const h of unrecognisedHeaders(header))
+          warnings.push(`${fileName} row ${row}: column "${h}" is not one the tracker knows and was not imported; to import it, pass columnMap { "${h}": "<column>" }`);
       headerAt.push(row);
       index = header;
       const updateHeader = header.header[header.currentScore!] ?? '';

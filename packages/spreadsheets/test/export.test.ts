@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { exportTracker, importTracker } from '../src/index.js';
+import { demoPlanIds, exportTracker, importTracker, loadDemo } from '../src/index.js';
 import { admin, newRagtrail, seed } from './helpers.js';
 import { trackerShape } from './plan-shape.js';
 
@@ -45,3 +45,26 @@ describe('exporting the tracker', async () => {
     expect(trackerShape(await rt.loadPlan(again.planId), '2017-04', '2017-03')).toEqual(original);
   });
 });
+
+describe('exporting a development plan with priorities and evidence', () => {
+  it.each(['csv', 'xlsx'] as const)('writes the Priority and Evidence columns and imports back to the same plan (%s)', async (format) => {
+    const rt = newRagtrail();
+    await loadDemo(rt, admin);
+    const original = trackerShape(await rt.loadPlan(demoPlanIds.developmentPlan), '2018-03', '2018-02');
+    expect(original.actions.flatMap((a) => a.evidence)).toHaveLength(2);
+    const file = await exportTracker(rt, { planId: demoPlanIds.developmentPlan, period: '2018-03', format });
+    if (format === 'csv') {
+      const rows = parse(file.body as string, { relax_column_count: true }) as string[][];
+      const header = rows.find((r) => r[0] === 'No.')!;
+      expect(header.slice(0, 2)).toEqual(['No.', 'Priority']);
+      const evidence = rows.map((r) => r[header.indexOf('Evidence')]).filter((c) => c?.includes('<'));
+      expect(evidence).toEqual([
+        'Illustrative evidence for the demo <demo:evidence/p1-1> (document, observed 2018-03-31)',
+        'Illustrative evidence for the demo <demo:evidence/p1-2> (document, observed 2018-03-31)',
+      ]);
+    }
+    const again = await importTracker(rt, { fileName: file.fileName, content: file.body, scheme: 'development-plan-5' }, admin);
+    expect(trackerShape(await rt.loadPlan(again.planId), '2018-03', '2018-02')).toEqual(original);
+  });
+});
+

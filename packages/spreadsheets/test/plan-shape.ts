@@ -12,6 +12,7 @@ export function trackerShape(plan: PlanState, period: string, previous: string) 
       return {
         ref: a.ref, title: a.title, priority: a.priorityId ? plan.priorities[a.priorityId]!.number : null, description: a.description,
         subActions: a.subActions, lead: a.lead, owners: a.owners, dueText: a.dueText, previous: entry(previous), current: entry(period),
+        evidence: (plan.evidence[id] ?? []).map(({ title, kind, observedOn, link, contentHash }) => ({ title, kind, observedOn, link, contentHash })),
       };
     }),
     review: plan.reviews[period] ? { reviewer: plan.reviews[period].reviewer, reviewDate: plan.reviews[period].reviewDate } : null,

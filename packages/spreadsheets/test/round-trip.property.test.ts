@@ -9,7 +9,18 @@ import { trackerShape } from './plan-shape.js';
 const text = (max: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9"',.:()&/\\- \\n]{1,${max}}$`)).map((s) => s.trim()).filter((s) => /^[A-Za-z]/.test(s));
 const plain = (max: number) => fc.stringMatching(new RegExp(`^[A-Za-z][A-Za-z ]{0,${max}}$`)).map((s) => s.trim());
 const name = fc.tuple(fc.stringMatching(/^[A-Z][a-z]{1,8}$/), fc.stringMatching(/^[A-Z][a-z]{1,8}$/)).map(([a, b]) => `${a} ${b}`);
-const score = fc.option(fc.integer({ min: 1, max: 3 }), { nil: null });
+/**
+ * 1-4: folded into 1-3 for the three-level scheme; 4 of the five-level scheme demands evidence.
+ * Not 5: "sustained" needs three earlier evidenced periods, more history than the sheet's two months.
+ */
+const score = fc.option(fc.integer({ min: 1, max: 4 }), { nil: null });
+const evidence = fc.record({
+  title: plain(30).filter((s) => s.length > 0),
+  kind: fc.constantFrom('audit', 'data', 'feedback', 'document', 'observation', 'other' as const),
+  day: fc.integer({ min: 1, max: 28 }),
+  link: fc.option(fc.webUrl(), { nil: null }),
+  contentHash: fc.option(fc.stringMatching(/^[0-9a-f]{64}$/), { nil: null }),
+});
 const direction = fc.option(fc.constantFrom<StatedDirection>('Improving', 'Maintained', 'Declining'), { nil: null });
 
 const action = fc.record({
@@ -24,6 +35,7 @@ const action = fc.record({
   current: score,
   direction,
   update: fc.oneof(fc.constant(''), text(80)),
+  evidence: fc.array(evidence, { maxLength: 2 }),
 });
 
 const plan = fc.record({
@@ -56,9 +68,18 @@ describe('round trip', () => {
             ref, title: a.title, priorityId: a.priority === null ? null : `p${a.priority}`, lead: a.lead,
             description, subActions, owners: a.owners, dueText: a.dueText,
           }, caller);
-          if (a.previous !== null) await rt.execute('gen', 'RecordEntry', { action: ref, period: before, score: a.previous, source: 'imported' }, caller);
-          if (a.current !== null)
-            await rt.execute('gen', 'RecordEntry', { action: ref, period: p.period, score: a.current, update: a.update, direction: a.direction, source: 'imported' }, caller);
+          const fold = (s: number | null) => (s === null || p.scheme === 'development-plan-5' ? s : ((s - 1) % 3) + 1);
+          const [previous, current] = [fold(a.previous), fold(a.current)];
+          // Evidence observed in the earlier month, so it can back a level that demands evidence in either month.
+          const items = a.evidence.length === 0 && Math.max(previous ?? 0, current ?? 0) >= 4 ? [{ title: 'Audit report', kind: 'audit' as const, day: 1, link: 'https://example.org/audit', contentHash: null }] : a.evidence;
+          for (const e of items)
+            await rt.execute('gen', 'AttachEvidence', {
+              action: ref, title: e.title, kind: e.kind, observedOn: `${before}-${String(e.day).padStart(2, '0')}`,
+              link: e.link ?? (e.contentHash === null ? 'https://example.org/evidence' : null), contentHash: e.contentHash,
+            }, caller);
+          if (previous !== null) await rt.execute('gen', 'RecordEntry', { action: ref, period: before, score: previous, source: 'imported' }, caller);
+          if (current !== null)
+            await rt.execute('gen', 'RecordEntry', { action: ref, period: p.period, score: current, update: a.update, direction: a.direction, source: 'imported' }, caller);
         }
         const original = trackerShape(await rt.loadPlan('gen'), p.period, before);
         const file = await exportTracker(rt, { planId: 'gen', period: p.period, format: p.format });

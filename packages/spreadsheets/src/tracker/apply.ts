@@ -56,9 +56,11 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
 
   for (const line of sheet.lines) {
     const at = { fileName, row: line.row };
-    // Evidence is dated the day of the review that relied on it, so levels that demand evidence can be recorded.
+    // Evidence the sheet does not date is dated the day of the review that relied on it, so levels that demand evidence can be recorded.
     for (const e of line.evidence)
-      await runAt(scratch, planId, 'AttachEvidence', { action: line.ref, title: e.title, kind: 'document', observedOn: reviewDate, link: e.link }, importCaller, at);
+      await runAt(scratch, planId, 'AttachEvidence', {
+        action: line.ref, title: e.title, kind: e.kind ?? 'document', observedOn: e.observedOn ?? reviewDate, link: e.link, contentHash: e.contentHash,
+      }, importCaller, at);
     if (line.previousScore !== null)
       await runAt(scratch, planId, 'RecordEntry', { action: line.ref, period: previous, score: line.previousScore, update: '', direction: null, source: 'imported' }, importCaller, at);
     if (line.currentScore !== null)

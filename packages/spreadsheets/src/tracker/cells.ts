@@ -59,11 +59,3 @@ export function parseDirection(cell: string): StatedDirection | null | undefined
 
 /** Owners are separated by ";" or line breaks (commas belong to job titles). */
 export const splitOwners = (cell: string): string[] => cell.split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
-
-/** "Workforce report <https://...>; Audit <doc:42>" -> titled links; a bare title is refused by the caller. */
-export function splitEvidence(cell: string): { title: string; link: string | null }[] {
-  return cell.split(/[;\n]/).map((s) => s.trim()).filter(Boolean).map((item) => {
-    const m = /^(.*?)\s*<([^<>]+)>\s*$/.exec(item);
-    return m ? { title: m[1]!.trim() || m[2]!.trim(), link: m[2]!.trim() } : { title: item, link: null };
-  });
-}

@@ -1,9 +1,10 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { Period, actionsInOrder, findLevel, parseInput, previousPeriod, slugify, type PlanState, type Ragtrail } from '@ragtrail/core';
+import { Period, actionsInOrder, findLevel, parseInput, periodEnd, previousPeriod, slugify, type PlanState, type Ragtrail } from '@ragtrail/core';
 import { dottedDate, shortMonthYear } from '../dates.js';
 import { leadCell, subActionsCell } from './cells.js';
+import { evidenceCell } from './evidence-cell.js';
 import { trackerColumns, type TrackerColumn } from './layout.js';
 
 export const ExportInput = z.object({
@@ -32,7 +33,10 @@ interface Sheet {
 function trackerSheet(state: PlanState, period: string): Sheet {
   const before = previousPeriod(period, state.cadence);
   const hasPriorities = Object.keys(state.priorities).length > 0;
-  const keys = trackerColumns.map((c) => c.key).filter((k) => k !== 'evidence' && (k !== 'priority' || hasPriorities));
+  // Evidence observed by the end of the period is what its scores could rest on; later evidence belongs to later sheets.
+  const evidenceOf = (actionId: string) => (state.evidence[actionId] ?? []).filter((e) => e.observedOn <= periodEnd(period));
+  const hasEvidence = state.actionOrder.some((id) => evidenceOf(id).length > 0);
+  const keys = trackerColumns.map((c) => c.key).filter((k) => (k !== 'evidence' || hasEvidence) && (k !== 'priority' || hasPriorities));
   const header = keys.map((k) => (k === 'currentScore' ? `Update ${shortMonthYear(period)}` : trackerColumns.find((c) => c.key === k)!.label));
   const review = state.reviews[period];
   const preamble = review ? [[review.reviewer, 'Name of Reviewer'], [dottedDate(review.reviewDate), 'Date of Review'], []] : [];
@@ -55,7 +59,7 @@ function trackerSheet(state: PlanState, period: string): Sheet {
       owners: action.owners.join('; '),
       byWhen: action.dueText,
       progress: now?.update ?? '',
-      evidence: '',
+      evidence: evidenceCell(evidenceOf(action.actionId)),
     };
     rows.push(keys.map((k) => cell[k]));
     colours.push({ previous: colourOf(then?.score), current: colourOf(now?.score) });

@@ -5,7 +5,8 @@ import { parseDayMonthYear, parseMonthYear } from '../dates.js';
 import { cellOf, checkColumnMap, matchHeader, missingColumns, normaliseHeader, unrecognisedHeaders, type ColumnIndex } from '../table/columns.js';
 import { isBlankRow, type Table } from '../table/read-table.js';
 import { preambleLabels, trackerColumns, type TrackerColumn } from './layout.js';
-import { parseDirection, splitEvidence, splitLead, splitOwners, splitSubActions } from './cells.js';
+import { parseDirection, splitLead, splitOwners, splitSubActions } from './cells.js';
+import { EvidenceItem, parseEvidenceCell } from './evidence-cell.js';
 
 /** One recommendation line as read from the sheet, with the row it came from for messages. */
 export const TrackerLine = z.object({
@@ -22,7 +23,7 @@ export const TrackerLine = z.object({
   owners: z.array(z.string()),
   byWhen: z.string(),
   progress: z.string().nullable(),
-  evidence: z.array(z.object({ title: z.string().min(1), link: z.string().min(1) })),
+  evidence: z.array(EvidenceItem),
 });
 export type TrackerLine = z.infer<typeof TrackerLine>;
 
@@ -138,10 +139,13 @@ export function parseTracker(table: Table, options: TrackerParseOptions): Tracke
     if (priorityText && !priority)
       throw new CsvImportError({ fileName, row, column: idx.header[idx.priority!]! }, `expected a priority number such as "1" or "1. Recruiting ...", found "${priorityText}"`, 'priority');
     const description = cellOf(cells, idx, 'description');
-    const evidence = splitEvidence(cellOf(cells, idx, 'evidence'));
-    const unlinked = evidence.find((e) => e.link === null);
-    if (unlinked)
-      throw new CsvImportError({ fileName, row, column: idx.header[idx.evidence!]! }, `expected each piece of evidence as "Title <link>", found "${unlinked.title}"`, 'evidence-link');
+    const evidence = parseEvidenceCell(cellOf(cells, idx, 'evidence'));
+    if ('bad' in evidence)
+      throw new CsvImportError(
+        { fileName, row, column: idx.header[idx.evidence!]! },
+        `expected each piece of evidence as "Title <link>" or "Title <sha256:HEX>", optionally followed by "(kind, observed 2018-03-31)", found "${evidence.bad}"`,
+        'evidence-link',
+      );
     lines.push({
       row, ref: fullRef, priority, title, lead: splitLead(cellOf(cells, idx, 'lead')),
       previousScore: parseScore(table, row, idx, 'previousScore', options.scheme),
@@ -150,7 +154,7 @@ export function parseTracker(table: Table, options: TrackerParseOptions): Tracke
       owners: splitOwners(cellOf(cells, idx, 'owners')),
       byWhen: cellOf(cells, idx, 'byWhen'),
       progress: idx.progress === undefined ? null : cellOf(cells, idx, 'progress'),
-      evidence: evidence.map((e) => ({ title: e.title, link: e.link! })),
+      evidence: evidence.items,
     });
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Period } from '@ragtrail/core';
+import { Cadence, Period } from '@ragtrail/core';
 import { FileInput } from './table/read-table.js';
 
 /** What every importer takes: the file, and the choices the user makes at import. */
@@ -12,6 +12,8 @@ export const ImportInput = FileInput.extend({
   organisation: z.string().trim().min(1).optional(),
   /** The new plan's id; by default derived from the title. */
   planId: z.string().trim().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/, 'must be 1-80 letters, digits, ".", "_" or "-"').optional(),
+  /** How often the plan is reviewed; the sheet's "Score" column is the period before the update's, a month or a quarter earlier. */
+  cadence: Cadence.default('monthly'),
   /** The update month when the sheet does not name one (YYYY-MM). */
   period: Period.optional(),
 });

@@ -40,6 +40,7 @@ const action = fc.record({
 
 const plan = fc.record({
   scheme: fc.constantFrom('ofsted-tracker-3', 'development-plan-5'),
+  cadence: fc.constantFrom('monthly', 'quarterly' as const),
   period: fc.integer({ min: 1, max: 98 * 12 }).map((n) => addMonths('2000-12', n)),
   day: fc.integer({ min: 1, max: 28 }),
   reviewer: name,
@@ -54,8 +55,8 @@ describe('round trip', () => {
       fc.asyncProperty(plan, async (p) => {
         const rt = newRagtrail();
         const caller = { ...admin, reason: 'generated plan' };
-        const before = previousPeriod(p.period);
-        await rt.createPlan({ planId: 'gen', title: 'Generated plan', organisation: 'Test', scheme: p.scheme }, caller);
+        const before = previousPeriod(p.period, p.cadence);
+        await rt.createPlan({ planId: 'gen', title: 'Generated plan', organisation: 'Test', scheme: p.scheme, cadence: p.cadence }, caller);
         for (const n of new Set(p.actions.flatMap((a) => (a.priority === null ? [] : [a.priority]))))
           await rt.execute('gen', 'AddPriority', { priorityId: `p${n}`, number: n, title: p.priorityTitles[n - 1]! }, caller);
         await rt.execute('gen', 'OpenReview', { period: before, reviewer: 'Earlier reviewer', reviewDate: `${before}-01` }, caller);
@@ -83,8 +84,10 @@ describe('round trip', () => {
         }
         const original = trackerShape(await rt.loadPlan('gen'), p.period, before);
         const file = await exportTracker(rt, { planId: 'gen', period: p.period, format: p.format });
-        const { planId } = await importTracker(rt, { fileName: file.fileName, content: file.body, scheme: p.scheme }, admin);
-        expect(trackerShape(await rt.loadPlan(planId), p.period, before)).toEqual(original);
+        const { planId } = await importTracker(rt, { fileName: file.fileName, content: file.body, scheme: p.scheme, cadence: p.cadence }, admin);
+        const imported = await rt.loadPlan(planId);
+        expect(imported.cadence).toBe(p.cadence);
+        expect(trackerShape(imported, p.period, before)).toEqual(original);
       }),
       { numRuns: 60 },
     );

@@ -20,7 +20,7 @@ export async function importObjectives(rt: Ragtrail, input: ImportInput, caller:
   const title = options.title ?? "Children and Young People's Plan";
   const planId = newPlanId(title, options.planId);
   const result = await importAtomically(rt, planId, async (scratch, who) => {
-    await scratch.createPlan({ planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id }, who);
+    await scratch.createPlan({ planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id, cadence: options.cadence }, who);
     for (const p of plan.priorities) {
       const priorityId = `p${p.number}`;
       await runAt(scratch, planId, 'AddPriority', { priorityId, number: p.number, title: p.title }, who, { fileName, row: p.row });

@@ -32,7 +32,7 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
   const current = sheet.periods.current ?? options.periods?.current ?? options.period ?? null;
   if (current === null)
     throw new CsvImportError({ fileName, column: 'Current period' }, 'expected the month of the current period: name it in the header ("April 2018") or pass periods { previous, current }', 'period');
-  const previous = sheet.periods.previous ?? options.periods?.previous ?? previousPeriod(current);
+  const previous = sheet.periods.previous ?? options.periods?.previous ?? previousPeriod(current, options.cadence);
   if (previous >= current)
     throw new CsvImportError({ fileName, column: 'Previous period' }, `expected the previous period (${previous}) to come before the current one (${current})`, 'period-order');
 
@@ -46,7 +46,7 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
   const planId = newPlanId(title, options.planId);
   const warnings: string[] = [...(actionsSheet?.warnings ?? [])];
   const result = await importAtomically(rt, planId, async (scratch, who) => {
-    await scratch.createPlan({ planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id }, who);
+    await scratch.createPlan({ planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id, cadence: options.cadence }, who);
     const priorities = new Map<number, string>();
     for (const p of sheet.priorities) {
       const priorityId = `p${p.number}`;

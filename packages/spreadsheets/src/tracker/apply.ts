@@ -16,9 +16,10 @@ export interface ApplyTrackerOptions {
  */
 export async function applyTracker(scratch: Scratch, planId: string, sheet: TrackerSheet, caller: Caller, options: ApplyTrackerOptions): Promise<{ warnings: string[] }> {
   const { fileName } = options;
+  const { cadence } = await scratch.loadPlan(planId);
   const warnings: string[] = [];
   const priorities = options.priorities ?? new Map<number, string>();
-  const previous = previousPeriod(sheet.period);
+  const previous = previousPeriod(sheet.period, cadence);
   const importCaller: Caller = {
     actor: caller.actor,
     reason: caller.reason?.trim() || `Imported from ${fileName}: scores and directions of travel as stated by the council`,

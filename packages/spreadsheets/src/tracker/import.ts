@@ -23,7 +23,7 @@ export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Ca
   const result = await importAtomically(rt, planId, async (scratch, who) => {
     await scratch.createPlan({
       planId, title, organisation: options.organisation ?? 'Not stated',
-      description: `Imported from ${options.fileName}`, scheme: scheme.id,
+      description: `Imported from ${options.fileName}`, scheme: scheme.id, cadence: options.cadence,
     }, who);
     warnings = warnings.concat((await applyTracker(scratch, planId, sheet, who, { fileName: options.fileName })).warnings);
   }, caller);

@@ -29,6 +29,25 @@ describe('the tracker in the formats councils save it in', async () => {
     expect(shape.actions[0]!.subActions.map((s) => s.label)).toEqual(['A', 'B', 'C']);
   });
 
+  it('reads XLSX as Excel saves the seed: scores as numbers, the review date as a date cell, line breaks in cells', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const ws = workbook.addWorksheet('Tracker');
+    for (const r of seedRows()) {
+      const cells: (string | number | Date)[] = r.map((c, i) => (/^\d+$/.test(c) && i >= 3 && i <= 4 ? Number(c) : c.replace(/ B\) /, '\nB) ')));
+      if (r[1] === 'Date of Review') cells[0] = new Date(Date.UTC(2017, 3, 28));
+      ws.addRow(cells);
+    }
+    ws.getColumn(1).numFmt = 'dd/mm/yyyy';
+    const rt = newRagtrail();
+    const { planId } = await importTracker(rt, { fileName: 'Ofsted tracker.xlsx', content: Buffer.from(await workbook.xlsx.writeBuffer()) }, admin);
+    const shape = trackerShape(await rt.loadPlan(planId), '2017-04', '2017-03');
+    expect(shape.review).toEqual({ reviewer: 'Rory Patterson', reviewDate: '2017-04-28' });
+    const facts = (a: (typeof shape.actions)[number]) => [a.ref, a.title, a.lead, a.previous?.score, a.current?.score, a.current?.direction, a.subActions, a.owners];
+    expect(shape.actions.map(facts)).toEqual(fromTsv.actions.map(facts));
+    // The line break Excel keeps inside a cell stays in the text.
+    expect(shape.actions[2]!.current!.update).toMatch(/implement SoS\.\nB\) Regular/);
+  });
+
   it('reads XLSX with the columns reordered and renamed through columnMap', async () => {
     const rows = seedRows();
     const workbook = new ExcelJS.Workbook();

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ragtrail/core';
-import { CsvImportError, importObjectives, importSummary, importTracker } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { CsvImportError, demoDir, importObjectives, importSummary, importTracker } from '../src/index.js';
 import { admin, newRagtrail, seed } from './helpers.js';
 import { trackerShape } from './plan-shape.js';
 
@@ -80,6 +81,18 @@ describe('the header mapping option', () => {
       expect(warnings.filter((w) => w.includes('Responsible officer'))).toEqual([]);
       expect((await rt.loadPlan(planId)).actions['ofsted-8']!.lead).toEqual({ name: 'Keeley Pullen', jobTitle: 'Head of the Virtual School' });
     }
+  });
+
+  it("applies a summary's columnMap to its actions file", async () => {
+    const read = (name: string) => readFileSync(`${demoDir}${name}`, 'utf8');
+    const actions = read('development-plan-2017-19-actions.tsv').replace('Assigned Lead - Job Title/Name', 'Responsible officer');
+    const rt = newRagtrail();
+    const { planId } = await importSummary(rt, {
+      fileName: 'summary.tsv', content: read('development-plan-2017-19-summary.tsv'), actions: { fileName: 'actions.tsv', content: actions },
+      columnMap: { 'Responsible officer': 'lead' },
+    }, admin);
+    const plan = await rt.loadPlan(planId);
+    expect(plan.actions[plan.actionOrder[0]!]!.lead).toEqual({ name: 'Andrew Carter', jobTitle: "Head of Children's Social Care" });
   });
 
   it('refuses a mapping to a column the layout does not have, writing nothing', async () => {

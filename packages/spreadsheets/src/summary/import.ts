@@ -13,7 +13,11 @@ import { parseSummary } from './parse.js';
 export const SummaryInput = ImportInput.extend({
   /** The months of the "Previous period" and "Current period" columns, when the sheet does not name them. */
   periods: z.object({ previous: Period, current: Period }).optional(),
-  /** Optionally, the plan's actions in the tracker layout with a "Priority" column, imported in the same all-or-nothing step. */
+  /**
+   * Optionally, the plan's actions in the tracker layout with a "Priority" column, imported in the
+   * same all-or-nothing step. Its columnMap, else the summary's (the summary itself is read by its
+   * text, not its headers).
+   */
   actions: FileInput.extend({ columnMap: z.record(z.string(), z.string()).optional() }).optional(),
 });
 export type SummaryInput = z.input<typeof SummaryInput>;
@@ -36,8 +40,9 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
   if (previous >= current)
     throw new CsvImportError({ fileName, column: 'Previous period' }, `expected the previous period (${previous}) to come before the current one (${current})`, 'period-order');
 
+  const actionsMap = options.actions?.columnMap ?? options.columnMap;
   const actionsSheet = options.actions
-    ? parseTracker(await readTable(options.actions), { scheme, refPrefix: 'Action', period: current, ...(options.actions.columnMap ? { columnMap: options.actions.columnMap } : {}) })
+    ? parseTracker(await readTable(options.actions), { scheme, refPrefix: 'Action', period: current, ...(actionsMap ? { columnMap: actionsMap } : {}) })
     : null;
   if (actionsSheet && actionsSheet.period !== current)
     throw new CsvImportError({ fileName: options.actions!.fileName, column: 'Update <Month YY>' }, `expected the actions' update month to be the summary's current period (${current}), found ${actionsSheet.period}`, 'one-period');

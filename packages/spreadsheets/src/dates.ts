@@ -24,7 +24,7 @@ export function parseDayMonthYear(text: string): string | null {
 
 /** "April 17", "April 2017", "Apr '17" -> "2017-04"; null when the text names no month and year. */
 export function parseMonthYear(text: string): string | null {
-  const m = new RegExp(`\\b${monthPattern}\\.?\\s*'?\\s*(\\d{4}|\\d{2})\\b`, 'i').exec(text);
+  const m = new RegExp(`\\b${monthPattern}\\.?[\\s-]*'?\\s*(\\d{4}|\\d{2})\\b`, 'i').exec(text);
   if (!m) return null;
   return `${fullYear(m[2]!)}-${pad(monthOf(m[1]!))}`;
 }
@@ -38,7 +38,7 @@ export function parseMonthYear(text: string): string | null {
 export function parseDueDate(text: string): string | null {
   const day = /\b(\d{1,2}[./]\d{1,2}[./](?:\d{4}|\d{2}))\b/.exec(text);
   // "September 2013", and the short "Sept 13" / "June '17" council sheets write.
-  const monthYear = new RegExp(`\\b${monthPattern}\\.?\\s*'?\\s*(\\d{4}|\\d{2})(?![\\d/])`, 'i').exec(text);
+  const monthYear = new RegExp(`\\b${monthPattern}\\.?[\\s-]*'?\\s*(\\d{4}|\\d{2})(?![\\d/])`, 'i').exec(text);
   // A financial year names two consecutive years: "2014/15", "2015/2016", "14/15".
   const financial = /(?<![\d/])((?:20)?\d{2})\s*\/\s*((?:20)?\d{2})(?![\d/])/.exec(text);
   // A bare year counts only where the words make it a deadline, not "from 2012" or "2010/11" data.

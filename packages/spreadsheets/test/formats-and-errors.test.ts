@@ -4,7 +4,7 @@ import { stringify } from 'csv-stringify/sync';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ragtrail/core';
 import { readFileSync } from 'node:fs';
-import { CsvImportError, demoDir, importObjectives, importSummary, importTracker } from '../src/index.js';
+import { CsvImportError, demoDir, importObjectives, importSummary, importTracker, parseMonthYear } from '../src/index.js';
 import { admin, newRagtrail, seed } from './helpers.js';
 import { trackerShape } from './plan-shape.js';
 
@@ -102,6 +102,17 @@ describe('the header mapping option', () => {
     );
     await expect(importObjectives(rt, { ...seed('004'), columnMap: { Milestones: 'Deadline' } }, admin)).rejects.toMatchObject({ code: 'invalid', rule: 'column-map' });
     expect(await rt.store.readAll()).toEqual([]);
+  });
+});
+
+describe('the update month named by the header', () => {
+  it.each(['Update April 17', 'Update Apr-17', "Update April '17", 'Update April 2017', 'update apr 17'])('"%s" is April 2017', async (header) => {
+    expect(parseMonthYear(header)).toBe('2017-04');
+    const content = seedRows().map((r) => r.map((c) => (c === 'Update April 17' ? header : c)).join('\t')).join('\n');
+    const rt = newRagtrail();
+    const { planId } = await importTracker(rt, { fileName: 't.tsv', content }, admin);
+    const plan = await rt.loadPlan(planId);
+    expect([plan.entries['ofsted-13']!['2017-03']?.score, plan.entries['ofsted-13']!['2017-04']?.score]).toEqual([3, 3]);
   });
 });
 

@@ -30,6 +30,20 @@ describe('the tracker in the formats councils save it in', async () => {
     expect(shape.actions[0]!.subActions.map((s) => s.label)).toEqual(['A', 'B', 'C']);
   });
 
+  it("reads Excel's other text exports: Unicode Text (UTF-16 TSV) and plain CSV in Windows-1252", async () => {
+    // A curly apostrophe and a pound sign, as councils type them.
+    const rows = seedRows().map((r) => r.map((c) => c.replace("Director of Children's Services", 'Director of Children\u2019s Services (£2m budget)')));
+    const tsv = rows.map((r) => r.join('\t')).join('\r\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(tsv, 'utf16le')]);
+    // Latin-1 bytes are Windows-1252's for "£"; the curly apostrophe is 0x92 in Windows-1252 only.
+    const cp1252 = Buffer.from(stringify(rows).replace(/\u2019/g, '\x92'), 'latin1');
+    for (const [fileName, content] of [['Ofsted tracker.txt', utf16], ['Ofsted tracker.csv', cp1252]] as const) {
+      const shape = await importedShape(content, fileName);
+      expect(shape.actions[0]!.owners).toEqual(['Director of Children\u2019s Services (£2m budget)']);
+      expect(shape.actions.map((a) => [a.ref, a.lead, a.current?.score])).toEqual(fromTsv.actions.map((a) => [a.ref, a.lead, a.current?.score]));
+    }
+  });
+
   it('reads XLSX as Excel saves the seed: scores as numbers, the review date as a date cell, line breaks in cells', async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('Tracker');

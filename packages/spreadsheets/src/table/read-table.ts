@@ -2,6 +2,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { CsvImportError } from '../errors.js';
+import { decodeText } from './decode.js';
 
 export const TableFormat = z.enum(['tsv', 'csv', 'xlsx']);
 export type TableFormat = z.infer<typeof TableFormat>;
@@ -31,14 +32,14 @@ export function detectFormat(input: FileInput): TableFormat {
   if (lower.endsWith('.xlsx') || isZip(input.content)) return 'xlsx';
   if (lower.endsWith('.csv')) return 'csv';
   if (lower.endsWith('.tsv') || lower.endsWith('.txt')) return 'tsv';
-  const text = typeof input.content === 'string' ? input.content : input.content.toString('utf8');
+  const text = decodeText(input.content);
   const firstLines = text.split(/\r?\n/).slice(0, 30).join('\n');
   return (firstLines.match(/\t/g)?.length ?? 0) >= (firstLines.match(/,/g)?.length ?? 0) ? 'tsv' : 'csv';
 }
 
 function parseDelimited(fileName: string, text: string, delimiter: string): string[][] {
   try {
-    return parse(text.replace(/^\uFEFF/, ''), {
+    return parse(text, {
       delimiter,
       relax_column_count: true,
       relax_quotes: true,
@@ -92,7 +93,7 @@ export async function readTable(input: FileInput): Promise<Table> {
   const rows =
     format === 'xlsx'
       ? await parseXlsx(input.fileName, input.content)
-      : parseDelimited(input.fileName, typeof input.content === 'string' ? input.content : input.content.toString('utf8'), format === 'tsv' ? '\t' : ',');
+      : parseDelimited(input.fileName, decodeText(input.content), format === 'tsv' ? '\t' : ',');
   return { fileName: input.fileName, rows: rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n').trim())) };
 }
 

@@ -41,8 +41,11 @@ describe('exporting the tracker', async () => {
     expect(ws.getRow(5).getCell(5).value).toBe(1);
     expect(fillOf(5, 5)).toBe('FF27AE60'); // Ofsted 1, score 1 "Completed"
     expect(fillOf(7, 4)).toBe('FFC0392B'); // Ofsted 3, score 3 "Not achieved"
+    expect(ws.getRow(ws.rowCount).getCell(1).value).toBe('Scores: 1 Completed, 2 In progress, 3 Not achieved (Ofsted recommendation tracker (1 = completed))');
     const again = await importTracker(rt, { fileName: file.fileName, content: file.body as Buffer }, admin);
     expect(trackerShape(await rt.loadPlan(again.planId), '2017-04', '2017-03')).toEqual(original);
+    // Its own key to the levels is not a stray note.
+    expect(again.warnings).toEqual([]);
   });
 });
 

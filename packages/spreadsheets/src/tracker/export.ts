@@ -5,7 +5,7 @@ import { Period, actionsInOrder, findLevel, parseInput, periodEnd, previousPerio
 import { dottedDate, shortMonthYear } from '../dates.js';
 import { leadCell, subActionsCell } from './cells.js';
 import { evidenceCell } from './evidence-cell.js';
-import { trackerColumns, type TrackerColumn } from './layout.js';
+import { levelKeyPrefix, trackerColumns, type TrackerColumn } from './layout.js';
 
 export const ExportInput = z.object({
   planId: z.string().trim().min(1),
@@ -90,7 +90,7 @@ async function toXlsx(state: PlanState, sheet: Sheet): Promise<Buffer> {
     ws.getColumn(j + 1).width = ['recommendation', 'description', 'progress', 'lead', 'priority'].includes(k) ? 50 : 16;
   });
   ws.addRow([]);
-  ws.addRow([`Scores: ${state.scheme.levels.map((l) => `${l.value} ${l.label}`).join(', ')} (${state.scheme.name})`]);
+  ws.addRow([`${levelKeyPrefix}${state.scheme.levels.map((l) => `${l.value} ${l.label}`).join(', ')} (${state.scheme.name})`]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

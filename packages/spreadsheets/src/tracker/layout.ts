@@ -28,3 +28,6 @@ export const preambleLabels = {
   reviewer: ['name of reviewer', 'reviewer'],
   reviewDate: ['date of review', 'review date'],
 } as const;
+
+/** The key to the levels that XLSX exports end with; the importer knows it is not a note to warn about. */
+export const levelKeyPrefix = 'Scores: ';

@@ -4,7 +4,7 @@ import { CsvImportError } from '../errors.js';
 import { parseDayMonthYear, parseMonthYear } from '../dates.js';
 import { cellOf, checkColumnMap, matchHeader, missingColumns, normaliseHeader, unrecognisedHeaders, type ColumnIndex } from '../table/columns.js';
 import { isBlankRow, type Table } from '../table/read-table.js';
-import { preambleLabels, trackerColumns, type TrackerColumn } from './layout.js';
+import { levelKeyPrefix, preambleLabels, trackerColumns, type TrackerColumn } from './layout.js';
 import { parseDirection, splitLead, splitOwners, splitSubActions } from './cells.js';
 import { EvidenceItem, parseEvidenceCell } from './evidence-cell.js';
 
@@ -120,6 +120,7 @@ export function parseTracker(table: Table, options: TrackerParseOptions): Tracke
     const ref = cellOf(cells, idx, 'ref');
     const title = cellOf(cells, idx, 'recommendation');
     if (cells.filter(Boolean).length <= 1 && (ref === '' || title === '')) {
+      if (cells[0]?.startsWith(levelKeyPrefix)) return;
       warnings.push(`${fileName} row ${row}: note outside the table skipped ("${cells.find(Boolean)}")`);
       return;
     }

@@ -4,7 +4,10 @@ import { DomainError } from '@ragtrail/core';
 export interface ImportLocation {
   fileName: string;
   row?: number;
+  /** The column's header text, as the file writes it. */
   column?: string;
+  /** The column's letter (A, B, ... AA) where the file is a grid, so it can be found in Excel. */
+  letter?: string;
 }
 
 /**
@@ -15,13 +18,16 @@ export class CsvImportError extends DomainError {
   readonly fileName: string;
   readonly row: number | null;
   readonly column: string | null;
+  readonly columnLetter: string | null;
   constructor(at: ImportLocation, expected: string, rule = 'import-format') {
-    const where = [at.fileName, at.row === undefined ? null : `row ${at.row}`, at.column === undefined ? null : `column "${at.column}"`]
+    const column = at.column === undefined ? null : `column ${at.letter ? `${at.letter} ` : ''}"${at.column}"`;
+    const where = [at.fileName, at.row === undefined ? null : `row ${at.row}`, column]
       .filter(Boolean)
       .join(', ');
-    super('invalid', `${where}: ${expected}`, at.column ?? 'content', rule, { fileName: at.fileName, row: at.row ?? null, column: at.column ?? null });
+    super('invalid', `${where}: ${expected}`, at.column ?? 'content', rule, { fileName: at.fileName, row: at.row ?? null, column: at.column ?? null, columnLetter: at.letter ?? null });
     this.fileName = at.fileName;
     this.row = at.row ?? null;
     this.column = at.column ?? null;
+    this.columnLetter = at.letter ?? null;
   }
 }

@@ -160,20 +160,20 @@ describe('a file that cannot be imported', () => {
     expect(error).toBeInstanceOf(CsvImportError);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('invalid');
-    expect(error.message).toBe(`tracker.tsv, row ${row + 1}, column "Update April 17": expected a score of the scheme "Ofsted recommendation tracker (1 = completed)" (1, 2, 3), found 7`);
-    expect([error.fileName, error.row, error.column]).toEqual(['tracker.tsv', row + 1, 'Update April 17']);
+    expect(error.message).toBe(`tracker.tsv, row ${row + 1}, column E "Update April 17": expected a score of the scheme "Ofsted recommendation tracker (1 = completed)" (1, 2, 3), found 7`);
+    expect([error.fileName, error.row, error.column, error.columnLetter, error.rule]).toEqual(['tracker.tsv', row + 1, 'Update April 17', 'E', 'scheme-level']);
     expect(events).toEqual([]);
   });
 
   it('refuses a word that is not a score, and an unknown direction of travel', async () => {
-    expect((await attempt(broken((rows) => { rows[rowOf(rows, '2')]![3] = 'amber'; }))).error.message).toMatch(/row \d+, column "Score - please select": expected a whole-number score .* found "amber"/);
-    expect((await attempt(broken((rows) => { rows[rowOf(rows, '5')]![5] = 'Sideways'; }))).error.message).toMatch(/column "Direction of Travel compared to last review - please select": expected a direction of travel \(Improving, Maintained or Declining\), found "Sideways"/);
+    expect((await attempt(broken((rows) => { rows[rowOf(rows, '2')]![3] = 'amber'; }))).error.message).toMatch(/row \d+, column D "Score - please select": expected a whole-number score .* found "amber"/);
+    expect((await attempt(broken((rows) => { rows[rowOf(rows, '5')]![5] = 'Sideways'; }))).error.message).toMatch(/column F "Direction of Travel compared to last review - please select": expected a direction of travel \(Improving, Maintained or Declining\), found "Sideways"/);
   });
 
   it('refuses a repeated recommendation number, naming both rows', async () => {
     let at = -1;
     const { error } = await attempt(broken((rows) => { at = rowOf(rows, '7'); rows[at]![0] = '6'; }));
-    expect(error.message).toMatch(new RegExp(`row ${at + 1}, column "No.": expected each recommendation once; Ofsted 6 is already on row \\d+`));
+    expect(error.message).toMatch(new RegExp(`row ${at + 1}, column A "No.": expected each recommendation once; Ofsted 6 is already on row \\d+`));
   });
 
   it('names the missing columns when no header row is found, and suggests columnMap', async () => {
@@ -185,7 +185,7 @@ describe('a file that cannot be imported', () => {
 
   it('refuses a date of review that is not a date', async () => {
     const { error } = await attempt(broken((rows) => { rows[3]![0] = '31.2.17'; }));
-    expect(error.message).toBe('tracker.tsv, row 4, column "Date of Review": expected a date such as 28.4.17 or 2017-04-28, found "31.2.17"');
+    expect(error.message).toBe('tracker.tsv, row 4, column A "Date of Review": expected a date such as 28.4.17 or 2017-04-28, found "31.2.17"');
   });
 
   it('writes nothing when the core refuses a line late in the file, and never overwrites an existing plan', async () => {

@@ -66,6 +66,12 @@ export function missingColumns<K extends string>(fileName: string, specs: readon
   );
 }
 
+/** Where a column of the index is, for an error: its header text and letter. */
+export const columnAt = <K extends string>(index: ColumnIndex<K>, key: K): { column: string; letter?: string } => {
+  const i = index[key];
+  return i === undefined ? { column: key } : { column: index.header[i] || key, letter: columnLetter(i) };
+};
+
 export const cellOf = <K extends string>(row: readonly string[], index: ColumnIndex<K>, key: K): string => {
   const i = index[key];
   return i === undefined ? '' : (row[i] ?? '').trim();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Lead, StatedDirection, SubAction, type ScoringScheme } from '@ragtrail/core';
 import { CsvImportError } from '../errors.js';
 import { parseDayMonthYear, parseMonthYear } from '../dates.js';
-import { cellOf, checkColumnMap, matchHeader, missingColumns, normaliseHeader, unrecognisedHeaders, type ColumnIndex } from '../table/columns.js';
+import { cellOf, checkColumnMap, columnAt, columnLetter, matchHeader, missingColumns, normaliseHeader, unrecognisedHeaders, type ColumnIndex } from '../table/columns.js';
 import { isBlankRow, type Table } from '../table/read-table.js';
 import { levelKeyPrefix, preambleLabels, trackerColumns, type TrackerColumn } from './layout.js';
 import { parseDirection, splitLead, splitOwners, splitSubActions } from './cells.js';
@@ -52,7 +52,8 @@ function readPreamble(table: Table, upTo: number) {
   for (let r = 0; r < upTo; r++) {
     const cells = table.rows[r] ?? [];
     const labelAt = (labels: readonly string[]) => cells.findIndex((c) => labels.includes(normaliseHeader(c)));
-    const value = (labelIndex: number) => cells.find((c, i) => i !== labelIndex && c !== '') ?? null;
+    const valueAt = (labelIndex: number) => cells.findIndex((c, i) => i !== labelIndex && c !== '');
+    const value = (labelIndex: number) => cells[valueAt(labelIndex)] ?? null;
     const ri = labelAt(preambleLabels.reviewer);
     if (ri >= 0 && reviewer === null) reviewer = value(ri);
     const di = labelAt(preambleLabels.reviewDate);
@@ -61,7 +62,7 @@ function readPreamble(table: Table, upTo: number) {
       if (text !== null) {
         reviewDate = parseDayMonthYear(text) ?? (/^\d{4}-\d{2}-\d{2}$/.test(text) ? text : null);
         if (reviewDate === null)
-          throw new CsvImportError({ fileName: table.fileName, row: r + 1, column: 'Date of Review' }, `expected a date such as 28.4.17 or 2017-04-28, found "${text}"`, 'date');
+          throw new CsvImportError({ fileName: table.fileName, row: r + 1, column: 'Date of Review', letter: columnLetter(valueAt(di)) }, `expected a date such as 28.4.17 or 2017-04-28, found "${text}"`, 'date');
       }
     }
   }
@@ -71,13 +72,13 @@ function readPreamble(table: Table, upTo: number) {
 function parseScore(table: Table, row: number, index: ColumnIndex<TrackerColumn>, key: 'previousScore' | 'currentScore', scheme: ScoringScheme): number | null {
   const text = cellOf(table.rows[row - 1]!, index, key);
   if (text === '') return null;
-  const column = index.header[index[key]!] ?? key;
+  const column = columnAt(index, key);
   const levels = scheme.levels.map((l) => l.value).join(', ');
   if (!/^-?\d+(\.0+)?$/.test(text))
-    throw new CsvImportError({ fileName: table.fileName, row, column }, `expected a whole-number score of the scheme "${scheme.name}" (${levels}), found "${text}"`, 'score');
+    throw new CsvImportError({ fileName: table.fileName, row, ...column }, `expected a whole-number score of the scheme "${scheme.name}" (${levels}), found "${text}"`, 'score');
   const score = Number(text);
   if (!scheme.levels.some((l) => l.value === score))
-    throw new CsvImportError({ fileName: table.fileName, row, column }, `expected a score of the scheme "${scheme.name}" (${levels}), found ${score}`, 'scheme-level');
+    throw new CsvImportError({ fileName: table.fileName, row, ...column }, `expected a score of the scheme "${scheme.name}" (${levels}), found ${score}`, 'scheme-level');
   return score;
 }
 
@@ -110,7 +111,7 @@ export function parseTracker(table: Table, options: TrackerParseOptions): Tracke
       const updateHeader = header.header[header.currentScore!] ?? '';
       const named = parseMonthYear(updateHeader);
       if (named !== null && period !== null && named !== period)
-        throw new CsvImportError({ fileName, row, column: updateHeader }, `expected every header row to name the same update month as the first (${period})`, 'one-period');
+        throw new CsvImportError({ fileName, row, ...columnAt(header, 'currentScore') }, `expected every header row to name the same update month as the first (${period})`, 'one-period');
       period ??= named;
       return;
     }
@@ -124,26 +125,26 @@ export function parseTracker(table: Table, options: TrackerParseOptions): Tracke
       warnings.push(`${fileName} row ${row}: note outside the table skipped ("${cells.find(Boolean)}")`);
       return;
     }
-    if (ref === '') throw new CsvImportError({ fileName, row, column: idx.header[idx.ref!]! }, 'expected the recommendation number (e.g. 1) or reference (e.g. "Ofsted 1")', 'ref');
-    if (title === '') throw new CsvImportError({ fileName, row, column: idx.header[idx.recommendation!]! }, 'expected the recommendation text', 'title');
+    if (ref === '') throw new CsvImportError({ fileName, row, ...columnAt(idx, 'ref') }, 'expected the recommendation number (e.g. 1) or reference (e.g. "Ofsted 1")', 'ref');
+    if (title === '') throw new CsvImportError({ fileName, row, ...columnAt(idx, 'recommendation') }, 'expected the recommendation text', 'title');
     const fullRef = /^\d+$/.test(ref) ? `${options.refPrefix ?? 'Ofsted'} ${Number(ref)}` : ref;
     const earlier = seen.get(fullRef.toLowerCase());
     if (earlier !== undefined)
-      throw new CsvImportError({ fileName, row, column: idx.header[idx.ref!]! }, `expected each recommendation once; ${fullRef} is already on row ${earlier}`, 'ref-unique');
+      throw new CsvImportError({ fileName, row, ...columnAt(idx, 'ref') }, `expected each recommendation once; ${fullRef} is already on row ${earlier}`, 'ref-unique');
     seen.set(fullRef.toLowerCase(), row);
     const directionText = cellOf(cells, idx, 'direction');
     const direction = parseDirection(directionText);
     if (direction === undefined)
-      throw new CsvImportError({ fileName, row, column: idx.header[idx.direction!]! }, `expected a direction of travel (Improving, Maintained or Declining), found "${directionText}"`, 'direction');
+      throw new CsvImportError({ fileName, row, ...columnAt(idx, 'direction') }, `expected a direction of travel (Improving, Maintained or Declining), found "${directionText}"`, 'direction');
     const priorityText = cellOf(cells, idx, 'priority');
     const priority = priorityText ? parsePriority(priorityText) : null;
     if (priorityText && !priority)
-      throw new CsvImportError({ fileName, row, column: idx.header[idx.priority!]! }, `expected a priority number such as "1" or "1. Recruiting ...", found "${priorityText}"`, 'priority');
+      throw new CsvImportError({ fileName, row, ...columnAt(idx, 'priority') }, `expected a priority number such as "1" or "1. Recruiting ...", found "${priorityText}"`, 'priority');
     const description = cellOf(cells, idx, 'description');
     const evidence = parseEvidenceCell(cellOf(cells, idx, 'evidence'));
     if ('bad' in evidence)
       throw new CsvImportError(
-        { fileName, row, column: idx.header[idx.evidence!]! },
+        { fileName, row, ...columnAt(idx, 'evidence') },
         `expected each piece of evidence as "Title <link>" or "Title <sha256:HEX>", optionally followed by "(kind, observed 2018-03-31)", found "${evidence.bad}"`,
         'evidence-link',
       );

@@ -63,6 +63,28 @@ describe('the tracker in the formats councils save it in', async () => {
     expect(shape.actions[2]!.current!.update).toMatch(/implement SoS\.\nB\) Regular/);
   });
 
+  it('finds the tracker in a workbook of several worksheets, or reads the one named, and names the sheet in errors', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('Read me').addRow(['Once you have completed this sheet, please review scoresheet']);
+    const ws = workbook.addWorksheet('April 17');
+    const rows = seedRows();
+    const bad = rows.findIndex((r) => r[0] === '13');
+    for (const r of rows) ws.addRow(r);
+    const content = Buffer.from(await workbook.xlsx.writeBuffer());
+    const rt = newRagtrail();
+    const found = await importTracker(rt, { fileName: 'book.xlsx', content }, admin);
+    expect(trackerShape(await rt.loadPlan(found.planId), '2017-04', '2017-03')).toEqual(fromTsv);
+    const bySheet = await importTracker(rt, { fileName: 'book.xlsx', content, sheet: 2 }, admin);
+    expect(trackerShape(await rt.loadPlan(bySheet.planId), '2017-04', '2017-03')).toEqual(fromTsv);
+    const before = await rt.store.readAll();
+    await expect(importTracker(rt, { fileName: 'book.xlsx', content, sheet: 'Scores' }, admin)).rejects.toThrow('book.xlsx: expected a worksheet named "Scores"; the workbook has "Read me", "April 17"');
+    await expect(importTracker(rt, { fileName: 'book.xlsx', content, sheet: 'read me' }, admin)).rejects.toThrow(/^book\.xlsx, sheet "Read me": expected a header row naming the columns/);
+    ws.getRow(bad + 1).getCell(5).value = 7;
+    const broken = Buffer.from(await workbook.xlsx.writeBuffer());
+    await expect(importTracker(rt, { fileName: 'book.xlsx', content: broken }, admin)).rejects.toThrow(`book.xlsx, sheet "April 17", row ${bad + 1}, column E "Update April 17": expected a score`);
+    expect(await rt.store.readAll()).toEqual(before);
+  });
+
   it('reads XLSX with the columns reordered and renamed through columnMap', async () => {
     const rows = seedRows();
     const workbook = new ExcelJS.Workbook();

@@ -7,7 +7,7 @@ import { newPlanId } from '../plan-id.js';
 import { chooseScheme } from '../scheme-choice.js';
 import { FileInput, readTable } from '../table/read-table.js';
 import { applyTracker } from '../tracker/apply.js';
-import { parseTracker } from '../tracker/parse.js';
+import { holdsTracker, parseTracker } from '../tracker/parse.js';
 import { parseSummary } from './parse.js';
 
 export const SummaryInput = ImportInput.extend({
@@ -41,11 +41,13 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
     throw new CsvImportError({ fileName, column: 'Previous period' }, `expected the previous period (${previous}) to come before the current one (${current})`, 'period-order');
 
   const actionsMap = options.actions?.columnMap ?? options.columnMap;
-  const actionsSheet = options.actions
-    ? parseTracker(await readTable(options.actions), { scheme, refPrefix: 'Action', period: current, ...(actionsMap ? { columnMap: actionsMap } : {}) })
+  const actionsTable = options.actions ? await readTable(options.actions, holdsTracker(actionsMap)) : null;
+  const actionsFile = actionsTable?.fileName ?? '';
+  const actionsSheet = actionsTable
+    ? parseTracker(actionsTable, { scheme, refPrefix: 'Action', period: current, ...(actionsMap ? { columnMap: actionsMap } : {}) })
     : null;
   if (actionsSheet && actionsSheet.period !== current)
-    throw new CsvImportError({ fileName: options.actions!.fileName, column: 'Update <Month YY>' }, `expected the actions' update month to be the summary's current period (${current}), found ${actionsSheet.period}`, 'one-period');
+    throw new CsvImportError({ fileName: actionsFile, column: 'Update <Month YY>' }, `expected the actions' update month to be the summary's current period (${current}), found ${actionsSheet.period}`, 'one-period');
 
   const title = options.title ?? 'Development plan';
   const planId = newPlanId(title, options.planId);
@@ -65,8 +67,8 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
       }, who);
     if (actionsSheet) {
       const unknown = actionsSheet.lines.find((l) => l.priority && !priorities.has(l.priority.number));
-      if (unknown) throw new CsvImportError({ fileName: options.actions!.fileName, row: unknown.row, column: 'Priority' }, `expected one of the summary's priorities 1-${sheet.priorities.length}, found ${unknown.priority!.number}`, 'priority');
-      warnings.push(...(await applyTracker(scratch, planId, actionsSheet, who, { fileName: options.actions!.fileName, priorities })).warnings);
+      if (unknown) throw new CsvImportError({ fileName: actionsFile, row: unknown.row, column: 'Priority' }, `expected one of the summary's priorities 1-${sheet.priorities.length}, found ${unknown.priority!.number}`, 'priority');
+      warnings.push(...(await applyTracker(scratch, planId, actionsSheet, who, { fileName: actionsFile, priorities })).warnings);
     }
   }, caller);
   return { ...result, warnings };

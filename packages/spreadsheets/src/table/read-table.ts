@@ -15,6 +15,8 @@ export const FileInput = z.object({
     .union([z.string(), z.custom<Uint8Array>((v) => v instanceof Uint8Array, 'must be text or bytes'), z.instanceof(ArrayBuffer)])
     .transform((c): Buffer | string => (typeof c === 'string' || Buffer.isBuffer(c) ? c : Buffer.from(c instanceof ArrayBuffer ? new Uint8Array(c) : c))),
   format: TableFormat.optional(),
+  /** XLSX: the worksheet to read, by name or 1-based number; by default the first that holds the layout. */
+  sheet: z.union([z.string().trim().min(1), z.number().int().min(1)]).optional(),
 });
 export type FileInput = z.infer<typeof FileInput>;
 
@@ -67,7 +69,7 @@ function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-async function parseXlsx(fileName: string, content: Buffer | string): Promise<string[][]> {
+async function readWorksheets(fileName: string, content: Buffer | string): Promise<{ name: string; rows: string[][] }[]> {
   const workbook = new ExcelJS.Workbook();
   try {
     const bytes = typeof content === 'string' ? Buffer.from(content, 'binary') : content;
@@ -75,26 +77,41 @@ async function parseXlsx(fileName: string, content: Buffer | string): Promise<st
   } catch (error) {
     throw new CsvImportError({ fileName }, `expected an Excel workbook (.xlsx): ${(error as Error).message}`, 'parse');
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new CsvImportError({ fileName }, 'expected a workbook with at least one worksheet', 'parse');
-  const rows: string[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells: string[] = [];
-    for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-    rows.push(cells);
-  }
-  return rows;
+  if (workbook.worksheets.length === 0) throw new CsvImportError({ fileName }, 'expected a workbook with at least one worksheet', 'parse');
+  return workbook.worksheets.map((sheet) => {
+    const rows: string[][] = [];
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const cells: string[] = [];
+      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
+      rows.push(cells);
+    }
+    return { name: sheet.name, rows };
+  });
 }
 
-/** Reads any accepted layout into rows with a maintained parser: TSV and CSV by csv-parse, XLSX by exceljs. */
-export async function readTable(input: FileInput): Promise<Table> {
+const tidy = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n').trim()));
+
+/**
+ * Reads any accepted layout into rows with a maintained parser: TSV and CSV by csv-parse, XLSX by
+ * exceljs. A workbook's worksheet is the one named by `sheet`, else the first that `holdsLayout`
+ * accepts (councils keep the tracker beside a scoresheet and notes), else the first. In a workbook
+ * of several worksheets, messages name the sheet with the file: `tracker.xlsx, sheet "April"`.
+ */
+export async function readTable(input: FileInput, holdsLayout: (rows: string[][]) => boolean = () => true): Promise<Table> {
   const format = detectFormat(input);
-  const rows =
-    format === 'xlsx'
-      ? await parseXlsx(input.fileName, input.content)
-      : parseDelimited(input.fileName, decodeText(input.content), format === 'tsv' ? '\t' : ',');
-  return { fileName: input.fileName, rows: rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n').trim())) };
+  if (format !== 'xlsx') {
+    const rows = parseDelimited(input.fileName, decodeText(input.content), format === 'tsv' ? '\t' : ',');
+    return { fileName: input.fileName, rows: tidy(rows) };
+  }
+  const sheets = (await readWorksheets(input.fileName, input.content)).map((w) => ({ name: w.name, rows: tidy(w.rows) }));
+  const wanted = input.sheet;
+  const chosen = wanted === undefined
+    ? sheets.find((w) => holdsLayout(w.rows)) ?? sheets[0]!
+    : typeof wanted === 'number' ? sheets[wanted - 1] : sheets.find((w) => w.name.trim().toLowerCase() === wanted.toLowerCase());
+  if (!chosen)
+    throw new CsvImportError({ fileName: input.fileName }, `expected a worksheet ${typeof wanted === 'number' ? `number ${wanted}` : `named "${wanted}"`}; the workbook has ${sheets.map((w) => `"${w.name}"`).join(', ')}`, 'sheet');
+  return { fileName: sheets.length > 1 ? `${input.fileName}, sheet "${chosen.name}"` : input.fileName, rows: chosen.rows };
 }
 
 export const isBlankRow = (row: readonly string[]) => row.every((c) => c === '');

@@ -5,13 +5,13 @@ import { newPlanId } from '../plan-id.js';
 import { chooseScheme } from '../scheme-choice.js';
 import { readTable } from '../table/read-table.js';
 import { applyTracker } from './apply.js';
-import { parseTracker } from './parse.js';
+import { holdsTracker, parseTracker } from './parse.js';
 
 /** Imports a recommendation tracker (seed 001's layout) as a new plan; nothing is written unless all of it imports. */
 export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Caller): Promise<ImportResult> {
   const options = parseInput(ImportInput, input, 'input');
   const scheme = chooseScheme(options.fileName, options.scheme, 'ofsted-tracker-3');
-  const table = await readTable(options);
+  const table = await readTable(options, holdsTracker(options.columnMap));
   const sheet = parseTracker(table, {
     scheme,
     ...(options.columnMap ? { columnMap: options.columnMap } : {}),
@@ -25,7 +25,7 @@ export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Ca
       planId, title, organisation: options.organisation ?? 'Not stated',
       description: `Imported from ${options.fileName}`, scheme: scheme.id, cadence: options.cadence,
     }, who);
-    warnings = warnings.concat((await applyTracker(scratch, planId, sheet, who, { fileName: options.fileName })).warnings);
+    warnings = warnings.concat((await applyTracker(scratch, planId, sheet, who, { fileName: table.fileName })).warnings);
   }, caller);
   return { ...result, warnings };
 }

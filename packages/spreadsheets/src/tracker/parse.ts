@@ -87,6 +87,9 @@ function parsePriority(text: string): { number: number; title: string } | null {
   return m ? { number: Number(m[1]), title: m[2]!.trim() } : null;
 }
 
+/** Does a worksheet hold the tracker (a header row naming its required columns)? Picks the sheet of a workbook. */
+export const holdsTracker = (columnMap?: Record<string, string>) => (rows: string[][]) => rows.some((r) => matchHeader(r, trackerColumns, columnMap) !== null);
+
 /** Reads the tracker layout: preamble, then header rows that may repeat between blocks of lines. */
 export function parseTracker(table: Table, options: TrackerParseOptions): TrackerSheet {
   const { fileName } = table;

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { demoPlanIds, exportTracker, importTracker, loadDemo } from '../src/index.js';
 import { admin, newRagtrail, seed } from './helpers.js';
 import { trackerShape } from './plan-shape.js';
+import { scores } from './seed-001-expected.js';
 
 describe('exporting the tracker', async () => {
   const rt = newRagtrail();
@@ -68,6 +69,23 @@ describe('exporting a development plan with priorities and evidence', () => {
     }
     const again = await importTracker(rt, { fileName: file.fileName, content: file.body, scheme: 'development-plan-5' }, admin);
     expect(trackerShape(await rt.loadPlan(again.planId), '2018-03', '2018-02')).toEqual(original);
+  });
+});
+
+describe('exporting a period not yet scored', () => {
+  it('fills the previous scores and leaves the current blank, and that sheet imports back with a warning per unscored line', async () => {
+    const rt = newRagtrail();
+    await loadDemo(rt, admin);
+    const file = await exportTracker(rt, { planId: demoPlanIds.tracker, period: '2017-05', format: 'csv' });
+    const rows = parse(file.body as string, { relax_column_count: true }) as string[][];
+    const header = rows.findIndex((r) => r[0] === 'No.');
+    expect(rows[header]![4]).toBe('Update May 17');
+    expect(rows.slice(header + 1, header + 17).map((r) => [r[3], r[4]])).toEqual(scores.map(([, , april]) => [String(april), '']));
+    const again = await importTracker(rt, { fileName: file.fileName, content: file.body }, admin);
+    expect(again.warnings.filter((w) => /has no score for 2017-05/.test(w))).toHaveLength(16);
+    const plan = await rt.loadPlan(again.planId);
+    expect(plan.entries['ofsted-13']!['2017-04']).toMatchObject({ score: 3 });
+    expect(plan.entries['ofsted-13']!['2017-05']).toBeUndefined();
   });
 });
 

@@ -182,14 +182,27 @@ describe('a file that cannot be imported', () => {
     expect(error).toBeInstanceOf(CsvImportError);
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe('invalid');
-    expect(error.message).toBe(`tracker.tsv, row ${row + 1}, column E "Update April 17": expected a score of the scheme "Ofsted recommendation tracker (1 = completed)" (1, 2, 3), found 7`);
+    expect(error.message).toBe(`tracker.tsv, row ${row + 1}, column E "Update April 17": expected a score of the scheme "Ofsted recommendation tracker (1 = completed)" (1 Completed, 2 In progress, 3 Not achieved), found 7`);
     expect([error.fileName, error.row, error.column, error.columnLetter, error.rule]).toEqual(['tracker.tsv', row + 1, 'Update April 17', 'E', 'scheme-level']);
     expect(events).toEqual([]);
   });
 
   it('refuses a word that is not a score, and an unknown direction of travel', async () => {
-    expect((await attempt(broken((rows) => { rows[rowOf(rows, '2')]![3] = 'amber'; }))).error.message).toMatch(/row \d+, column D "Score - please select": expected a whole-number score .* found "amber"/);
+    expect((await attempt(broken((rows) => { rows[rowOf(rows, '2')]![3] = 'amber'; }))).error.message).toMatch(/row \d+, column D "Score - please select": expected a score of the scheme .* as its number or label, found "amber"/);
     expect((await attempt(broken((rows) => { rows[rowOf(rows, '5')]![5] = 'Sideways'; }))).error.message).toMatch(/column F "Direction of Travel compared to last review - please select": expected a direction of travel \(Improving, Maintained or Declining\), found "Sideways"/);
+  });
+
+  it('reads a score written as its level\'s label, or as number and label, and refuses the two disagreeing', async () => {
+    const at = (rows: string[][], ref: string) => rows.findIndex((r) => r[0] === ref);
+    const rt = newRagtrail();
+    const content = broken((rows) => { rows[at(rows, '1')]![4] = 'completed'; rows[at(rows, '2')]![4] = '2 - In progress'; rows[at(rows, '3')]![4] = 'Not achieved (3)'; });
+    const { planId } = await importTracker(rt, { fileName: 'labels.tsv', content }, admin);
+    const plan = await rt.loadPlan(planId);
+    expect(['ofsted-1', 'ofsted-2', 'ofsted-3'].map((id) => plan.entries[id]!['2017-04']!.score)).toEqual([1, 2, 3]);
+    let row = -1;
+    const { error, events } = await attempt(broken((rows) => { row = at(rows, '4'); rows[row]![4] = '1 - Not achieved'; }));
+    expect(error.message).toBe(`tracker.tsv, row ${row + 1}, column E "Update April 17": expected the number and label of one level of the scheme "Ofsted recommendation tracker (1 = completed)" (1 Completed, 2 In progress, 3 Not achieved), found "1 - Not achieved"`);
+    expect(events).toEqual([]);
   });
 
   it('refuses a repeated recommendation number, naming both rows', async () => {

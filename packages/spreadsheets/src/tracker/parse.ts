@@ -69,17 +69,29 @@ function readPreamble(table: Table, upTo: number) {
   return { reviewer, reviewDate };
 }
 
+/**
+ * A score cell: the level's number ("3", "3.0"), its label as the scheme names it ("Green",
+ * "completed"), or both as drop-downs often write them ("3 - Green", "Green (3)"), where the two
+ * must agree.
+ */
 function parseScore(table: Table, row: number, index: ColumnIndex<TrackerColumn>, key: 'previousScore' | 'currentScore', scheme: ScoringScheme): number | null {
   const text = cellOf(table.rows[row - 1]!, index, key);
   if (text === '') return null;
-  const column = columnAt(index, key);
-  const levels = scheme.levels.map((l) => l.value).join(', ');
-  if (!/^-?\d+(\.0+)?$/.test(text))
-    throw new CsvImportError({ fileName: table.fileName, row, ...column }, `expected a whole-number score of the scheme "${scheme.name}" (${levels}), found "${text}"`, 'score');
-  const score = Number(text);
-  if (!scheme.levels.some((l) => l.value === score))
-    throw new CsvImportError({ fileName: table.fileName, row, ...column }, `expected a score of the scheme "${scheme.name}" (${levels}), found ${score}`, 'scheme-level');
-  return score;
+  const at = { fileName: table.fileName, row, ...columnAt(index, key) };
+  const levels = scheme.levels.map((l) => `${l.value} ${l.label}`).join(', ');
+  const byLabel = (label: string) => scheme.levels.find((l) => normaliseHeader(l.label) === normaliseHeader(label));
+  const both = /^(\d+)\s*[-–:=]\s*(.+)$/.exec(text);
+  const labelFirst = /^(.+?)\s*\((\d+)\)$/.exec(text);
+  const number = /^-?\d+(\.0+)?$/.test(text) ? Number(text) : both ? Number(both[1]) : labelFirst ? Number(labelFirst[2]) : null;
+  const label = both ? both[2]! : labelFirst ? labelFirst[1]! : number === null ? text : null;
+  const named = label === null ? undefined : byLabel(label);
+  if (label !== null && !named)
+    throw new CsvImportError(at, `expected a score of the scheme "${scheme.name}" (${levels}) as its number or label, found "${text}"`, 'score');
+  if (number !== null && !scheme.levels.some((l) => l.value === number))
+    throw new CsvImportError(at, `expected a score of the scheme "${scheme.name}" (${levels}), found ${number}`, 'scheme-level');
+  if (named && number !== null && named.value !== number)
+    throw new CsvImportError(at, `expected the number and label of one level of the scheme "${scheme.name}" (${levels}), found "${text}"`, 'score');
+  return number ?? named!.value;
 }
 
 function parsePriority(text: string): { number: number; title: string } | null {

@@ -17,6 +17,7 @@ export * from './store/verify-store.js';
 export * from './store/migrate.js';
 export * from './plan/state.js';
 export * from './plan/evolve.js';
+export * from './plan/replay.js';
 export * from './plan/decider.js';
 export * from './plan/commands/command.js';
 export * from './plan/commands/schemas.js';

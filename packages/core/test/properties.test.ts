@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
   createMemoryStore, createRagtrail, DomainError, evolve, evolveAll, findLevel, foldPlan, initialPlanState, isActiveIn,
-  periodEnd, type Actor, type PlanState,
+  periodEnd, replayPlans, startFold, toRecorded, toRecordedTrusted, type Actor, type PlanState,
 } from '../src/index.js';
 import { actors } from '../src/testing/index.js';
 
@@ -95,6 +95,60 @@ describe('properties of the domain', () => {
           expect(await rt.summary(planId, { period, asOf: asOfNow })).toEqual(await rt.summary(planId, { period }));
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('the mutable fast fold, in any split and from any frozen state, equals evolving event by event and leaves its input untouched', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 25 }), fc.array(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 10 }), async (steps, cuts) => {
+        let tick = Date.UTC(2017, 0, 1);
+        const { rt, planId } = await seededPlan(() => new Date((tick += 60_000)));
+        for (const s of steps) await rt.execute(planId, s.command.type, s.command.data as never, { actor: s.actor, reason: s.reason }).catch(() => undefined);
+        const events = await rt.history(planId);
+        const oneByOne = events.reduce(evolve, initialPlanState());
+        // Fold in chunks of random sizes, each chunk starting from the frozen result of the last.
+        let state = initialPlanState();
+        for (let i = 0, c = 0; i < events.length; c++) {
+          const size = cuts[c % cuts.length]!;
+          const before = structuredClone(state);
+          const next = evolveAll(state, events.slice(i, i + size));
+          expect(state, 'the input state is never changed').toEqual(before);
+          state = next;
+          i += size;
+        }
+        expect(state).toEqual(oneByOne);
+        expect(Object.isFrozen(state) && Object.isFrozen(state.entries) && Object.isFrozen(state.actions)).toBe(true);
+        for (const byPeriod of Object.values(state.entries)) for (const entry of Object.values(byPeriod)) expect(Object.isFrozen(entry)).toBe(true);
+        // A fold can go on after finishing; an empty fold hands back its input.
+        const fold = startFold(oneByOne);
+        expect(fold.finish()).toBe(oneByOne);
+        // Trusted decoding of current-version events gives what validating decoding gives.
+        const stored = (await rt.history(planId)).map((e) => ({ ...e }));
+        expect(stored.map(toRecordedTrusted)).toEqual(stored.map(toRecorded));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('replayPlans rebuilds every plan of a store as folding its stream does, with and without trusted decoding', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom('a', 'b'), step), { maxLength: 30 }), fc.integer({ min: 1, max: 9 }), async (steps, pageSize) => {
+        let tick = Date.UTC(2017, 0, 1);
+        const memory = createMemoryStore();
+        const rt = createRagtrail({ store: memory, now: () => new Date((tick += 60_000)) });
+        for (const id of ['a', 'b']) {
+          await rt.createPlan({ planId: id, title: `Plan ${id}`, organisation: 'Test Council' }, { actor: actors.admin });
+          await rt.execute(id, 'AddPriority', { number: 1, title: 'One' }, { actor: actors.admin });
+          for (const ref of refs) await rt.execute(id, 'AddAction', { ref, priorityId: 'p1', title: ref }, { actor: actors.admin });
+        }
+        for (const [id, s] of steps) await rt.execute(id, s.command.type, s.command.data as never, { actor: s.actor, reason: s.reason }).catch(() => undefined);
+        for (const trusted of [true, false]) {
+          const states = await replayPlans(memory, { pageSize, trusted });
+          expect([...states.keys()].sort()).toEqual(['plan-a', 'plan-b']);
+          for (const id of ['a', 'b']) expect(states.get(`plan-${id}`)).toEqual(foldPlan(await rt.history(id)));
+        }
+      }),
+      { numRuns: 25 },
     );
   });
 

@@ -80,7 +80,7 @@ describe('properties of the domain', () => {
     expect(outcomes.refused).toBeGreaterThan(20);
   });
 
-  it('folding the whole log at once equals folding it event by event, and as-of-now equals live', async () => {
+  it('folding the whole log at once equals folding it event by event, and every query as known at now equals the live one', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(step, { maxLength: 25 }), async (steps) => {
         let tick = Date.UTC(2017, 0, 1);
@@ -91,8 +91,13 @@ describe('properties of the domain', () => {
         expect(evolveAll(initialPlanState(), events)).toEqual(oneByOne);
         expect(foldPlan(events)).toEqual(await rt.loadPlan(planId));
         const asOfNow = new Date(tick + 1).toISOString();
-        for (const period of ['2017-03', '2017-05'])
+        for (const period of ['2017-03', '2017-05']) {
           expect(await rt.summary(planId, { period, asOf: asOfNow })).toEqual(await rt.summary(planId, { period }));
+          expect(await rt.exceptions(planId, { period, asOf: asOfNow })).toEqual(await rt.exceptions(planId, { period }));
+          expect(await rt.evidence(planId, { period, asOf: asOfNow })).toEqual(await rt.evidence(planId, { period }));
+        }
+        expect(await rt.audit(planId, { asOf: asOfNow })).toEqual(await rt.audit(planId));
+        expect(await rt.history(planId, asOfNow)).toEqual(await rt.history(planId));
       }),
       { numRuns: 30 },
     );

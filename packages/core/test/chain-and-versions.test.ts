@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import {
-  ConcurrencyError, createMemoryStore, createRagtrail, GENESIS_HASH, seal, toRecorded, upcast, verifyStore, verifyStream,
+  ConcurrencyError, createMemoryStore, createRagtrail, GENESIS_HASH, replayPlans, seal, toRecorded, toRecordedTrusted, upcast, verifyStore, verifyStream,
   type EventStore, type StoredEvent,
 } from '../src/index.js';
 import { actors, sealedEvents } from '../src/testing/index.js';
@@ -65,6 +65,18 @@ describe('schema evolution', () => {
     expect(plan.actions['ofsted-3']!.lead).toEqual({ name: 'Clare Moore', jobTitle: '' });
     expect((await store.readStream('plan-old'))[1]!.version).toBe(1);
     expect((await fresh.verify()).ok).toBe(true);
+    // The trusted decode of a full rebuild still upcasts (and validates) the old version.
+    const stored = await store.readStream('plan-old');
+    expect(toRecordedTrusted(stored[1]!)).toEqual(toRecorded(stored[1]!));
+    expect(toRecordedTrusted(stored[0]!)).toBe(stored[0]);
+    expect((await replayPlans(store)).get('plan-old')).toEqual(plan);
+  });
+
+  it('the trusted decode refuses what it cannot upcast: a newer version, an unknown type, bad old data', () => {
+    const [event] = sealedEvents('s', 1).map((e) => ({ ...e, position: 1 }));
+    expect(() => toRecordedTrusted({ ...event!, version: 9 })).toThrow(/newer than this library/);
+    expect(() => toRecordedTrusted({ ...event!, type: 'PlanDeleted' })).toThrow(/Unknown event type PlanDeleted/);
+    expect(() => toRecordedTrusted({ ...event!, type: 'ActionAdded', version: 1, data: { ref: 'x' } })).toThrow();
   });
 
   it('refuses an event from a newer version than this library knows', () => {

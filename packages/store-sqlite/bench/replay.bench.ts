@@ -1,6 +1,6 @@
 // replay-summary and asof-summary on a generated log of BENCH_EVENTS events (default 1,000,000).
 import Database from 'better-sqlite3';
-import { createRagtrail, evolve, evolveAll, initialPlanState, ragSummary, toRecorded, type PlanState, type StoredEvent } from '@ragtrail/core';
+import { createRagtrail, evolve, initialPlanState, ragSummary, replayPlans, toRecorded } from '@ragtrail/core';
 import { createSqliteStore } from '../src/index.js';
 import { MONTHS, generateLog, periodAt } from './plan-log.js';
 import { progress, report, tempDb } from './report.js';
@@ -24,20 +24,11 @@ for (const row of raw.prepare<[], { data: string; actor: string }>('SELECT * FRO
 const rawRate = rows / ((performance.now() - t) / 1000);
 raw.close();
 
-// The projection: fold every plan from the log (upcast, evolve), then the RAG summary of its latest period.
+// The projection: core's full-rebuild path (one pass over the global order, each plan folded into a
+// plain object and frozen once), then the RAG summary of every plan's latest period.
 t = performance.now();
-const states = new Map<string, PlanState>();
 let events = 0;
-// Page by page, each plan's events in one fold (as PlanTimeline does): one immer draft per plan per page.
-for (let after = 0; ; ) {
-  const page = await store.readAll({ after, maxCount: 10_000 });
-  if (page.length === 0) break;
-  const byStream = new Map<string, StoredEvent[]>();
-  for (const e of page) (byStream.get(e.stream) ?? byStream.set(e.stream, []).get(e.stream)!).push(e);
-  for (const [stream, run] of byStream) states.set(stream, evolveAll(states.get(stream) ?? initialPlanState(), run.map(toRecorded)));
-  events += page.length;
-  after = page[page.length - 1]!.position;
-}
+const states = await replayPlans(store, { onProgress: (seen) => (events = seen) });
 const latest = periodAt(MONTHS - 1);
 for (const state of states.values()) ragSummary(state, latest);
 const replayRate = events / ((performance.now() - t) / 1000);

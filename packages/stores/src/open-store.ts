@@ -2,22 +2,42 @@ import { createMemoryStore, invalid, type EventStore } from '@ragtrail/core';
 
 export const DEFAULT_STORE_URL = 'sqlite:./data/ragtrail.db';
 
+const FORMS = 'use sqlite:PATH (e.g. sqlite:./data/ragtrail.db), memory: or esdb://HOST:2113?tls=false';
+
 /**
  * Opens the store a URL names. One syntax everywhere (command line, HTTP app, embedding):
  * `sqlite:PATH` (the default, one file), `memory:` (nothing kept), `esdb://host:2113?tls=false`
  * or any EventStoreDB connection string (`esdb+discover://...` for clusters).
+ * A bad URL is refused with a DomainError on field `store` naming the rule it broke.
  */
 export async function openStore(url: string = DEFAULT_STORE_URL): Promise<EventStore> {
-  if (url === 'memory:' || url === 'memory') return createMemoryStore();
-  if (url.startsWith('sqlite:')) {
-    const path = url.slice('sqlite:'.length);
-    if (!path) throw invalid('store', 'store-url', 'A sqlite store URL needs a file path, e.g. sqlite:./data/ragtrail.db');
-    const { createSqliteStore } = await import('@ragtrail/store-sqlite');
-    return createSqliteStore({ path });
+  const trimmed = url.trim();
+  if (!trimmed) throw invalid('store', 'store-url-empty', `The store URL is empty: ${FORMS}`);
+  if (trimmed === 'memory:' || trimmed === 'memory') return createMemoryStore();
+  if (trimmed.startsWith('memory:')) {
+    throw invalid('store', 'memory-url-no-path', `"${url}": a memory store takes nothing after "memory:"`);
   }
-  if (url.startsWith('esdb://') || url.startsWith('esdb+discover://')) {
+  if (trimmed.startsWith('sqlite:')) return openSqlite(url, trimmed.slice('sqlite:'.length));
+  if (trimmed.startsWith('esdb://') || trimmed.startsWith('esdb+discover://')) {
+    if (/^esdb(\+discover)?:\/\/\/?$/.test(trimmed) || /^esdb(\+discover)?:\/\/[/?]/.test(trimmed)) {
+      throw invalid('store', 'esdb-url-host', `"${url}": an EventStoreDB URL needs a host, e.g. esdb://localhost:2113?tls=false`);
+    }
     const { createEventStoreDbStore } = await import('@ragtrail/store-eventstoredb');
-    return createEventStoreDbStore({ connectionString: url });
+    return createEventStoreDbStore({ connectionString: trimmed });
   }
-  throw invalid('store', 'store-url', `Unknown store URL "${url}": use sqlite:PATH, memory: or esdb://HOST:2113?tls=false`);
+  if (/^esdb(\+discover)?:/.test(trimmed)) {
+    throw invalid('store', 'esdb-url-slashes', `"${url}": an EventStoreDB URL starts with esdb:// (two slashes)`);
+  }
+  throw invalid('store', 'store-url-scheme', `Unknown store URL "${url}": ${FORMS}`);
+}
+
+async function openSqlite(url: string, rawPath: string): Promise<EventStore> {
+  // "sqlite://./x.db" is a common slip for "sqlite:./x.db"; keep the path the user meant.
+  const path = rawPath.startsWith('//') ? rawPath.slice(2) : rawPath;
+  if (!path) throw invalid('store', 'sqlite-url-path', `"${url}": a sqlite store URL needs a file path, e.g. sqlite:./data/ragtrail.db`);
+  if (path === ':memory:') {
+    throw invalid('store', 'sqlite-url-path', `"${url}": use memory: for a store that keeps nothing, not sqlite::memory:`);
+  }
+  const { createSqliteStore } = await import('@ragtrail/store-sqlite');
+  return createSqliteStore({ path });
 }

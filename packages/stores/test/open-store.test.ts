@@ -1,0 +1,58 @@
+import { mkdtempSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError } from '@ragtrail/core';
+import { sealedEvents } from '@ragtrail/core/testing';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STORE_URL, openStore } from '../src/index.js';
+
+async function refusal(url: string): Promise<DomainError> {
+  const error = await openStore(url).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DomainError);
+  return error as DomainError;
+}
+
+describe('openStore(url)', () => {
+  it('defaults to the embedded SQLite file', () => {
+    expect(DEFAULT_STORE_URL).toBe('sqlite:./data/ragtrail.db');
+  });
+
+  it('opens a SQLite file for sqlite:PATH (and the sqlite:// slip) and keeps events across reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ragtrail-stores-'));
+    for (const url of [`sqlite:${join(dir, 'a.db')}`, `sqlite://${join(dir, 'b.db')}`]) {
+      const store = await openStore(url);
+      expect(existsSync(url.replace(/^sqlite:(\/\/)?/, ''))).toBe(true);
+      await store.append('plan-x', sealedEvents('plan-x', 1), { expectedRevision: -1 });
+      await store.close();
+      const again = await openStore(url);
+      expect((await again.readStream('plan-x')).length).toBe(1);
+      await again.close();
+    }
+  });
+
+  it('opens an empty in-memory store for memory:', async () => {
+    const store = await openStore('memory:');
+    expect(await store.readAll({ after: 0, maxCount: 10 })).toEqual([]);
+    await store.close();
+  });
+
+  it.each([
+    ['', 'store-url-empty'],
+    ['postgres://localhost/db', 'store-url-scheme'],
+    ['./data/ragtrail.db', 'store-url-scheme'],
+    ['sqlite:', 'sqlite-url-path'],
+    ['sqlite::memory:', 'sqlite-url-path'],
+    ['memory:foo', 'memory-url-no-path'],
+    ['esdb:localhost:2113', 'esdb-url-slashes'],
+    ['esdb://', 'esdb-url-host'],
+    ['esdb://?tls=false', 'esdb-url-host'],
+  ])('refuses %j naming the field and rule %s', async (url, rule) => {
+    const error = await refusal(url);
+    expect(error.code).toBe('invalid');
+    expect(error.field).toBe('store');
+    expect(error.rule).toBe(rule);
+  });
+});

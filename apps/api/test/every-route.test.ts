@@ -1,0 +1,234 @@
+// Every route in process with app.request(...): the answer a client gets, and the problem a
+// mistake gets (status, application/problem+json, the field and the rule).
+import { demoDir } from '@ragtrail/spreadsheets';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { planFixture } from './fixture.js';
+
+const isProblem = async (res: Response, status: number, field?: string | RegExp) => {
+  expect(res.status, await res.clone().text()).toBe(status);
+  expect(res.headers.get('content-type')).toContain('application/problem+json');
+  const body = await res.json();
+  expect(body).toMatchObject({ status, title: expect.any(String), detail: expect.any(String) });
+  if (field) expect(body.field).toMatch(field);
+  return body;
+};
+
+describe('health, OpenAPI and the reference page', () => {
+  it('serves /health without a token', async () => {
+    const { app } = await planFixture();
+    expect(await (await app.request('/health')).json()).toEqual({ status: 'ok' });
+  });
+
+  it('documents every route it serves, from the core schemas', async () => {
+    const { app } = await planFixture();
+    const doc = await (await app.request('/api/openapi.json')).json();
+    expect(doc.openapi).toBe('3.1.0');
+    for (const path of ['/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/summary', '/api/plans/{planId}/exceptions', '/api/plans/{planId}/evidence',
+      '/api/plans/{planId}/audit', '/api/verify', '/api/tokens', '/api/tokens/{tokenId}', '/api/imports/{kind}', '/api/plans/{planId}/exports/tracker',
+      '/api/plans/{planId}/events', '/api/plans/{planId}/reports/{kind}', '/api/plans/{planId}/commands/CorrectEntry'])
+      expect(doc.paths, path).toHaveProperty([path]);
+    const audit = doc.paths['/api/plans/{planId}/audit'].get.parameters.map((p: { name: string }) => p.name);
+    expect(audit).toEqual(expect.arrayContaining(['action', 'actor', 'since', 'until', 'offset', 'limit', 'asOf']));
+    expect(doc.paths['/api/plans/{planId}/summary'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['period', 'asOf']));
+  });
+
+  it('serves the interactive reference with local assets only', async () => {
+    const { app } = await planFixture();
+    const html = await (await app.request('/api/docs')).text();
+    expect(html).not.toMatch(/src="https?:|href="https?:/);
+    const scripts = [...html.matchAll(/(?:src|href)="(\/api\/docs\/assets\/[^"]+)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(1);
+    for (const s of scripts) expect((await app.request(s)).status, s).toBe(200);
+    await isProblem(await app.request('/api/docs/assets/..%2F..%2Fpackage.json'), 404);
+  });
+});
+
+describe('reads', () => {
+  it('plan state sends its revision as ETag and answers as known at an instant', async () => {
+    const { call, tokens } = await planFixture();
+    const now = await call('GET', '/api/plans/p1', tokens.viewer!);
+    expect(now.headers.get('etag')).toMatch(/^"\d+"$/);
+    const then = await call('GET', '/api/plans/p1?asOf=2000-01-01T00:00:00Z', tokens.viewer!);
+    expect([200, 404]).toContain(then.status);
+    await isProblem(await call('GET', '/api/plans/p1?asOf=yesterday', tokens.viewer!), 400, /asOf/);
+    await isProblem(await call('GET', '/api/plans/nope', tokens.viewer!), 404);
+  });
+
+  it('summary, exceptions and evidence take period and asOf', async () => {
+    const { call, tokens } = await planFixture();
+    const jan = await (await call('GET', '/api/plans/p1/summary?period=2026-01', tokens.viewer!)).json();
+    expect(JSON.stringify(jan)).toContain('Leadership');
+    const asOf = await call('GET', '/api/plans/p1/summary?period=2026-02&asOf=2026-03-10T11:00:00Z', tokens.viewer!);
+    expect(asOf.status).toBe(200);
+    await isProblem(await call('GET', '/api/plans/p1/summary?period=Febuary', tokens.viewer!), 400, /period/);
+    expect((await call('GET', '/api/plans/p1/exceptions?period=2026-02', tokens.viewer!)).status).toBe(200);
+    const ev = await (await call('GET', '/api/plans/p1/evidence?action=1.1', tokens.viewer!)).json();
+    expect(JSON.stringify(ev)).toContain('Board minutes February');
+    await isProblem(await call('GET', '/api/plans/p1/evidence?action=9.9', tokens.viewer!), 404);
+  });
+
+  it('audit trail is filtered by action, actor, type and time, and paginated', async () => {
+    const { call, tokens } = await planFixture();
+    const all = await (await call('GET', '/api/plans/p1/audit', tokens.viewer!)).json();
+    expect(all.total).toBeGreaterThan(5);
+    const page = await (await call('GET', '/api/plans/p1/audit?limit=2&offset=1', tokens.viewer!)).json();
+    expect(page.records).toHaveLength(2);
+    expect(page.total).toBe(all.total);
+    const a2 = await (await call('GET', '/api/plans/p1/audit?action=2.1', tokens.viewer!)).json();
+    expect(a2.records.length).toBeGreaterThan(0);
+    expect(a2.records.length).toBeLessThan(all.total);
+    const corrections = await (await call('GET', '/api/plans/p1/audit?type=EntryCorrected', tokens.viewer!)).json();
+    expect(corrections.records.map((r: { reason: string }) => r.reason)).toEqual(['Scored against the wrong month']);
+    const none = await (await call('GET', '/api/plans/p1/audit?until=2020-01-01', tokens.viewer!)).json();
+    expect(none.total).toBe(0);
+    expect((await call('GET', '/api/plans/p1/audit?since=2026-03-01&actor=Nobody%20Here', tokens.viewer!)).status).toBe(200);
+    await isProblem(await call('GET', '/api/plans/p1/audit?limit=5000', tokens.viewer!), 400, /limit/);
+    await isProblem(await call('GET', '/api/plans/p1/audit?offset=-1', tokens.viewer!), 400, /offset/);
+  });
+
+  it('verify checks the chains', async () => {
+    const { call, tokens } = await planFixture();
+    expect(await (await call('GET', '/api/verify', tokens.viewer!)).json()).toMatchObject({ ok: true });
+    expect((await call('GET', '/api/verify?planId=p1', tokens.viewer!)).status).toBe(200);
+  });
+
+  it('exports the tracker as CSV and XLSX', async () => {
+    const { call, tokens } = await planFixture();
+    const csv = await call('GET', '/api/plans/p1/exports/tracker?period=2026-02', tokens.viewer!);
+    expect(csv.status, await csv.clone().text()).toBe(200);
+    expect(csv.headers.get('content-disposition')).toContain('attachment');
+    expect(await csv.text()).toContain('MASH triage');
+    const xlsx = await call('GET', '/api/plans/p1/exports/tracker?period=2026-02&format=xlsx', tokens.viewer!);
+    expect(xlsx.status).toBe(200);
+    expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+    await isProblem(await call('GET', '/api/plans/p1/exports/tracker', tokens.viewer!), 400, /period/);
+  });
+});
+
+describe('commands', () => {
+  it('every command lands with 201 and a new ETag; If-Match pins the revision (412)', async () => {
+    const { call, tokens } = await planFixture();
+    const etag = (await call('GET', '/api/plans/p1', tokens.officer!)).headers.get('etag')!;
+    const open = await call('POST', '/api/plans/p1/commands/OpenReview', tokens.reviewer!, { period: '2026-03', reviewer: 'Rory', reviewDate: '2026-03-28' }, { 'if-match': etag });
+    expect(open.status, await open.clone().text()).toBe(201);
+    expect(open.headers.get('etag')).not.toBe(etag);
+    const stale = await call('POST', '/api/plans/p1/commands/RecordEntry', tokens.officer!, { action: '1.1', period: '2026-03', score: 3 }, { 'if-match': etag });
+    const p = await isProblem(stale, 412);
+    expect(JSON.stringify(p)).toMatch(/revision/i);
+    await isProblem(await call('POST', '/api/plans/p1/commands/RecordEntry', tokens.officer!, { action: '1.1', period: '2026-03', score: 3 }, { 'if-match': 'banana' }), 400, /If-Match/);
+    const rec = await call('POST', '/api/plans/p1/commands/RecordEntry', tokens.officer!, { action: '1.1', period: '2026-03', score: 3 }, { 'if-match': open.headers.get('etag')! });
+    expect(rec.status, await rec.clone().text()).toBe(201);
+    await isProblem(await call('POST', '/api/plans/p1/commands/CorrectEntry', tokens.officer!, { action: '1.1', period: '2026-03', score: 4 }, { 'x-reason': 'late' }), 403);
+    const corr = await call('POST', '/api/plans/p1/commands/CorrectEntry', tokens.admin!, { action: '1.1', period: '2026-03', score: 2 }, { 'x-reason': encodeURIComponent('Évidence arrived late') });
+    expect(corr.status, await corr.clone().text()).toBe(201);
+    const audit = await (await call('GET', '/api/plans/p1/audit?type=EntryCorrected&action=1.1', tokens.viewer!)).json();
+    expect(audit.records[0].reason).toBe('Évidence arrived late');
+    const rs = await call('POST', '/api/plans/p1/commands/RescheduleAction', tokens.reviewer!, { action: '2.1', newDueDate: '2026-09-30', approvedBy: 'DCS' }, { 'x-reason': 'Waiting on the new case system' });
+    expect(rs.status, await rs.clone().text()).toBe(201);
+  });
+
+  it('names the field and the rule of invalid input, and refuses unknown commands', async () => {
+    const { call, tokens } = await planFixture();
+    const bad = await isProblem(await call('POST', '/api/plans/p1/commands/RecordEntry', tokens.officer!, { action: '1.1', period: '2026-13', score: 2.5 }), 400);
+    expect(bad.field).toBeTruthy();
+    expect(bad.rule).toBeTruthy();
+    await isProblem(await call('POST', '/api/plans/p1/commands/DropTable', tokens.admin!, {}), 404);
+    await isProblem(await call('POST', '/api/plans/p1/commands/RecordEntry', tokens.officer!, '[1,2'), 400);
+    await isProblem(await call('POST', '/api/plans/p1/commands/RecordEntry', tokens.officer!, { action: '1.1', period: '2026-02', score: 3, update: 'x'.repeat(20_000) }), 413);
+    await isProblem(await call('POST', '/api/plans/nope/commands/AddPriority', tokens.admin!, { number: 1, title: 'L' }), 404);
+    // A rule the plan's history breaks (not a lost race) is 422, naming the rule.
+    expect((await isProblem(await call('POST', '/api/plans', tokens.admin!, { planId: 'p1', title: 'Again', organisation: 'Council' }), 422, /planId/)).rule).toBe('unique');
+  });
+});
+
+describe('tokens', () => {
+  it('an admin issues a token shown once; revoking it shuts it out', async () => {
+    const { call, tokens, rt } = await planFixture();
+    const issued = await call('POST', '/api/tokens', tokens.admin!, { name: 'Inspector Jones', role: 'viewer' });
+    expect(issued.status, await issued.clone().text()).toBe(201);
+    const { token, tokenId } = await issued.json();
+    expect((await call('GET', '/api/plans', token)).status).toBe(200);
+    expect(JSON.stringify(await rt.history('p1'))).not.toContain(token);
+    expect((await call('DELETE', `/api/tokens/${tokenId}`, tokens.admin!)).status).toBe(200);
+    await isProblem(await call('GET', '/api/plans', token), 401, /Authorization/);
+    await isProblem(await call('POST', '/api/tokens', tokens.officer!, { name: 'Me', role: 'admin' }), 403);
+    await isProblem(await call('POST', '/api/tokens', tokens.admin!, { name: 'Me', role: 'emperor' }), 400, /role/);
+  });
+});
+
+describe('imports', () => {
+  it('imports the demo tracker (raw and multipart) and refuses a broken sheet whole', async () => {
+    const { app, tokens, rt } = await planFixture();
+    const content = readFileSync(join(demoDir, 'ofsted-tracker-april-2017.tsv'));
+    const raw = await app.request('/api/imports/tracker?fileName=tracker.tsv&planId=imported', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` }, body: content });
+    expect(raw.status, await raw.clone().text()).toBe(201);
+    expect((await rt.loadPlan('imported')).revision).toBeGreaterThan(10);
+    const form = new FormData();
+    form.set('file', new File([content], 'tracker.tsv'));
+    const multi = await app.request('/api/imports/tracker?planId=imported-2', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` }, body: form });
+    expect(multi.status, await multi.clone().text()).toBe(201);
+    const plans = (await rt.plans()).length;
+    await isProblem(await app.request('/api/imports/tracker?fileName=x.csv&planId=broken', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` }, body: 'not,a,tracker\n1,2,3' }), 400);
+    await isProblem(await app.request('/api/imports/tracker', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` }, body: 'x' }), 400, /file/);
+    await isProblem(await app.request('/api/imports/ledger?fileName=x.csv', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` }, body: 'x' }), 400, /kind/);
+    await isProblem(await app.request('/api/imports/tracker?fileName=t.tsv&planId=v', { method: 'POST', headers: { authorization: `Bearer ${tokens.viewer}` }, body: content }), 403);
+    expect((await rt.plans()).length).toBe(plans);
+  });
+});
+
+describe('live events', () => {
+  it('streams a new event of the plan as server-sent events', async () => {
+    const { app, tokens, rt } = await planFixture();
+    const controller = new AbortController();
+    const res = await app.request('/api/plans/p1/events', { headers: { authorization: `Bearer ${tokens.viewer}` }, signal: controller.signal });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const reader = res.body!.getReader();
+    await rt.execute('p1', 'AddPriority', { priorityId: 'pr3', number: 3, title: 'Workforce' }, { actor: { id: 'a', name: 'A', role: 'admin' } });
+    let text = '';
+    while (!text.includes('Workforce')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(text).toMatch(/event: PriorityAdded/);
+    expect(text).toMatch(/id: \d+/);
+    controller.abort();
+    await reader.cancel().catch(() => {});
+    await isProblem(await app.request('/api/plans/nope/events', { headers: { authorization: `Bearer ${tokens.viewer}` } }), 404);
+  });
+});
+
+describe('pages', () => {
+  it('sends a stranger to sign in, and a bad token back with a message, never a 500', async () => {
+    const { app, tokens } = await planFixture();
+    const stranger = await app.request('/plans/p1');
+    expect(stranger.status).toBe(303);
+    expect(stranger.headers.get('location')).toBe('/login?next=%2Fplans%2Fp1');
+    const bad = await app.request('/login', { method: 'POST', body: new URLSearchParams({ token: 'nope', next: '//evil.example' }) });
+    expect(bad.headers.get('location')).toBe('/login?failed=1&next=%2F');
+    expect(await (await app.request('/login?failed=1')).text()).toContain('not valid');
+    const ok = await app.request('/login', { method: 'POST', body: new URLSearchParams({ token: tokens.viewer!, next: '/plans/p1' }) });
+    expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    expect(ok.headers.get('location')).toBe('/plans/p1');
+  });
+
+  it('renders the dashboard, an action page and errors as HTML', async () => {
+    const { app, tokens } = await planFixture();
+    const get = (path: string) => app.request(path, { headers: { cookie: `ragtrail_token=${tokens.viewer}` } });
+    const list = await get('/');
+    expect(await list.text()).toContain('Children’s Services Improvement Plan');
+    const dash = await (await get('/plans/p1?period=2026-02')).text();
+    expect(dash).toContain('<th scope="col"');
+    expect(dash).toMatch(/Amber/);
+    expect(dash).toContain('@media print');
+    expect((await get('/plans/p1?asOf=2026-03-10')).status).toBe(200);
+    const action = await (await get('/plans/p1/actions/a2')).text();
+    expect(action).toContain('<svg');
+    expect(action).toContain('Scored against the wrong month');
+    for (const path of ['/plans/nope', '/plans/p1/actions/nope', '/plans/p1?asOf=soon', '/plans/p1?period=2026-99']) {
+      const res = await get(path);
+      expect(res.status, path).toBeGreaterThanOrEqual(400);
+      expect(res.status, path).toBeLessThan(500);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+    }
+  });
+});

@@ -4,7 +4,8 @@ import { createApp } from '../src/index.js';
 
 /** A small plan with two reviewed months, a correction and evidence, and a token per role. */
 export async function planFixture() {
-  const rt = createRagtrail({ store: createMemoryStore(), now: () => new Date('2026-03-10T10:00:00Z') });
+  const store = createMemoryStore();
+  const rt = createRagtrail({ store, now: () => new Date('2026-03-10T10:00:00Z') });
   const admin = { actor: actors.admin };
   await rt.createPlan({ planId: 'p1', title: 'Children’s Services Improvement Plan', organisation: 'Council', scheme: 'development-plan-5' }, admin);
   await rt.execute('p1', 'AddPriority', { priorityId: 'pr1', number: 1, title: 'Leadership' }, admin);
@@ -28,5 +29,5 @@ export async function planFixture() {
       headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'content-type': 'application/json', ...headers },
       ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
     });
-  return { rt, app, tokens, call };
+  return { rt, store, app, tokens, call };
 }

@@ -24,7 +24,8 @@ export function pageRoutes(rt: Ragtrail): Hono<AppEnv> {
 
   pages.get('/login', (c) => c.html(<SignIn next={safeNext(c.req.query('next'))} failed={c.req.query('failed') === '1'} />));
   pages.post('/login', async (c) => {
-    const form = await c.req.parseBody();
+    // A body the browser's form would never send (broken multipart, wrong type) is a failed sign-in, not a 500.
+    const form: Record<string, unknown> = await c.req.parseBody().catch(() => ({}));
     const next = safeNext(form.next);
     const token = typeof form.token === 'string' ? form.token.trim() : '';
     if (!token || !(await rt.authenticate(token))) return c.redirect(`/login?failed=1&next=${encodeURIComponent(next)}`, 303);

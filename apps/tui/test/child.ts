@@ -1,4 +1,7 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -26,9 +29,16 @@ export async function sqliteAvailable(): Promise<boolean> {
   try {
     // Through openStore, so this checks exactly what the binary will use.
     const { openStore } = await import('@ragtrail/stores');
-    await (await openStore('sqlite::memory:')).close();
+    // A real file: openStore refuses sqlite::memory: (memory: is the store that keeps nothing).
+    const dir = mkdtempSync(join(tmpdir(), 'ragtrail-probe-'));
+    try {
+      await (await openStore(`sqlite:${join(dir, 'probe.db')}`)).close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
     return true;
-  } catch {
+  } catch (error) {
+    console.warn(`[apps/tui] the SQLite store does not open: ${(error as Error).message}`);
     return false;
   }
 }

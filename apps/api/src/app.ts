@@ -25,12 +25,14 @@ export interface AppOptions {
   bodyLimitBytes?: number;
   /** Largest spreadsheet an import accepts. */
   importLimitBytes?: number;
+  /** Aborted when the server shuts down: live streams end so in-flight requests can drain. */
+  shutdown?: AbortSignal;
 }
 
 const tooLarge = (limit: number) => bodyLimit({ maxSize: limit, onError: (c) => problem(c, refusal(413, '(body)', 'max-size', `The body is over ${limit} bytes`)) });
 
 /** The HTTP front end: validates, resolves the caller, calls the core, shapes the answer. No domain rule lives here. */
-export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000 }: AppOptions): Hono<AppEnv> {
+export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000, shutdown }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', requestLog(logger));
@@ -51,7 +53,7 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   planRoutes(api, rt);
   fileRoutes(api, rt);
   reportRoutes(api, rt);
-  liveRoutes(api, rt);
+  liveRoutes(api, rt, shutdown);
   tokenRoutes(api, rt);
   const document = openApiDocument(api);
 

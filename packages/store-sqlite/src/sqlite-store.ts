@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { ConcurrencyError, assertAppendable, createLiveFeed } from '@ragtrail/core';
 import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { applyPragmas, migrate } from './schema.js';
-import { fromRow, toRow, type EventRow } from './rows.js';
+import { EVENT_COLUMNS, fromRawRow, toRow } from './rows.js';
 
 export interface SqliteStoreOptions {
   /** File path; the parent directory is created if missing. `:memory:` works for throwaway stores. */
@@ -41,10 +41,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
     ),
     newStream: db.prepare('INSERT INTO streams (stream, revision, created) VALUES (?, ?, ?)'),
     bumpStream: db.prepare('UPDATE streams SET revision = ? WHERE stream = ?'),
-    readStream: db.prepare<[string, number, number], EventRow>(
-      'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?',
-    ),
-    readAll: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?'),
+    readStream: db
+      .prepare<[string, number, number], unknown[]>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw(true),
+    readAll: db
+      .prepare<[number, number], unknown[]>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw(true),
     listStreams: db.prepare<[string, string], { stream: string }>(
       "SELECT stream FROM streams WHERE substr(stream, 1, length(?)) = ? ORDER BY created",
     ),
@@ -85,7 +89,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
     }
   };
 
-  const readAfter = (after: number, maxCount = 1000) => q.readAll.all(after, maxCount).map(fromRow);
+  const readAfter = (after: number, maxCount = 1000) => q.readAll.all(after, maxCount).map(fromRawRow);
   const feed = createLiveFeed((after) => readAfter(after));
 
   // Other processes may append to the same file: look for new positions while anyone listens.
@@ -119,10 +123,10 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
       return appendRows(stream, events, expectedRevision);
     },
     async readStream(stream: string, opts: ReadStreamOptions = {}) {
-      return q.readStream.all(stream, opts.fromRevision ?? 0, opts.maxCount ?? MAX).map(fromRow);
+      return q.readStream.all(stream, opts.fromRevision ?? 0, opts.maxCount ?? MAX).map(fromRawRow);
     },
     async readAll(opts: ReadAllOptions = {}) {
-      return q.readAll.all(opts.after ?? 0, opts.maxCount ?? MAX).map(fromRow);
+      return q.readAll.all(opts.after ?? 0, opts.maxCount ?? MAX).map(fromRawRow);
     },
     async streamRevision(stream: string) {
       return currentRevision(stream);

@@ -26,7 +26,7 @@ describe('health, OpenAPI and the reference page', () => {
     const doc = await (await app.request('/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
     for (const path of ['/api/plans', '/api/plans/{planId}', '/api/plans/{planId}/summary', '/api/plans/{planId}/exceptions', '/api/plans/{planId}/evidence',
-      '/api/plans/{planId}/audit', '/api/verify', '/api/tokens', '/api/tokens/{tokenId}', '/api/imports/{kind}', '/api/plans/{planId}/exports/tracker',
+      '/api/plans/{planId}/audit', '/api/plans/{planId}/history', '/api/verify', '/api/tokens', '/api/tokens/{tokenId}', '/api/imports/{kind}', '/api/plans/{planId}/exports/tracker',
       '/api/plans/{planId}/events', '/api/plans/{planId}/reports/{kind}', '/api/plans/{planId}/commands/CorrectEntry'])
       expect(doc.paths, path).toHaveProperty([path]);
     const audit = doc.paths['/api/plans/{planId}/audit'].get.parameters.map((p: { name: string }) => p.name);
@@ -86,6 +86,18 @@ describe('reads', () => {
     expect((await call('GET', '/api/plans/p1/audit?since=2026-03-01&actor=Nobody%20Here', tokens.viewer!)).status).toBe(200);
     await isProblem(await call('GET', '/api/plans/p1/audit?limit=5000', tokens.viewer!), 400, /limit/);
     await isProblem(await call('GET', '/api/plans/p1/audit?offset=-1', tokens.viewer!), 400, /offset/);
+  });
+
+  it('history lists the recorded events, as known at an instant too; the summary takes the overall method', async () => {
+    const { call, tokens } = await planFixture();
+    const all = await (await call('GET', '/api/plans/p1/history', tokens.viewer!)).json();
+    expect(all[0].type).toBe('PlanCreated');
+    expect(all.at(-1).hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(await (await call('GET', '/api/plans/p1/history?asOf=2026-03-10T10:00:00Z', tokens.viewer!)).json()).toHaveLength(all.length);
+    await isProblem(await call('GET', '/api/plans/p1/history?asOf=nope', tokens.viewer!), 400, /asOf/);
+    const byActions = await call('GET', '/api/plans/p1/summary?overallMethod=mean-of-actions', tokens.viewer!);
+    expect(byActions.status).toBe(200);
+    await isProblem(await call('GET', '/api/plans/p1/summary?overallMethod=median', tokens.viewer!), 400, /overallMethod/);
   });
 
   it('verify checks the chains', async () => {
@@ -154,6 +166,11 @@ describe('tokens', () => {
     expect((await call('DELETE', `/api/tokens/${tokenId}`, tokens.admin!)).status).toBe(200);
     await isProblem(await call('GET', '/api/plans', token), 401, /Authorization/);
     await isProblem(await call('POST', '/api/tokens', tokens.officer!, { name: 'Me', role: 'admin' }), 403);
+    const listed = await (await call('GET', '/api/tokens', tokens.admin!)).json();
+    expect(listed.map((t: { name: string }) => t.name)).toContain('Inspector Jones');
+    expect(JSON.stringify(listed)).not.toMatch(/tokenHash/);
+    expect(JSON.stringify(listed)).not.toContain(token);
+    await isProblem(await call('GET', '/api/tokens', tokens.viewer!), 403);
     await isProblem(await call('POST', '/api/tokens', tokens.admin!, { name: 'Me', role: 'emperor' }), 400, /role/);
   });
 });

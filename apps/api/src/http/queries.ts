@@ -1,3 +1,4 @@
+import { OverallMethod } from '@ragtrail/core';
 import { z } from 'zod';
 
 /** Every read of a plan: which period, and as known at which recorded moment (ISO-8601). */
@@ -18,6 +19,9 @@ export const AuditQuery = z.object({
   offset: count(Number.MAX_SAFE_INTEGER).optional(),
   limit: count(1000).optional().describe('page size, at most 1000'),
 });
+
+/** The summary may also be asked with the other overall method than the plan's own. */
+export const SummaryQuery = ReadQuery.extend({ overallMethod: OverallMethod.optional().describe("overall figure: mean of priorities or of actions (default: the plan's)") });
 
 export const EvidenceQuery = ReadQuery.extend({ action: z.string().optional().describe('only this action (id or reference)') });
 

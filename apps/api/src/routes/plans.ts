@@ -3,7 +3,7 @@ import { commandSchemas, parseInput, type PlanCommandType } from '@ragtrail/core
 import type { Context } from 'hono';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
-import { AuditQuery, EvidenceQuery, present, ReadQuery, VerifyQuery } from '../http/queries.js';
+import { AuditQuery, EvidenceQuery, present, ReadQuery, SummaryQuery, VerifyQuery } from '../http/queries.js';
 import { route } from '../openapi.js';
 
 const etag = (revision: number) => `"${revision}"`;
@@ -48,9 +48,9 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
       return c.json(state);
     });
 
-  route(api, { method: 'get', path: '/plans/:planId/summary', summary: 'RAG summary of a period (per priority: mean, lowest, counts per level, direction)', tag: 'queries', query: ReadQuery, ok: { status: 200, description: 'the summary' } },
+  route(api, { method: 'get', path: '/plans/:planId/summary', summary: 'RAG summary of a period (per priority: mean, lowest, counts per level, direction)', tag: 'queries', query: SummaryQuery, ok: { status: 200, description: 'the summary' } },
     async (c) => {
-      const summary = await rt.summary(c.req.param('planId')!, present(queryOf(c, ReadQuery)));
+      const summary = await rt.summary(c.req.param('planId')!, present(queryOf(c, SummaryQuery)));
       c.header('ETag', etag(summary.revision));
       return c.body(bodyOf(summary), 200, { 'content-type': 'application/json' });
     });
@@ -63,6 +63,12 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
 
   route(api, { method: 'get', path: '/plans/:planId/audit', summary: 'Audit trail, filtered and paginated', tag: 'queries', query: AuditQuery, ok: { status: 200, description: '{ total, records }' } },
     async (c) => c.json(await rt.audit(c.req.param('planId')!, present(queryOf(c, AuditQuery)))));
+
+  route(api, { method: 'get', path: '/plans/:planId/history', summary: "The plan's recorded events, in order (asOf: as the log stood then)", tag: 'queries', query: ReadQuery.pick({ asOf: true }), ok: { status: 200, description: 'the events with their hashes' } },
+    async (c) => {
+      const q = present(queryOf(c, ReadQuery.pick({ asOf: true })));
+      return c.json(await rt.history(c.req.param('planId')!, q.asOf));
+    });
 
   route(api, { method: 'get', path: '/verify', summary: 'Check the hash chains (all plans, or one)', tag: 'integrity', query: VerifyQuery, ok: { status: 200, description: '{ ok, ... firstBreak }' } },
     async (c) => {

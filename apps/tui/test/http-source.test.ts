@@ -39,12 +39,13 @@ describe('the HTTP data source', () => {
     expect((invalid as ValidationError).issues[0]).toMatchObject({ field: 'score' });
   });
 
-  it('posts an entry with its reason and reports a refusal by role as forbidden', async () => {
+  it("posts an entry to the app's RecordEntry command with the reason in X-Reason, and reports a refusal by role as forbidden", async () => {
     const { impl, seen } = fakeFetch((_url, init) =>
-      init.method === 'POST' && JSON.parse(String(init.body)).reason === 'Recruitment landed' ? Response.json({ revision: 14 }) : problem(403, { detail: 'A viewer may not RecordEntry' }));
+      init.method === 'POST' && new Headers(init.headers).get('x-reason') === encodeURIComponent('Recruitment landed — at last') ? Response.json({ revision: 14 }) : problem(403, { detail: 'A viewer may not RecordEntry' }));
     const data = httpData('http://api', 't', impl);
-    expect(await data.recordEntry('dev', { action: 'P1.1', period: '2017-05', score: 3 }, 'Recruitment landed')).toEqual({ revision: 14 });
-    expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ action: 'P1.1', period: '2017-05', score: 3, reason: 'Recruitment landed' });
+    expect(await data.recordEntry('dev', { action: 'P1.1', period: '2017-05', score: 3 }, 'Recruitment landed — at last')).toEqual({ revision: 14 });
+    expect(seen[0]!.url).toBe('http://api/api/plans/dev/commands/RecordEntry');
+    expect(JSON.parse(String(seen[0]!.init.body))).toEqual({ action: 'P1.1', period: '2017-05', score: 3 });
     await expect(data.recordEntry('dev', { action: 'P1.1', period: '2017-05', score: 3 }, null)).rejects.toMatchObject({ code: 'forbidden', message: 'A viewer may not RecordEntry' });
   });
 });

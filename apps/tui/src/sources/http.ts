@@ -1,16 +1,19 @@
-import { Actor, DomainError, foldPlan, ValidationError, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
+import { Actor, DomainError, ValidationError, type PlanState, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
 import type { PlanData } from './source.js';
+import { readLogOverSse } from './sse-log.js';
 
 /** The HTTP app's routes this client uses; kept in one place so the client stays a thin mirror of the API. */
 const routes = {
   me: () => '/api/me',
   plans: () => '/api/plans',
+  plan: (planId: string) => `/api/plans/${encodeURIComponent(planId)}`,
   summary: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/summary`,
   exceptions: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/exceptions`,
   audit: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/audit`,
   evidence: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/evidence`,
-  history: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/events`,
-  entries: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/entries`,
+  /** Server-sent events: the plan's log from the start, then live. */
+  events: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/events`,
+  recordEntry: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/commands/RecordEntry`,
 };
 
 const codeOfStatus = (status: number): DomainErrorCode =>
@@ -39,19 +42,37 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
     if (!response.ok) throw await problem(response);
     return (await response.json()) as T;
   };
-  const history = (planId: string) => call<RecordedEvent[] | { events: RecordedEvent[] }>(routes.history(planId)).then((r) => (Array.isArray(r) ? r : r.events));
+  const plan = (planId: string) => call<PlanState>(routes.plan(planId));
+  const history = async (planId: string): Promise<RecordedEvent[]> => {
+    const { revision } = await plan(planId);
+    const abort = new AbortController();
+    const response = await fetchImpl(`${base}${routes.events(planId)}?after=0`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+    if (!response.ok) throw await problem(response);
+    return readLogOverSse(response, revision, abort);
+  };
   return {
     origin: base,
-    whoAmI: async () => Actor.parse(await call(routes.me())),
+    async whoAmI() {
+      // Older and current HTTP apps have no /api/me: then the token is "you", and the server,
+      // which knows its role, refuses what it may not do (shown inline like any refusal).
+      try {
+        return Actor.parse(await call(routes.me()));
+      } catch (error) {
+        if (error instanceof DomainError && error.code === 'not-found') return { id: 'api-token', name: 'token holder', role: 'officer' };
+        throw error;
+      }
+    },
     plans: () => call(routes.plans()),
-    plan: async (planId) => foldPlan(await history(planId)),
+    plan,
     summary: (planId, q = {}) => call(routes.summary(planId), q),
     exceptions: (planId, q = {}) => call(routes.exceptions(planId), q),
     audit: (planId, q = {}) => call(routes.audit(planId), q),
     evidence: (planId, q = {}) => call(routes.evidence(planId), q),
     history,
     async recordEntry(planId, input, reason) {
-      const result = await call<{ revision: number }>(routes.entries(planId), {}, { method: 'POST', body: JSON.stringify({ ...input, ...(reason ? { reason } : {}) }) });
+      // The HTTP app takes the reason in X-Reason, percent-encoded because headers carry Latin-1 only.
+      const headers: Record<string, string> = reason ? { 'x-reason': encodeURIComponent(reason) } : {};
+      const result = await call<{ revision: number }>(routes.recordEntry(planId), {}, { method: 'POST', body: JSON.stringify(input), headers });
       return { revision: result.revision };
     },
     close: async () => {},

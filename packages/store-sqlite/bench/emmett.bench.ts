@@ -3,7 +3,6 @@
 // driver). Here the baseline is Emmett, so ratio > 1 means ours is faster.
 // Emmett sets journal_mode=WAL and leaves synchronous at SQLite's default (FULL), so both pay an fsync
 // per commit. Emmett opens and closes its connection around every operation (its design, measured as is).
-import { getSQLiteEventStore } from '@event-driven-io/emmett-sqlite';
 import { sealedEvents } from '@ragtrail/core/testing';
 import { createSqliteStore } from '../src/index.js';
 import { progress, report, tempDb } from './report.js';
@@ -11,12 +10,20 @@ import { progress, report, tempDb } from './report.js';
 // Emmett logs its own errors with console.log; keep stdout for the JSON result lines only.
 console.log = (...args: unknown[]) => console.error(...args);
 
+// Loaded at run time so a machine where the dev dependency's native sqlite3 did not build still runs
+// every other bench: this one then says why on stderr and reports nothing.
+const emmettModule = await import('@event-driven-io/emmett-sqlite').catch((error: unknown) => {
+  progress(`emmett: skipped, @event-driven-io/emmett-sqlite does not load here: ${String(error)}`);
+  return undefined;
+});
+if (!emmettModule) process.exit(0);
+const { getSQLiteEventStore } = emmettModule;
+
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 2000);
 const BATCHES = Number(process.env.BENCH_BATCHES ?? 100);
 const READS = Number(process.env.BENCH_READS ?? 20);
 
 const rate = (count: number, since: number) => count / ((performance.now() - since) / 1000);
-// Emmett's events are { type, data }: give it the same type and payload our envelopes carry.
 /**
  * Runs Emmett's side of a workload. Emmett 0.38.5 can fail mid-run (single appends to one stream stop
  * after about 300 with "SQLITE_BUSY: cannot commit transaction - SQL statements in progress" here),
@@ -35,6 +42,7 @@ async function timeEmmett(label: string, ops: number, run: (i: number) => Promis
   }
   return { rate: rate(events, t), note: '' };
 }
+// Emmett's events are { type, data }: give it the same type and payload our envelopes carry.
 const asEmmett = (e: { type: string; data: unknown }) => ({ type: e.type, data: e.data as Record<string, unknown> });
 
 async function appendSingle() {

@@ -60,6 +60,6 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   app.get('/api/openapi.json', (c) => c.json(document));
   referenceRoutes(app);
   app.route('/api', api);
-  app.route('/', pageRoutes(rt));
+  app.route('/', pageRoutes(rt, shutdown));
   return app;
 }

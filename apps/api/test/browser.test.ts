@@ -15,8 +15,9 @@ describe.skipIf(!available)('pages in Chromium', () => {
   let server: ReturnType<typeof serve>;
   let base = '';
   let viewer = '';
+  let fixture: Awaited<ReturnType<typeof planFixture>>;
   beforeAll(async () => {
-    const f = await planFixture();
+    const f = (fixture = await planFixture());
     viewer = f.tokens.viewer!;
     server = await new Promise((resolve) => { const s = serve({ fetch: f.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -60,5 +61,20 @@ describe.skipIf(!available)('pages in Chromium', () => {
     await page.screenshot({ path: 'test-artifacts/api-action.png', fullPage: true });
     expect(outside).toEqual([]);
     await page.close();
+  }, 30_000);
+
+  it('with JavaScript, an open dashboard says when the plan changes (server-sent events)', async () => {
+    const context = await browser.newContext();
+    await context.addCookies([{ name: 'ragtrail_token', value: viewer, url: base }]);
+    const page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    await page.goto(`${base}/plans/p1`);
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    expect(await page.getByRole('status').isVisible()).toBe(false);
+    await new Promise((r) => setTimeout(r, 300)); // let the EventSource connect
+    await fixture.rt.execute('p1', 'AttachEvidence', { action: 'a2', title: 'Triage audit', kind: 'audit', observedOn: '2026-03-01', link: 'https://example.org/t' }, { actor: { id: 'o', name: 'Officer', role: 'officer' } });
+    await page.getByText('1 change recorded since this page was loaded.').waitFor();
+    expect(await page.getByRole('status').getByRole('link', { name: 'Reload' }).isVisible()).toBe(true);
+    await context.close();
   }, 30_000);
 });

@@ -15,6 +15,23 @@ function Imported(props: { state: PlanState; figure: number | null | undefined; 
   return <span>{scoreText(props.state, props.figure)} <em>(imported)</em></span>;
 }
 
+/**
+ * Without JavaScript the page is complete as served; with it, a notice appears when the plan
+ * changes (server-sent events), so a board screen need not poll. It offers a reload rather than
+ * redrawing, so what is on screen always matches one revision.
+ */
+function LiveNotice(props: { planId: string }) {
+  const script = `(function(){var n=document.getElementById('live');if(!window.EventSource||!n)return;` +
+    `var es=new EventSource(${JSON.stringify(`/plans/${encodeURIComponent(props.planId)}/live`)});var k=0;` +
+    `es.onmessage=function(){k++;n.hidden=false;n.firstChild.textContent=k+(k===1?' change':' changes')+' recorded since this page was loaded. ';};})();`;
+  return (
+    <>
+      <p id="live" role="status" aria-live="polite" hidden><span></span><a href="">Reload</a></p>
+      <script dangerouslySetInnerHTML={{ __html: script }} />
+    </>
+  );
+}
+
 function AsKnownAt(props: { summary: RagSummary; asOf: string | null }) {
   return (
     <form class="inline" method="get" role="search" aria-label="Choose the period and the moment">
@@ -102,6 +119,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProp
         ))}
       </section>
       <p class="note">Overall figure: {s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}; figures shown to one decimal ({fig(s.overall.current)}), kept at full precision.</p>
+      {asOf ? null : <LiveNotice planId={state.planId} />}
     </Layout>
   );
 }

@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
 import { problemOf } from '../problem.js';
+import { liveStream } from '../routes/live.js';
 import { ActionPage } from './action.js';
 import { Dashboard } from './dashboard.js';
 import { ErrorPage } from './error-page.js';
@@ -14,7 +15,7 @@ const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.tes
 const asOfOf = (q: string | undefined) => (q ? q : null);
 
 /** Server-rendered, read-only pages for viewers: they work without JavaScript and print cleanly. */
-export function pageRoutes(rt: Ragtrail): Hono<AppEnv> {
+export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.onError((err, c) => {
     const p = problemOf(err);
@@ -50,6 +51,9 @@ export function pageRoutes(rt: Ragtrail): Hono<AppEnv> {
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
     return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} />);
   });
+
+  // The dashboard's live notice: the same stream as /api/plans/:id/events, with the page's cookie.
+  pages.get('/plans/:planId/live', liveStream(rt, shutdown, false));
 
   pages.get('/plans/:planId/actions/:actionId', async (c) => {
     const { planId, actionId } = c.req.param();

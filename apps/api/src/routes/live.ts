@@ -1,7 +1,8 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { parseInput } from '@ragtrail/core';
+import { parseInput, planStream } from '@ragtrail/core';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
+import type { Context } from 'hono';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { route } from '../openapi.js';
 
@@ -12,14 +13,25 @@ export function liveRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail, shutdown?: Ab
   route(api, {
     method: 'get', path: '/plans/:planId/events', summary: "The plan's new events as they are recorded (text/event-stream; Last-Event-ID resumes)", tag: 'live',
     query: LiveQuery, ok: { status: 200, description: 'one SSE message per event', mediaType: 'text/event-stream' },
-  }, async (c) => {
+  }, liveStream(rt, shutdown));
+}
+
+/**
+ * The SSE handler, shared with the dashboard page (which authenticates by cookie). `named` sends
+ * each event under its type; the page's script wants them all as plain messages.
+ */
+export function liveStream(rt: Ragtrail, shutdown?: AbortSignal, named = true) {
+  return async (c: Context<AppEnv>) => {
     const planId = c.req.param('planId')!;
-    await rt.loadPlan(planId);
-    const resume = c.req.header('last-event-id') ?? c.req.query('after');
+    const { revision } = await rt.loadPlan(planId);
+    // The page wants what happens after it was drawn, not the plan's whole history: start from
+    // the global position of the plan's latest event.
+    const now = named ? undefined : (await rt.store.readStream(planStream(planId), { fromRevision: revision, maxCount: 1 }))[0]?.position;
+    const resume = c.req.header('last-event-id') ?? c.req.query('after') ?? (now === undefined ? undefined : String(now));
     const { after } = parseInput(LiveQuery, resume === undefined ? {} : { after: resume }, 'query');
     return streamSSE(c, async (stream) => {
       const sub = rt.subscribe(
-        (e) => void stream.writeSSE({ id: String(e.position), event: e.type, data: JSON.stringify(e) }),
+        (e) => void stream.writeSSE({ id: String(e.position), ...(named ? { event: e.type } : {}), data: JSON.stringify(e) }),
         { planId, ...(after !== undefined ? { after } : {}) },
       );
       // A stream never ends by itself: end it when the client goes or the server shuts down,
@@ -31,5 +43,5 @@ export function liveRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail, shutdown?: Ab
       });
       await sub.close();
     });
-  });
+  };
 }

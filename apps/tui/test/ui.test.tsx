@@ -94,10 +94,14 @@ describe('plan picker', () => {
     const rt = createRagtrail({ store, now: steppingClock() });
     await seedPlan(rt, 'plan-a');
     await seedPlan(rt, 'plan-b');
+    await rt.createPlan({ planId: 'plan-c', title: "Children's Social Care Development Plan 2017-19, revised 2018-19", organisation: 'Thurrock Council' }, { actor: { id: 'a', name: 'Ann Admin', role: 'admin' } });
     await rt.execute('plan-b', 'AddPriority', { number: 3, title: 'Care leavers' }, { actor: { id: 'a', name: 'Ann Admin', role: 'admin' } });
     const app = render(<App data={directData(rt, officer, 'memory:')} theme={theme} />);
     const frame = () => plain(app.lastFrame());
     await until(frame, 'Choose a plan');
+    // Each plan on one line at 80 columns, its latest period included (long titles once wrapped it).
+    expect(frame().split('\n').every((l) => l.length <= 80)).toBe(true);
+    expect(frame()).toMatch(/actions 2017-05/);
     await sleep(30);
     app.stdin.write('j');
     await sleep(25);

@@ -3,11 +3,11 @@ import type { RecordedEvent } from '@ragtrail/core';
 /**
  * The HTTP app has no "whole log" route: its live route replays a plan's events from the start
  * as server-sent events and then stays open. Read it until the event at `untilRevision` (the
- * plan's revision when we asked), then hang up.
+ * plan's revision when we asked), then hang up. Revisions count from 0 (the plan's creation).
  */
 export async function readLogOverSse(response: Response, untilRevision: number, abort: AbortController): Promise<RecordedEvent[]> {
   const events: RecordedEvent[] = [];
-  if (untilRevision <= 0 || !response.body) {
+  if (untilRevision < 0 || !response.body) {
     abort.abort();
     return events;
   }

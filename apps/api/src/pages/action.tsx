@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ActionEvidence, AuditRecord, PlanState } from '@ragtrail/core';
 import { trajectorySvg } from '@ragtrail/reports';
 import { Layout } from './layout.js';

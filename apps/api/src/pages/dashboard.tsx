@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PlanException, PlanState, RagSummary } from '@ragtrail/core';
 import { fig, scoreText } from '@ragtrail/reports';
 import { Layout } from './layout.js';

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { Layout } from './layout.js';
 
 export function ErrorPage(props: { status: number; detail: string }) {

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { Child } from 'hono/jsx';
 
 // Contrast: body text #1b1b1b on white, links #0b4f8a (AA). Colour is never the only signal:

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PlanListing } from '@ragtrail/core';
 import { Layout } from './layout.js';
 

@@ -1,3 +1,4 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PlanState } from '@ragtrail/core';
 import { levelName, scoreText } from '@ragtrail/reports';
 

@@ -64,9 +64,17 @@ describe.skipIf(!hasSqlite)('ragtrail serve and demo --serve, as child processes
       expect(await runCli(['token', 'create', '--store', store, '--actor', 'Ann Admin:admin', '--name', 'Iqbal Vaza', '--role', 'officer', '--json'], issued.io)).toBe(0);
       const officer = httpData(url, (JSON.parse(issued.out()) as { token: string }).token);
       const before = (await onStore.history(planId)).length;
+      let changes = 0;
+      const stopWatching = overHttp.watch!(planId, () => changes++);
+      await new Promise((r) => setTimeout(r, 300));
+      const seenBefore = changes;
       const recorded = await officer.recordEntry(planId, entry, 'Recruitment drive landed');
       expect(recorded.revision).toBeGreaterThan(0);
       expect((await onStore.history(planId)).length).toBeGreaterThan(before);
+      // An open screen over HTTP hears of the new entry and refreshes.
+      for (let i = 0; i < 50 && changes === seenBefore; i++) await new Promise((r) => setTimeout(r, 50));
+      expect(changes).toBeGreaterThan(seenBefore);
+      stopWatching();
       expect((await httpData(url, admin).plans()).length).toBe(plans.length);
     } finally {
       await rt.close();

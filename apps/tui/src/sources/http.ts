@@ -75,6 +75,18 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
       const result = await call<{ revision: number }>(routes.recordEntry(planId), {}, { method: 'POST', body: JSON.stringify(input), headers });
       return { revision: result.revision };
     },
+    watch(planId, onChange) {
+      // The live route pushes each new event; any message means "refresh". A dropped connection
+      // only stops the refreshing: the screens still work, as they do on a store without watching.
+      const abort = new AbortController();
+      void fetchImpl(`${base}${routes.events(planId)}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal })
+        .then(async (response) => {
+          if (!response.ok || !response.body) return;
+          for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) if (chunk.includes('data:')) onChange();
+        })
+        .catch(() => {});
+      return () => abort.abort();
+    },
     close: async () => {},
   };
 }

@@ -94,7 +94,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProp
       <section aria-labelledby="exceptions-heading">
         <h2 id="exceptions-heading">Exceptions ({exceptions.length})</h2>
         {exceptions.length === 0 ? <p>No exceptions this period.</p> : (
-          <ul>{exceptions.map((e) => <li><span class="flag">{e.kind.replace(/-/g, ' ')}</span>: <a href={actionHref(s.planId, e.actionId, asOf)}>{e.ref}</a> {e.message}</li>)}</ul>
+          <ul>{exceptions.map((e) => <li><span class="flag">{e.kind.replace(/-/g, ' ')}</span>: <a href={actionHref(s.planId, e.actionId, asOf)}>{e.ref} {e.title}</a>: {e.message}</li>)}</ul>
         )}
       </section>
       <section aria-labelledby="actions-heading">

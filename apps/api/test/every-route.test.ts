@@ -4,6 +4,7 @@ import { demoDir } from '@ragtrail/spreadsheets';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../src/index.js';
 import { planFixture } from './fixture.js';
 
 const isProblem = async (res: Response, status: number, field?: string | RegExp) => {
@@ -192,6 +193,13 @@ describe('imports', () => {
     await isProblem(await app.request('/api/imports/ledger?fileName=x.csv', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` }, body: 'x' }), 400, /kind/);
     await isProblem(await app.request('/api/imports/tracker?fileName=t.tsv&planId=v', { method: 'POST', headers: { authorization: `Bearer ${tokens.viewer}` }, body: content }), 403);
     expect((await rt.plans()).length).toBe(plans);
+  });
+
+  it('refuses a spreadsheet over the import limit with 413, naming the limit', async () => {
+    const { rt, tokens } = await planFixture();
+    const app = createApp({ ragtrail: rt, importLimitBytes: 1_000 });
+    const res = await app.request('/api/imports/tracker?fileName=t.tsv', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}` }, body: 'x'.repeat(5_000) });
+    expect((await isProblem(res, 413)).detail).toContain('1000');
   });
 });
 

@@ -14,7 +14,7 @@ form.inline label{display:flex;flex-direction:column;font-weight:600;font-size:.
 input,button{font:inherit;padding:.25rem .4rem}button{cursor:pointer}
 .note{color:#444;font-size:.92rem}nav{margin-bottom:1rem}
 .flag{font-weight:600}
-@media print{body{margin:0;font-size:10pt;max-width:none}nav,form{display:none}a{color:inherit;text-decoration:none}table,svg,section{break-inside:avoid}}
+@media print{body{margin:0;font-size:10pt;max-width:none}nav,form,#live{display:none}a{color:inherit;text-decoration:none}table,svg,section{break-inside:avoid}}
 `;
 
 export function Layout(props: { title: string; children: Child }) {

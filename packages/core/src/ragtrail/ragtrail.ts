@@ -25,6 +25,13 @@ import { verifyStore } from '../store/verify-store.js';
 import { normaliseAsOf } from './instant.js';
 import { PlanTimeline } from './plan-timeline.js';
 
+/** The greatest of some period keys (YYYY-MM sorts as text), without sorting them all. */
+function latestKey(keys: readonly string[]): string | null {
+  let latest: string | null = null;
+  for (const k of keys) if (latest === null || k > latest) latest = k;
+  return latest;
+}
+
 export interface RagtrailOptions {
   store: EventStore;
   /** The clock; injected so tests and replays are deterministic. */
@@ -75,6 +82,7 @@ export function createRagtrail(options: RagtrailOptions) {
   const maxAttempts = options.maxAttempts ?? 5;
   const timelines = new Map<string, PlanTimeline>();
   const summaryCache = new Map<string, RagSummary>();
+  const defaultPeriods = new WeakMap<PlanState, string>();
 
   const timeline = (planId: string): PlanTimeline => {
     let t = timelines.get(planId);
@@ -155,10 +163,16 @@ export function createRagtrail(options: RagtrailOptions) {
   /** The period a query is about: the one asked for, else the latest reviewed, else the latest scored. */
   function resolvePeriod(state: PlanState, period?: string): string {
     if (period !== undefined) return parseInput(Period, period, 'period');
-    const reviewed = Object.keys(state.reviews).sort();
-    if (reviewed.length) return reviewed[reviewed.length - 1]!;
-    const scored = Object.values(state.entries).flatMap((e) => Object.keys(e)).sort();
-    return scored[scored.length - 1] ?? periodOfDate(now().toISOString());
+    // States are immutable, so the default period of one is worked out once: a dashboard asks
+    // for it on every request, and a long-lived plan has thousands of reviews.
+    let resolved = defaultPeriods.get(state);
+    if (resolved === undefined) {
+      const fromLog = latestKey(Object.keys(state.reviews)) ?? latestKey(Object.values(state.entries).flatMap((e) => Object.keys(e)));
+      if (fromLog === null) return periodOfDate(now().toISOString());
+      resolved = fromLog;
+      defaultPeriods.set(state, resolved);
+    }
+    return resolved;
   }
 
   async function history(planId: string, asOf?: string): Promise<RecordedEvent[]> {

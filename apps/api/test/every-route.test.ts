@@ -195,6 +195,24 @@ describe('imports', () => {
     expect((await rt.plans()).length).toBe(plans);
   });
 
+  it('takes the review cadence and, for a workbook, the worksheet from the query', async () => {
+    const { app, tokens, rt } = await planFixture();
+    const admin = { authorization: `Bearer ${tokens.admin}` };
+    const content = readFileSync(join(demoDir, 'ofsted-tracker-april-2017.tsv'));
+    expect((await app.request('/api/imports/tracker?fileName=tracker.tsv&planId=monthly', { method: 'POST', headers: admin, body: content })).status).toBe(201);
+    const xlsx = await app.request('/api/plans/monthly/exports/tracker?period=2017-04&format=xlsx', { headers: admin });
+    const workbook = new Uint8Array(await xlsx.arrayBuffer());
+    const quarterly = await app.request('/api/imports/tracker?fileName=tracker.xlsx&planId=quarterly&cadence=quarterly&sheet=1', { method: 'POST', headers: admin, body: workbook });
+    expect(quarterly.status, await quarterly.clone().text()).toBe(201);
+    const summary = await (await app.request('/api/plans/quarterly/summary', { headers: admin })).json();
+    expect(summary).toMatchObject({ period: '2017-04', previousPeriod: '2017-01' });
+    const plans = (await rt.plans()).length;
+    const noSheet = await isProblem(await app.request('/api/imports/tracker?fileName=tracker.xlsx&planId=x&sheet=Scores', { method: 'POST', headers: admin, body: workbook }), 400);
+    expect(noSheet.detail).toContain('expected a worksheet named "Scores"');
+    await isProblem(await app.request('/api/imports/tracker?fileName=tracker.tsv&planId=y&cadence=yearly', { method: 'POST', headers: admin, body: content }), 400, /cadence/);
+    expect((await rt.plans()).length).toBe(plans);
+  });
+
   it('refuses a spreadsheet over the import limit with 413, naming the limit', async () => {
     const { rt, tokens } = await planFixture();
     const app = createApp({ ragtrail: rt, importLimitBytes: 1_000 });

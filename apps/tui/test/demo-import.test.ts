@@ -106,6 +106,23 @@ describe('ragtrail import', () => {
     expect((await run(['export', 'tracker', '--store', store, '--plan', 'original', '--period', '2017-04', '--out', out])).code).toBe(2);
   });
 
+  it('reads the worksheet named by --sheet and takes the review cadence from --cadence', async () => {
+    const store = `memory:${randomUUID()}`;
+    const admin = ['--actor', 'Ann Admin:admin'];
+    await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--plan-id', 'original']);
+    const xlsx = join(mkdtempSync(join(tmpdir(), 'ragtrail-sheet-')), 'tracker.xlsx');
+    await run(['export', 'tracker', '--store', store, '--plan', 'original', '--period', '2017-04', '--format', 'xlsx', '--out', xlsx]);
+    const quarterly = await run(['import', 'tracker', xlsx, '--store', store, ...admin, '--plan-id', 'quarterly', '--sheet', '1', '--cadence', 'quarterly', '--json']);
+    expect(quarterly.code, quarterly.err).toBe(0);
+    const summary = JSON.parse((await run(['summary', '--store', store, '--plan', 'quarterly', '--json'])).out) as { period: string; previousPeriod: string };
+    expect(summary).toMatchObject({ period: '2017-04', previousPeriod: '2017-01' });
+    const missing = await run(['import', 'tracker', xlsx, '--store', store, ...admin, '--plan-id', 'nope', '--sheet', 'Scores']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/tracker\.xlsx: expected a worksheet named "Scores"; the workbook has "/);
+    expect((await run(['import', 'tracker', xlsx, '--store', store, ...admin, '--cadence', 'yearly'])).code).toBe(2);
+    expect((JSON.parse((await run(['plans', '--store', store, '--json'])).out) as unknown[]).length).toBe(2);
+  });
+
   it('refuses a file it cannot read, a plan id taken, and no acting admin, writing nothing', async () => {
     const store = `memory:${randomUUID()}`;
     const admin = ['--actor', 'Ann Admin:admin'];

@@ -76,6 +76,10 @@ describe('the tracker in the formats councils save it in', async () => {
     expect(trackerShape(await rt.loadPlan(found.planId), '2017-04', '2017-03')).toEqual(fromTsv);
     const bySheet = await importTracker(rt, { fileName: 'book.xlsx', content, sheet: 2 }, admin);
     expect(trackerShape(await rt.loadPlan(bySheet.planId), '2017-04', '2017-03')).toEqual(fromTsv);
+    // Front ends pass the worksheet as text: "2" is the second worksheet, unless a worksheet is named "2".
+    const byText = await importTracker(rt, { fileName: 'book.xlsx', content, sheet: '2' }, admin);
+    expect(trackerShape(await rt.loadPlan(byText.planId), '2017-04', '2017-03')).toEqual(fromTsv);
+    await expect(importTracker(rt, { fileName: 'book.xlsx', content, sheet: '3' }, admin)).rejects.toThrow('book.xlsx: expected a worksheet named "3"; the workbook has "Read me", "April 17"');
     const before = await rt.store.readAll();
     await expect(importTracker(rt, { fileName: 'book.xlsx', content, sheet: 'Scores' }, admin)).rejects.toThrow('book.xlsx: expected a worksheet named "Scores"; the workbook has "Read me", "April 17"');
     await expect(importTracker(rt, { fileName: 'book.xlsx', content, sheet: 'read me' }, admin)).rejects.toThrow(/^book\.xlsx, sheet "Read me": expected a header row naming the columns/);

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { parseInput } from '@ragtrail/core';
+import { Cadence, parseInput } from '@ragtrail/core';
 import { exportTracker, importObjectives, importSummary, importTracker, type SummaryInput } from '@ragtrail/spreadsheets';
 import type { Context } from 'hono';
 import { z } from 'zod';
@@ -13,6 +13,8 @@ import { route } from '../openapi.js';
 const ImportQuery = z.object({
   fileName: z.string().optional().describe('the file name (raw uploads); its extension picks the format'),
   format: z.enum(['csv', 'tsv', 'xlsx']).optional(),
+  sheet: z.string().optional().describe('XLSX: the worksheet by name or 1-based number (default: the first that holds the layout)'),
+  cadence: Cadence.optional().describe('monthly (default) or quarterly: how far back the "previous" column is'),
   scheme: z.string().optional().describe('ofsted-tracker-3 or development-plan-5 (default: by layout)'),
   title: z.string().optional(),
   organisation: z.string().optional(),
@@ -59,7 +61,9 @@ export function fileRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     const kind = parseInput(ImportKind, c.req.param('kind'), 'kind');
     const { columnMap, previousPeriod, ...q } = present(parseInput(ImportQuery, c.req.query(), 'query'));
     const upload = await uploadOf(c, q.fileName);
-    const input = { ...q, fileName: upload.fileName, content: upload.content, ...(columnMap ? { columnMap: columnMapOf(columnMap) } : {}) };
+    const input = {
+      ...q, fileName: upload.fileName, content: upload.content,
+      ...(columnMap ? { columnMap: columnMapOf(columnMap) } : {}) };
     const caller = callerOf(c);
     if (kind === 'tracker') return c.json(await importTracker(rt, input, caller), 201);
     if (kind === 'objectives') return c.json(await importObjectives(rt, input, caller), 201);

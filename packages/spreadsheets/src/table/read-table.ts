@@ -106,9 +106,10 @@ export async function readTable(input: FileInput, holdsLayout: (rows: string[][]
   }
   const sheets = (await readWorksheets(input.fileName, input.content)).map((w) => ({ name: w.name, rows: tidy(w.rows) }));
   const wanted = input.sheet;
-  const chosen = wanted === undefined
-    ? sheets.find((w) => holdsLayout(w.rows)) ?? sheets[0]!
-    : typeof wanted === 'number' ? sheets[wanted - 1] : sheets.find((w) => w.name.trim().toLowerCase() === wanted.toLowerCase());
+  // Front ends pass text ("--sheet 2", "?sheet=2"): a worksheet of that name wins, else digits are a number.
+  const byName = typeof wanted === 'string' ? sheets.find((w) => w.name.trim().toLowerCase() === wanted.toLowerCase()) : undefined;
+  const number = typeof wanted === 'number' ? wanted : typeof wanted === 'string' && /^[1-9][0-9]*$/.test(wanted) ? Number(wanted) : undefined;
+  const chosen = wanted === undefined ? sheets.find((w) => holdsLayout(w.rows)) ?? sheets[0]! : byName ?? (number === undefined ? undefined : sheets[number - 1]);
   if (!chosen)
     throw new CsvImportError({ fileName: input.fileName }, `expected a worksheet ${typeof wanted === 'number' ? `number ${wanted}` : `named "${wanted}"`}; the workbook has ${sheets.map((w) => `"${w.name}"`).join(', ')}`, 'sheet');
   return { fileName: sheets.length > 1 ? `${input.fileName}, sheet "${chosen.name}"` : input.fileName, rows: chosen.rows };

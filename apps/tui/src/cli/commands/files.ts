@@ -51,6 +51,8 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
     .argument('<file>', 'the file: .csv, .tsv or .xlsx (tracker: recommendations and scores; summary: priorities and their figures; objectives: objectives and milestones)')
     .addOption(new Option('--format <format>', 'the file format when its name does not say').choices(['csv', 'tsv', 'xlsx']))
     .option('--scheme <id>', 'scoring scheme: ofsted-tracker-3 or development-plan-5 (default: by layout)')
+    .option('--sheet <name-or-number>', 'XLSX: the worksheet to read, by name or 1-based number (default: the first that holds the layout)')
+    .addOption(new Option('--cadence <cadence>', 'how often the plan is reviewed: how far back the "previous" column is').choices(['monthly', 'quarterly']))
     .option('--column-map <map>', 'your headers to ours: "Your header=column,..." or JSON or @file.json')
     .option('--title <text>', 'the new plan title')
     .option('--organisation <name>', 'the council')
@@ -60,14 +62,15 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
     .option('--actions <file>', "summary: the plan's actions in the tracker layout, imported in the same step")
     .option(...jsonFlag)
     .action(async (kind: string, file: string, _o, cmd: Command) => {
-      const o = optionsOf<{ format?: 'csv' | 'tsv' | 'xlsx'; scheme?: string; columnMap?: string; title?: string; organisation?: string; planId?: string; period?: string; previousPeriod?: string; actions?: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ format?: 'csv' | 'tsv' | 'xlsx'; sheet?: string; cadence?: 'monthly' | 'quarterly'; scheme?: string; columnMap?: string; title?: string; organisation?: string; planId?: string; period?: string; previousPeriod?: string; actions?: string; json?: boolean }>(cmd);
       const actor = actorOf(cmd, io);
       const content = await readFile(file);
       const columnMap = await columnMapOf(o.columnMap);
       const spreadsheets = await import('@ragtrail/spreadsheets');
       const input = {
         fileName: basename(file), content,
-        ...(o.format ? { format: o.format } : {}), ...(o.scheme ? { scheme: o.scheme } : {}), ...(columnMap ? { columnMap } : {}),
+        ...(o.format ? { format: o.format } : {}), ...(o.sheet ? { sheet: o.sheet } : {}), ...(o.cadence ? { cadence: o.cadence } : {}),
+        ...(o.scheme ? { scheme: o.scheme } : {}), ...(columnMap ? { columnMap } : {}),
         ...(o.title ? { title: o.title } : {}), ...(o.organisation ? { organisation: o.organisation } : {}),
         ...(o.planId ? { planId: o.planId } : {}), ...(o.period ? { period: o.period } : {}),
       };

@@ -163,6 +163,10 @@ describe('tokens', () => {
     expect(issued.status, await issued.clone().text()).toBe(201);
     const { token, tokenId } = await issued.json();
     expect((await call('GET', '/api/plans', token)).status).toBe(200);
+    const me = await (await call('GET', '/api/me', token)).json();
+    expect(me).toMatchObject({ name: 'Inspector Jones', role: 'viewer' });
+    expect(JSON.stringify(me)).not.toContain(token);
+    await isProblem(await call('GET', '/api/me', null), 401);
     expect(JSON.stringify(await rt.history('p1'))).not.toContain(token);
     expect((await call('DELETE', `/api/tokens/${tokenId}`, tokens.admin!)).status).toBe(200);
     await isProblem(await call('GET', '/api/plans', token), 401, /Authorization/);

@@ -56,7 +56,7 @@ describe.skipIf(!hasSqlite)('ragtrail serve and demo --serve, as child processes
       expect(await overHttp.plan(planId)).toEqual(await onStore.plan(planId));
       // Time travel reads the whole log: over HTTP it comes from the live route, which must then be let go.
       expect((await overHttp.history(planId)).map((e) => e.id)).toEqual((await onStore.history(planId)).map((e) => e.id));
-      expect(await overHttp.whoAmI()).not.toBeNull();
+      expect(await overHttp.whoAmI()).toMatchObject({ role: 'viewer' });
       // The server knows the token's role and refuses what it may not do, as the core would on the store.
       const entry = { action: 'P1.1', period: '2018-03', score: 3, update: 'Agency staff 39' };
       await expect(overHttp.recordEntry(planId, entry, null)).rejects.toMatchObject({ code: 'forbidden' });

@@ -52,16 +52,8 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
   };
   return {
     origin: base,
-    async whoAmI() {
-      // Older and current HTTP apps have no /api/me: then the token is "you", and the server,
-      // which knows its role, refuses what it may not do (shown inline like any refusal).
-      try {
-        return Actor.parse(await call(routes.me()));
-      } catch (error) {
-        if (error instanceof DomainError && error.code === 'not-found') return { id: 'api-token', name: 'token holder', role: 'officer' };
-        throw error;
-      }
-    },
+    // The token's holder and role, so the screens offer only what that role may do.
+    whoAmI: async () => Actor.parse(await call(routes.me())),
     plans: () => call(routes.plans()),
     plan,
     summary: (planId, q = {}) => call(routes.summary(planId), q),

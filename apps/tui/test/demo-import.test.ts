@@ -56,6 +56,8 @@ describe('ragtrail import', () => {
     const text = await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--plan-id', 'tracker-2017', '--organisation', 'Thurrock Council']);
     expect(text.code).toBe(0);
     expect(text.out).toBe('tracker-2017\n');
+    // Not a terminal: no progress bar, only the one line saying what was imported.
+    expect(text.err).toMatch(/^Imported ofsted-tracker-april-2017\.tsv as plan tracker-2017: \d+ events\.\n/);
     const json = await run(['import', 'tracker', trackerFile, '--store', store, ...admin, '--json']);
     const result = JSON.parse(json.out) as { planId: string; events: number; warnings: string[] };
     expect(result.events).toBeGreaterThan(16);

@@ -1,5 +1,5 @@
 export { CsvImportError, type ImportLocation } from './errors.js';
-export { ImportInput, ImportResult } from './input.js';
+export { ImportInput, ImportResult, type ImportProgress } from './input.js';
 export { readTable, detectFormat, TableFormat, FileInput, type Table } from './table/read-table.js';
 export { parseDueDate, parseMonthYear, parseDayMonthYear } from './dates.js';
 export { importTracker } from './tracker/import.js';

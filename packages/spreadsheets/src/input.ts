@@ -19,5 +19,8 @@ export const ImportInput = FileInput.extend({
 });
 export type ImportInput = z.input<typeof ImportInput>;
 
+/** Rows of the sheet worked through so far, for a front end's progress bar (a tracker's rows are worked twice: actions, then scores). */
+export type ImportProgress = (done: number, total: number) => void;
+
 export const ImportResult = z.object({ planId: z.string(), events: z.number().int(), warnings: z.array(z.string()) });
 export type ImportResult = z.infer<typeof ImportResult>;

@@ -61,3 +61,13 @@ describe('importing the Ofsted recommendation tracker (seed 001, tab-separated)'
     expect(result.events).toBe((await rt.history(result.planId)).length);
   });
 });
+
+describe('progress of a long import', () => {
+  it('reports rows worked through, rising to the total, twice per recommendation (actions, then scores)', async () => {
+    const calls: [number, number][] = [];
+    await importTracker(newRagtrail(), seed('001'), admin, (done, total) => calls.push([done, total]));
+    expect(calls).toHaveLength(32);
+    expect(calls.every(([, total]) => total === 32)).toBe(true);
+    expect(calls.map(([done]) => done)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
+  });
+});

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Period, parseInput, previousPeriod, type Caller, type Ragtrail } from '@ragtrail/core';
 import { importAtomically } from '../commit.js';
 import { CsvImportError } from '../errors.js';
-import { ImportInput, type ImportResult } from '../input.js';
+import { ImportInput, type ImportProgress, type ImportResult } from '../input.js';
 import { newPlanId } from '../plan-id.js';
 import { chooseScheme } from '../scheme-choice.js';
 import { FileInput, readTable } from '../table/read-table.js';
@@ -28,7 +28,7 @@ export type SummaryInput = z.input<typeof SummaryInput>;
  * computed ones). With `actions`, the plan's scored actions come in too, so ragtrail's computed
  * summary can be compared with the figures the council reported.
  */
-export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: Caller): Promise<ImportResult> {
+export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: Caller, onProgress?: ImportProgress): Promise<ImportResult> {
   const options = parseInput(SummaryInput, input, 'input');
   const { fileName } = options;
   const scheme = chooseScheme(fileName, options.scheme, 'development-plan-5');
@@ -52,6 +52,9 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
   const title = options.title ?? 'Development plan';
   const planId = newPlanId(title, options.planId);
   const warnings: string[] = [...(actionsSheet?.warnings ?? [])];
+  const total = sheet.priorities.length + (actionsSheet?.lines.length ?? 0) * 2;
+  let done = 0;
+  const step = () => onProgress?.(++done, total);
   const result = await importAtomically(rt, planId, async (scratch, who) => {
     await scratch.createPlan({ planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id, cadence: options.cadence }, who);
     const priorities = new Map<number, string>();
@@ -59,6 +62,7 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
       const priorityId = `p${p.number}`;
       await scratch.execute(planId, 'AddPriority', { priorityId, number: p.number, title: p.title }, who);
       priorities.set(p.number, priorityId);
+      step();
     }
     for (const [period, pick, overall] of [[previous, 'previous', sheet.overall?.previous], [current, 'current', sheet.overall?.current]] as const)
       await scratch.execute(planId, 'ImportFigures', {
@@ -68,7 +72,7 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
     if (actionsSheet) {
       const unknown = actionsSheet.lines.find((l) => l.priority && !priorities.has(l.priority.number));
       if (unknown) throw new CsvImportError({ fileName: actionsFile, row: unknown.row, column: 'Priority' }, `expected one of the summary's priorities 1-${sheet.priorities.length}, found ${unknown.priority!.number}`, 'priority');
-      warnings.push(...(await applyTracker(scratch, planId, actionsSheet, who, { fileName: actionsFile, priorities })).warnings);
+      warnings.push(...(await applyTracker(scratch, planId, actionsSheet, who, { fileName: actionsFile, priorities, onLine: step })).warnings);
     }
   }, caller);
   return { ...result, warnings };

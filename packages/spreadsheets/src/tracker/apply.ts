@@ -7,6 +7,8 @@ export interface ApplyTrackerOptions {
   fileName: string;
   /** Priorities already in the plan, by number -> id (the development plan's summary adds them first). */
   priorities?: Map<number, string>;
+  /** Called after each line of each pass (actions, then scores): two calls per line. */
+  onLine?: () => void;
 }
 
 /**
@@ -40,6 +42,7 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
       actionId: slugify(line.ref), ref: line.ref, priorityId, title: line.title, description: line.description,
       subActions: line.subActions, lead: line.lead, owners: line.owners, dueText: line.byWhen,
     }, importCaller, at);
+    options.onLine?.();
   }
 
   const needsPrevious = sheet.lines.some((l) => l.previousScore !== null);
@@ -70,6 +73,7 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
         update: line.progress ?? line.byWhen, direction: line.direction, source: 'imported',
       }, importCaller, at);
     else warnings.push(`${fileName} row ${line.row}: ${line.ref} has no score for ${sheet.period}; no entry recorded`);
+    options.onLine?.();
   }
   return { warnings };
 }

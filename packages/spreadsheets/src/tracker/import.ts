@@ -1,6 +1,6 @@
 import { parseInput, type Caller, type Ragtrail } from '@ragtrail/core';
 import { importAtomically } from '../commit.js';
-import { ImportInput, type ImportResult } from '../input.js';
+import { ImportInput, type ImportProgress, type ImportResult } from '../input.js';
 import { newPlanId } from '../plan-id.js';
 import { chooseScheme } from '../scheme-choice.js';
 import { readTable } from '../table/read-table.js';
@@ -8,7 +8,7 @@ import { applyTracker } from './apply.js';
 import { holdsTracker, parseTracker } from './parse.js';
 
 /** Imports a recommendation tracker (seed 001's layout) as a new plan; nothing is written unless all of it imports. */
-export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Caller): Promise<ImportResult> {
+export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Caller, onProgress?: ImportProgress): Promise<ImportResult> {
   const options = parseInput(ImportInput, input, 'input');
   const scheme = chooseScheme(options.fileName, options.scheme, 'ofsted-tracker-3');
   const table = await readTable(options, holdsTracker(options.columnMap));
@@ -20,12 +20,14 @@ export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Ca
   const title = options.title ?? 'Ofsted recommendations improvement plan';
   const planId = newPlanId(title, options.planId);
   let warnings: string[] = [...sheet.warnings];
+  const total = sheet.lines.length * 2;
+  let done = 0;
   const result = await importAtomically(rt, planId, async (scratch, who) => {
     await scratch.createPlan({
       planId, title, organisation: options.organisation ?? 'Not stated',
       description: `Imported from ${options.fileName}`, scheme: scheme.id, cadence: options.cadence,
     }, who);
-    warnings = warnings.concat((await applyTracker(scratch, planId, sheet, who, { fileName: table.fileName })).warnings);
+    warnings = warnings.concat((await applyTracker(scratch, planId, sheet, who, { fileName: table.fileName, onLine: () => onProgress?.(++done, total) })).warnings);
   }, caller);
   return { ...result, warnings };
 }

@@ -6,6 +6,7 @@ import { actorOf, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
 import { UserError } from '../errors.js';
 import { writeOut } from '../write-out.js';
+import { progressBar } from '../progress.js';
 
 /** "Header=column" pairs, or a JSON object, or @file.json holding one. */
 async function columnMapOf(value: string | undefined): Promise<Record<string, string> | undefined> {
@@ -77,14 +78,16 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
       if (kind !== 'summary' && (o.previousPeriod || o.actions)) throw new UserError('--previous-period and --actions belong to `import summary`');
       if (o.previousPeriod && !o.period) throw new UserError('--previous-period needs --period (the current period) too');
       const actions = o.actions ? { fileName: basename(o.actions), content: await readFile(o.actions) } : undefined;
+      const bar = progressBar(io, o, `Importing ${basename(file)}`);
+      const onProgress = (done: number, total: number) => bar.update(done, total, 'steps');
       const result = await withRagtrail(o, io, (rt) => {
         if (kind === 'summary')
           return spreadsheets.importSummary(rt, {
             ...input, ...(actions ? { actions } : {}),
             ...(o.previousPeriod && o.period ? { periods: { previous: o.previousPeriod, current: o.period } } : {}),
-          }, { actor });
-        return (kind === 'objectives' ? spreadsheets.importObjectives : spreadsheets.importTracker)(rt, input, { actor });
-      });
+          }, { actor }, onProgress);
+        return (kind === 'objectives' ? spreadsheets.importObjectives : spreadsheets.importTracker)(rt, input, { actor }, onProgress);
+      }).finally(() => bar.stop());
       if (o.json) return json(io, result);
       line(io, result.planId);
       io.stderr.write(`Imported ${basename(file)} as plan ${result.planId}: ${result.events} events.\n`);

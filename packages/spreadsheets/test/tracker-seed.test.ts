@@ -71,3 +71,16 @@ describe('progress of a long import', () => {
     expect(calls.map(([done]) => done)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));
   });
 });
+
+describe('"By When (date)" holding a deadline rather than progress notes', () => {
+  it('keeps a bare date as the due date and records no update, but keeps notes as the update', async () => {
+    const rt = newRagtrail();
+    const header = 'No.\tRecommendation\tAssigned Lead - Job Title/Name\tScore - please select\tUpdate April 17\tDirection of Travel\tOwner(s) - Who\tBy When (date)';
+    const content = [header, '1\tData\tAnn Lead, Head of Data\t2\t2\tMaintained\tDCS\tMarch 2019', '2\tEarly help\tBob Lead, Head of Help\t2\t1\tImproving\tDCS\tA and B done.'].join('\n');
+    const { planId } = await importTracker(rt, { fileName: 'deadlines.tsv', content }, admin);
+    const plan = await rt.loadPlan(planId);
+    expect(plan.actions['ofsted-1']).toMatchObject({ dueText: 'March 2019', dueDate: '2019-03-31' });
+    expect(plan.entries['ofsted-1']!['2017-04']!.update).toBe('');
+    expect(plan.entries['ofsted-2']!['2017-04']!.update).toBe('A and B done.');
+  });
+});

@@ -1,6 +1,7 @@
 import { periodEnd, previousPeriod, slugify, type Caller } from '@ragtrail/core';
 import type { Scratch } from '../commit.js';
 import { runAt } from '../run-command.js';
+import { parseDueDate } from '../dates.js';
 import type { TrackerSheet } from './parse.js';
 
 export interface ApplyTrackerOptions {
@@ -9,6 +10,15 @@ export interface ApplyTrackerOptions {
   priorities?: Map<number, string>;
   /** Called after each line of each pass (actions, then scores): two calls per line. */
   onLine?: () => void;
+}
+
+/**
+ * Seed 001 keeps its progress notes under "By When (date)" ("Sept 16 & June 17", "A, B and C
+ * done."); other trackers keep the deadline there. Only a cell that is nothing but one date
+ * ("March 2019", "31/03/19", "2018/19") is read as the due date, and then it is not an update.
+ */
+function deadlineIn(byWhen: string): string | null {
+  return /^[A-Za-z0-9 ./'-]{1,20}$/.test(byWhen.trim()) ? parseDueDate(byWhen) : null;
 }
 
 /**
@@ -40,7 +50,7 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
     }
     await runAt(scratch, planId, 'AddAction', {
       actionId: slugify(line.ref), ref: line.ref, priorityId, title: line.title, description: line.description,
-      subActions: line.subActions, lead: line.lead, owners: line.owners, dueText: line.byWhen,
+      subActions: line.subActions, lead: line.lead, owners: line.owners, dueText: line.byWhen, dueDate: deadlineIn(line.byWhen),
     }, importCaller, at);
     options.onLine?.();
   }
@@ -70,7 +80,7 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
     if (line.currentScore !== null)
       await runAt(scratch, planId, 'RecordEntry', {
         action: line.ref, period: sheet.period, score: line.currentScore,
-        update: line.progress ?? line.byWhen, direction: line.direction, source: 'imported',
+        update: line.progress ?? (deadlineIn(line.byWhen) === null ? line.byWhen : ''), direction: line.direction, source: 'imported',
       }, importCaller, at);
     else warnings.push(`${fileName} row ${line.row}: ${line.ref} has no score for ${sheet.period}; no entry recorded`);
     options.onLine?.();

@@ -43,13 +43,15 @@ export function boardHtml(m: BoardModel): string {
   const s = m.summary;
   const st = m.state;
   const levels = st.scheme.levels;
-  const imported = (v: number | null | undefined) => (v != null ? `${esc(fig(v))} (imported)` : null);
+  // Computed figures first; a figure imported from the council's own sheet sits beside it, labelled.
+  const figure = (computed: number | null, imported: number | null | undefined) =>
+    imported == null ? scoreCell(st, computed) : computed == null ? `${esc(fig(imported))} (imported)` : `${scoreCell(st, computed)} <span class="imported">${esc(fig(imported))} imported</span>`;
   const head = `<tr><th scope="col">Priority</th><th scope="col">${esc(monthName(s.previousPeriod))}</th><th scope="col">${esc(monthName(s.period))}</th><th scope="col">Worst score</th>${levels.map((l) => `<th scope="col">${esc(l.label)} (${l.value})</th>`).join('')}<th scope="col">Direction</th></tr>`;
-  const rows = s.priorities.map((p) => `<tr><th scope="row">${p.number}. ${esc(p.title)}</th><td>${imported(p.imported?.previous) ?? scoreCell(st, p.previous.mean)}</td><td>${imported(p.imported?.current) ?? scoreCell(st, p.current.mean)}</td><td>${scoreCell(st, p.current.worst)}</td>${levels.map((l) => `<td>${p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>`).join('')}<td>${esc(p.direction ?? '–')}</td></tr>`);
+  const rows = s.priorities.map((p) => `<tr><th scope="row">${p.number}. ${esc(p.title)}</th><td>${figure(p.previous.mean, p.imported?.previous)}</td><td>${figure(p.current.mean, p.imported?.current)}</td><td>${scoreCell(st, p.current.worst)}</td>${levels.map((l) => `<td>${p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>`).join('')}<td>${esc(p.direction ?? '–')}</td></tr>`);
   const io = s.importedOverall;
-  rows.push(`<tr><th scope="row">Overall</th><td>${imported(io?.previous) ?? scoreCell(st, s.overall.previous)}</td><td>${imported(io?.current) ?? scoreCell(st, s.overall.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${esc(s.overall.direction ?? '–')}</td></tr>`);
+  rows.push(`<tr><th scope="row">Overall</th><td>${figure(s.overall.previous, io?.previous)}</td><td>${figure(s.overall.current, io?.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${esc(s.overall.direction ?? '–')}</td></tr>`);
   const parts = [header(m, 'Improvement Board report'), '<section>\n<h2>RAG summary</h2>', `<table>\n<caption>Each priority's figure in ${esc(monthName(s.previousPeriod))} and ${esc(monthName(s.period))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`];
-  if (io) parts.push(`<p>Imported figures come from ${esc(io.source)}; they were reported before ragtrail and are shown as recorded, not recomputed.</p>`);
+  if (io) parts.push(`<p>Imported figures come from ${esc(io.source)}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.</p>`);
   parts.push(`<p>Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.</p>\n</section>`);
   parts.push('<section>\n<h2>Exceptions</h2>');
   const groups = exceptionSentences(m);

@@ -26,16 +26,19 @@ export function boardMarkdown(m: BoardModel): string {
   const levels = st.scheme.levels;
   out.push(row(['Priority', `${monthName(s.previousPeriod)}`, `${monthName(s.period)}`, 'Worst score', ...levels.map((l) => `${l.label} (${l.value})`), 'Direction']));
   out.push(row(Array.from({ length: 5 + levels.length }, () => '---')));
+  // Computed figures first; a figure imported from the council's own sheet sits beside it, labelled.
+  const figure = (computed: number | null, imported: number | null | undefined) =>
+    imported == null ? scoreText(st, computed) : computed == null ? `${fig(imported)} (imported)` : `${scoreText(st, computed)}; ${fig(imported)} imported`;
   for (const p of s.priorities) {
-    const prev = p.imported?.previous != null ? `${fig(p.imported.previous)} (imported)` : scoreText(st, p.previous.mean);
-    const curr = p.imported?.current != null ? `${fig(p.imported.current)} (imported)` : scoreText(st, p.current.mean);
+    const prev = figure(p.previous.mean, p.imported?.previous);
+    const curr = figure(p.current.mean, p.imported?.current);
     out.push(row([`${p.number}. ${p.title}`, prev, curr, scoreText(st, p.current.worst), ...levels.map((l) => String(p.current.counts.find((c) => c.value === l.value)?.count ?? 0)), p.direction ?? '–']));
   }
   const io = s.importedOverall;
-  const prevOverall = io?.previous != null ? `${fig(io.previous)} (imported)` : scoreText(st, s.overall.previous);
-  const currOverall = io?.current != null ? `${fig(io.current)} (imported)` : scoreText(st, s.overall.current);
+  const prevOverall = figure(s.overall.previous, io?.previous);
+  const currOverall = figure(s.overall.current, io?.current);
   out.push(row(['Overall', prevOverall, currOverall, '', ...levels.map(() => ''), s.overall.direction ?? '–']));
-  if (io) out.push('', `Imported figures come from ${io.source}; they were reported before ragtrail and are shown as recorded, not recomputed.`);
+  if (io) out.push('', `Imported figures come from ${io.source}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.`);
   out.push('', `Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.`);
   out.push('', '## Exceptions', '');
   const groups = exceptionSentences(m);

@@ -31,6 +31,10 @@ function headerSheet(wb: ExcelJS.Workbook, m: BoardModel | EvidenceModel, kind: 
   ws.getColumn(1).width = 100;
 }
 
+/** The council's own figures beside the computed ones: "imported 2.8 -> 3.3". */
+const importedText = (imported: { previous: number | null; current: number | null } | null | undefined) =>
+  imported ? `imported ${imported.previous ?? '–'} -> ${imported.current ?? '–'}` : '';
+
 export async function boardXlsx(m: BoardModel): Promise<Buffer> {
   const wb = workbook(m);
   const s = m.summary;
@@ -40,17 +44,17 @@ export async function boardXlsx(m: BoardModel): Promise<Buffer> {
   const levels = st.scheme.levels;
   sum.addRow(['Priority', monthName(s.previousPeriod), 'Level', monthName(s.period), 'Level', 'Worst score', ...levels.map((l) => `${l.label} (${l.value})`), 'Direction', 'Imported']).font = { bold: true };
   for (const p of s.priorities) {
-    const prev = p.imported?.previous ?? p.previous.mean;
-    const curr = p.imported?.current ?? p.current.mean;
-    const r = sum.addRow([`${p.number}. ${p.title}`, null, levelName(st, prev)?.label ?? '', null, levelName(st, curr)?.label ?? '', null, ...levels.map((l) => p.current.counts.find((c) => c.value === l.value)?.count ?? 0), p.direction ?? '', p.imported ? 'imported' : '']);
+    const prev = p.previous.mean ?? p.imported?.previous ?? null;
+    const curr = p.current.mean ?? p.imported?.current ?? null;
+    const r = sum.addRow([`${p.number}. ${p.title}`, null, levelName(st, prev)?.label ?? '', null, levelName(st, curr)?.label ?? '', null, ...levels.map((l) => p.current.counts.find((c) => c.value === l.value)?.count ?? 0), p.direction ?? '', importedText(p.imported)]);
     fillScore(st, r.getCell(2), prev);
     fillScore(st, r.getCell(4), curr);
     fillScore(st, r.getCell(6), p.current.worst);
   }
   const io = s.importedOverall;
-  const prevO = io?.previous ?? s.overall.previous;
-  const currO = io?.current ?? s.overall.current;
-  const o = sum.addRow(['Overall', null, levelName(st, prevO)?.label ?? '', null, levelName(st, currO)?.label ?? '', null, ...levels.map(() => null), s.overall.direction ?? '', io ? `imported from ${io.source}` : '']);
+  const prevO = s.overall.previous ?? io?.previous ?? null;
+  const currO = s.overall.current ?? io?.current ?? null;
+  const o = sum.addRow(['Overall', null, levelName(st, prevO)?.label ?? '', null, levelName(st, currO)?.label ?? '', null, ...levels.map(() => null), s.overall.direction ?? '', io ? `${importedText(io)} from ${io.source}` : '']);
   fillScore(st, o.getCell(2), prevO);
   fillScore(st, o.getCell(4), currO);
   sum.getColumn(1).width = 50;

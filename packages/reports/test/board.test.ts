@@ -40,12 +40,12 @@ describe('board report', () => {
     const againHtml = await renderBoardReport(rt, { planId, period: '2026-03', asOf: moment, format: 'html' });
     expect(againHtml.body).toEqual(beforeHtml.body);
   });
-  it('shows figures imported from before ragtrail as imported, not as computed', async () => {
+  it('shows figures imported from before ragtrail beside the computed ones, labelled imported', async () => {
     const { rt, planId } = await boardFixture();
     await rt.execute(planId, 'ImportFigures', { period: '2026-02', source: 'February board pack (PDF)', priorities: [{ priorityId: 'p1', figure: 2.6 }], overall: 2.4 }, as(actors.admin, 'Figures reported before ragtrail'));
     const md = String((await renderBoardReport(rt, { planId, period: '2026-03', format: 'md' })).body);
-    expect(md).toContain('| 1. Leadership & governance | 2.6 (imported) | 3 Green |');
-    expect(md).toContain('| Overall | 2.4 (imported) | 2.3 Amber |');
+    expect(md).toContain('| 1. Leadership & governance | 3 Green; 2.6 imported | 3 Green |');
+    expect(md).toContain('| Overall | 2.8 Green; 2.4 imported | 2.3 Amber |');
     expect(md).toContain('Imported figures come from February board pack (PDF)');
   });
   it('refuses an unknown format naming the field', async () => {

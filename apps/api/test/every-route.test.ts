@@ -258,6 +258,15 @@ describe('pages', () => {
     expect(ok.headers.get('location')).toBe('/plans/p1');
   });
 
+  it("shows the council's imported figures beside the computed ones on the dashboard, labelled", async () => {
+    const { app, tokens, rt } = await planFixture();
+    await rt.execute('p1', 'ImportFigures', { period: '2026-02', source: 'February board pack', priorities: [{ priorityId: 'pr1', figure: 2.6 }], overall: 2.4 }, { actor: { id: 'a', name: 'A', role: 'admin' } });
+    const dash = await (await app.request('/plans/p1?period=2026-02', { headers: { cookie: `ragtrail_token=${tokens.viewer}` } })).text();
+    const leadership = dash.slice(dash.indexOf('Leadership'), dash.indexOf('Front door'));
+    expect(leadership).toMatch(/3 Green[\s\S]*2\.6[^<]*<em>\(imported\)<\/em>/);
+    expect(dash).toContain('February board pack');
+  });
+
   it('renders the dashboard, an action page and errors as HTML', async () => {
     const { app, tokens } = await planFixture();
     const get = (path: string) => app.request(path, { headers: { cookie: `ragtrail_token=${tokens.viewer}` } });

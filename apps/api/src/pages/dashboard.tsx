@@ -11,9 +11,12 @@ export interface DashboardProps {
   asOf: string | null;
 }
 
+/** The figure computed from the actions, with the council's own imported figure beside it (never in its place). */
 function Imported(props: { state: PlanState; figure: number | null | undefined; computed: number | null }) {
   if (props.figure == null) return <Score state={props.state} score={props.computed} />;
-  return <span>{scoreText(props.state, props.figure)} <em>(imported)</em></span>;
+  const imported = <span>{scoreText(props.state, props.figure)} <em>(imported)</em></span>;
+  if (props.computed === null) return imported;
+  return <span><Score state={props.state} score={props.computed} /><br />{imported}</span>;
 }
 
 /**
@@ -89,7 +92,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProp
             </tr>
           </tbody>
         </table>
-        {s.importedOverall ? <p class="note">Figures marked imported were reported by the council before ragtrail ({s.importedOverall.source}); they are shown as recorded, not recomputed.</p> : null}
+        {s.importedOverall ? <p class="note">Figures marked imported were reported by the council before ragtrail ({s.importedOverall.source}); they are shown as recorded, beside the figures computed from the actions.</p> : null}
       </section>
       <section aria-labelledby="exceptions-heading">
         <h2 id="exceptions-heading">Exceptions ({exceptions.length})</h2>

@@ -1,25 +1,13 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { migrateLog, type EventStore, type MigrationProgress } from '@ragtrail/core';
+import { migrateLog, type MigrationProgress } from '@ragtrail/core';
+import { createSqliteStore } from '@ragtrail/store-sqlite';
 import { esdbOnDouble, withoutPositions, writeDemoPlan } from './helpers.js';
 
-// The SQLite store is written in parallel with this package; these tests run as soon as it exists.
-const sqliteEntry = fileURLToPath(new URL('../../store-sqlite/src/index.ts', import.meta.url));
-const sqliteReady = existsSync(sqliteEntry);
-if (!sqliteReady) console.info('[store-eventstoredb] @ragtrail/store-sqlite has no source yet: SQLite <-> EventStoreDB migration tests skipped.');
-
-type OpenSqlite = (options: { path: string }) => EventStore;
-const openSqlite = async (): Promise<OpenSqlite> => {
-  const specifier = '@ragtrail/store-sqlite';
-  return ((await import(specifier)) as { createSqliteStore: OpenSqlite }).createSqliteStore;
-};
-
-describe.runIf(sqliteReady)('migrating between SQLite and EventStoreDB (gRPC double)', () => {
+describe('migrating between SQLite and EventStoreDB (gRPC double)', () => {
   it('copies a real plan from SQLite into EventStoreDB and back into a new SQLite file, chains intact', async () => {
-    const createSqliteStore = await openSqlite();
     const dir = mkdtempSync(join(tmpdir(), 'ragtrail-esdb-'));
     const source = createSqliteStore({ path: join(dir, 'source.db') });
     const back = createSqliteStore({ path: join(dir, 'back.db') });

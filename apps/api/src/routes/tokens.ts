@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { forbidden, IssueTokenInput, mayIssue } from '@ragtrail/core';
+import { forbidden, holderOf, IssueTokenInput, mayIssue } from '@ragtrail/core';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
 import { route } from '../openapi.js';
@@ -15,7 +15,7 @@ export function tokenRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
   route(api, { method: 'get', path: '/tokens', summary: 'The issued tokens, without secrets or hashes (admin)', tag: 'access', ok: { status: 200, description: 'token records' } },
     async (c) => {
       const { role } = c.get('actor');
-      if (!mayIssue(role, 'IssueToken')) throw forbidden('role', `A ${role} may not list tokens: it needs a role that may IssueToken`);
+      if (!mayIssue(role, 'IssueToken')) throw forbidden('role', `${holderOf(role)} may not list tokens: it needs a role that may IssueToken`);
       return c.json(await rt.tokens());
     });
   route(api, { method: 'delete', path: '/tokens/:tokenId', summary: 'Revoke a token (admin)', tag: 'access', conditional: true, ok: { status: 200, description: '{ revoked }' } },

@@ -1,4 +1,4 @@
-import type { Role } from './roles.js';
+import { holderOf, type Role } from './roles.js';
 import { forbidden } from '../shared/errors.js';
 
 /**
@@ -26,5 +26,5 @@ export const mayIssue = (role: Role, command: CommandType): boolean => (permissi
 
 export function requireRole(role: Role, command: CommandType): void {
   if (!mayIssue(role, command))
-    throw forbidden('role', `A ${role} may not ${command}: it needs one of the roles ${permissions[command].join(', ')}`);
+    throw forbidden('role', `${holderOf(role)} may not ${command}: it needs one of the roles ${permissions[command].join(', ')}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAccess, DomainError, initialAccessState, permissions, Role, type CommandType } from '../../src/index.js';
+import { decideAccess, DomainError, holderOf, initialAccessState, permissions, Role, type CommandType } from '../../src/index.js';
 import { actors, given } from '../../src/testing/index.js';
 import { basePlan } from '../fixtures.js';
 
@@ -28,7 +28,7 @@ describe('roles, enforced by the deciders for every front end', () => {
         if (allowed) expect(error?.code).not.toBe('forbidden');
         else {
           expect(error).toMatchObject({ code: 'forbidden', rule: 'role' });
-          expect(error!.message).toContain(`A ${role} may not ${command}`);
+          expect(error!.message).toContain(`${holderOf(role)} may not ${command}`);
         }
       });
     }

@@ -1,0 +1,120 @@
+// One council's month across both front ends and two processes on one SQLite file: the command
+// line loads the plans and the board signs off; an officer corrects a score through the HTTP app
+// served by another process; then the auditor asks "what did the board see?" both ways.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const bin = join(root, 'apps/tui/src/bin.ts');
+const dir = mkdtempSync(join(tmpdir(), 'ragtrail-e2e-'));
+const store = `sqlite:${join(dir, 'ragtrail.db')}`;
+const plan = 'thurrock-ofsted-tracker-2016-17';
+const env = { ...process.env, NO_COLOR: '1', RAGTRAIL_STORE: store, RAGTRAIL_ACTOR: '' };
+
+function ragtrail(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, out, err }));
+  });
+}
+const json = async (...args: string[]) => {
+  const r = await ragtrail(...args, '--json');
+  expect(r.code, r.err).toBe(0);
+  return JSON.parse(r.out) as Record<string, any>;
+};
+
+let server: ChildProcess;
+let base = '';
+let tokens: { admin: string; viewer: string; officer: string; reviewer: string };
+const api = async (path: string, token: string, init: RequestInit = {}) => {
+  const res = await fetch(`${base}${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers } });
+  return { status: res.status, body: (await res.json()) as Record<string, any> };
+};
+
+beforeAll(async () => {
+  const demo = await json('demo');
+  const officer = await json('token', 'create', '--name', 'Iqbal Vaza', '--role', 'officer', '--actor', 'Ann Admin:admin');
+  const reviewer = await json('token', 'create', '--name', 'Rory Patterson', '--role', 'reviewer', '--actor', 'Ann Admin:admin');
+  tokens = { ...(demo.tokens as { admin: string; viewer: string }), officer: officer.token as string, reviewer: reviewer.token as string };
+  server = spawn(process.execPath, ['--import', 'tsx', bin, 'serve', '--port', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  base = await new Promise<string>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`serve did not start: ${seen}`)), 20_000);
+    const look = (d: Buffer) => {
+      seen += d.toString();
+      const url = /(http:\/\/[\d.:a-z]+)/.exec(seen)?.[1];
+      if (url) { clearTimeout(timer); resolve(url); }
+    };
+    server.stdout!.on('data', look);
+    server.stderr!.on('data', look);
+  });
+}, 60_000);
+
+afterAll(async () => {
+  if (server && server.exitCode === null) {
+    const closed = new Promise((r) => server.on('close', r));
+    server.kill('SIGTERM');
+    await closed;
+  }
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('an improvement month, end to end', () => {
+  it('a board sign-off, a later correction, and the auditor sees what the board saw, the same through both front ends', async () => {
+    // The board signs off April 2017 from the command line.
+    const signed = await ragtrail('review', 'sign-off', '--plan', plan, '--period', '2017-04', '--actor', 'Lyn Carpenter:board');
+    expect(signed.code, signed.err).toBe(0);
+    const boardSaw = await api(`/api/plans/${plan}/summary?period=2017-04`, tokens.viewer);
+    expect(boardSaw.status).toBe(200);
+    const reportThen = join(dir, 'board-then.md');
+    expect((await ragtrail('report', 'board', '--plan', plan, '--period', '2017-04', '--format', 'md', '--out', reportThen)).code).toBe(0);
+    await new Promise((r) => setTimeout(r, 20));
+    const signedOffAt = new Date().toISOString();
+    await new Promise((r) => setTimeout(r, 20));
+
+    // After sign-off nobody simply re-records: the period is closed, and an officer may not correct.
+    const entry = { action: 'Ofsted 3', period: '2017-04', score: 2, update: 'Plans audited in May: most now good' };
+    const reason = 'Audit of May found the April score was set before the plans were re-audited';
+    const closed = await api(`/api/plans/${plan}/commands/RecordEntry`, tokens.officer, { method: 'POST', body: JSON.stringify(entry), headers: { 'x-reason': encodeURIComponent(reason) } });
+    expect(closed.status).toBe(422);
+    expect(closed.body.detail).toMatch(/signed off/i);
+    const notOfficers = await api(`/api/plans/${plan}/commands/CorrectEntry`, tokens.officer, { method: 'POST', body: JSON.stringify(entry), headers: { 'x-reason': encodeURIComponent(reason) } });
+    expect(notOfficers.status).toBe(403);
+    expect(notOfficers.body.detail).toContain('An officer may not CorrectEntry');
+    // The correction is a new event, by a reviewer, with the reason.
+    const corrected = await api(`/api/plans/${plan}/commands/CorrectEntry`, tokens.reviewer, { method: 'POST', body: JSON.stringify(entry), headers: { 'x-reason': encodeURIComponent(reason) } });
+    expect(corrected.status, JSON.stringify(corrected.body)).toBeLessThan(300);
+
+    // Now: the summary has moved.
+    const now = await json('summary', '--plan', plan, '--period', '2017-04');
+    expect(now).not.toEqual(boardSaw.body);
+    // As known at sign-off: the same as the board saw, from the command line and over HTTP.
+    expect(await json('summary', '--plan', plan, '--period', '2017-04', '--as-of', signedOffAt)).toEqual(boardSaw.body);
+    expect((await api(`/api/plans/${plan}/summary?period=2017-04&asOf=${encodeURIComponent(signedOffAt)}`, tokens.viewer)).body).toEqual(boardSaw.body);
+    // And the board report as of then is byte for byte the one produced then.
+    const reportAgain = join(dir, 'board-again.md');
+    expect((await ragtrail('report', 'board', '--plan', plan, '--period', '2017-04', '--as-of', signedOffAt, '--format', 'md', '--out', reportAgain)).code).toBe(0);
+    expect(readFileSync(reportAgain)).toEqual(readFileSync(reportThen));
+
+    // The audit trail names who corrected what, when and why; the sign-off stays in the log.
+    const audit = await json('audit', '--plan', plan, '--action', 'Ofsted 3');
+    const correction = (audit.records as Record<string, any>[]).find((i) => i.type === 'EntryCorrected');
+    expect(correction).toMatchObject({ actor: { name: 'Rory Patterson', role: 'reviewer' }, reason, period: '2017-04' });
+    expect(correction!.changes).toContainEqual({ field: 'score', before: 3, after: 2 });
+    const all = await json('audit', '--plan', plan, '--type', 'ReviewSignedOff');
+    expect(all.records).toEqual([expect.objectContaining({ actor: expect.objectContaining({ name: 'Lyn Carpenter', role: 'board' }) })]);
+
+    // Every chain in the file holds, whichever process wrote to it.
+    const verified = await ragtrail('verify');
+    expect(verified.code, verified.out + verified.err).toBe(0);
+  });
+});

@@ -7,11 +7,24 @@ export function requirePlan(state: PlanState): void {
   if (state.status !== 'active') throw notFound('planId', 'No such plan: create it first');
 }
 
+// States are immutable and share an unchanged `actions` record, so its reference index is built
+// once per record, not once per command: an import of a long tracker names actions by reference.
+const refIndexes = new WeakMap<PlanState['actions'], Map<string, ActionState>>();
+
+/** The plan's action with this reference (any case), if any. */
+export function actionByRef(state: PlanState, ref: string): ActionState | undefined {
+  let index = refIndexes.get(state.actions);
+  if (index === undefined) {
+    index = new Map(Object.values(state.actions).map((a) => [a.ref.trim().toLowerCase(), a]));
+    refIndexes.set(state.actions, index);
+  }
+  return index.get(ref.trim().toLowerCase());
+}
+
 export function findAction(state: PlanState, selector: string, field = 'action'): ActionState {
   const byId = state.actions[selector];
   if (byId) return byId;
-  const wanted = selector.trim().toLowerCase();
-  const byRef = Object.values(state.actions).find((a) => a.ref.toLowerCase() === wanted);
+  const byRef = actionByRef(state, selector);
   if (byRef) return byRef;
   throw notFound(field, `No action "${selector}" in plan ${state.planId}: give an action id or reference such as "${state.actions[state.actionOrder[0] ?? '']?.ref ?? 'Ofsted 1'}"`);
 }

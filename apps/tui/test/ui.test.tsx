@@ -108,6 +108,21 @@ describe('plan picker', () => {
     app.stdin.write(keys.enter);
     expect(await until(frame, 'Care leavers')).toContain('3. Care leavers');
   });
+
+  it('acts on keys that arrive together in order, each seeing what the one before did', async () => {
+    const store = createMemoryStore();
+    const rt = createRagtrail({ store, now: steppingClock() });
+    await seedPlan(rt, 'plan-a');
+    await seedPlan(rt, 'plan-b');
+    await rt.execute('plan-b', 'AddPriority', { number: 3, title: 'Care leavers' }, { actor: { id: 'a', name: 'Ann Admin', role: 'admin' } });
+    const app = render(<App data={directData(rt, officer, 'memory:')} theme={theme} />);
+    const frame = () => plain(app.lastFrame());
+    await until(frame, 'Choose a plan');
+    await sleep(30);
+    // One chunk, as a paste or a fast typist sends it: "down, then enter" opens the second plan.
+    app.stdin.write(keys.down + keys.enter);
+    expect(await until(frame, 'Care leavers')).toContain('3. Care leavers');
+  });
 });
 
 describe('priority and action detail', () => {

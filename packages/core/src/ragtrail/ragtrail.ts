@@ -215,12 +215,14 @@ export function createRagtrail(options: RagtrailOptions) {
     resolvePeriod,
     history,
 
-    async plans(): Promise<PlanListing[]> {
+    /** Every active plan; the first call folds each plan's log, so a long log reports progress per plan. */
+    async plans(options: { onProgress?: (done: number, total: number) => void } = {}): Promise<PlanListing[]> {
       const streams = await store.listStreams('plan-');
       const listings: PlanListing[] = [];
-      for (const stream of streams) {
+      for (const [i, stream] of streams.entries()) {
         const planId = planIdOfStream(stream)!;
         const state = await timeline(planId).refresh();
+        options.onProgress?.(i + 1, streams.length);
         if (state.status !== 'active') continue;
         const periods = Object.keys(state.reviews).sort();
         listings.push({

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { OverallMethod } from '@ragtrail/core';
+import { progressBar } from '../progress.js';
 import { auditText, evidenceText, exceptionsText, plansText, summaryText } from '../format.js';
 import { json, line, type Io } from '../io.js';
 import { integer, jsonFlag, optionsOf } from '../options.js';
@@ -22,7 +23,8 @@ export function registerQueries(program: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ json?: boolean }>(cmd);
-      const plans = await withRagtrail(o, io, (rt) => rt.plans());
+      const bar = progressBar(io, o, 'Replaying');
+      const plans = await withRagtrail(o, io, (rt) => rt.plans({ onProgress: (done, total) => bar.update(done, total, 'plans') })).finally(() => bar.stop());
       if (o.json) json(io, plans);
       else plansText(plans).forEach((t) => line(io, t));
     });

@@ -6,11 +6,11 @@ import type { Scratch } from './commit.js';
  * Runs one command of an import; a refusal by the core is reported against the file row that
  * caused it, so the user knows which line of their sheet to fix.
  */
-export async function runAt<K extends PlanCommandType>(
-  scratch: Scratch, planId: string, type: K, data: CommandInput<K>, caller: Caller, at: ImportLocation,
-): Promise<void> {
+export function runAt<K extends PlanCommandType>(
+  scratch: Scratch, type: K, data: CommandInput<K>, caller: Caller, at: ImportLocation,
+): void {
   try {
-    await scratch.execute(planId, type, data, caller);
+    scratch.execute(type, data, caller);
   } catch (error) {
     if (error instanceof DomainError && !(error instanceof CsvImportError) && error.code !== 'forbidden')
       throw new CsvImportError(at, `${error.message}${error.field ? ` (${error.field})` : ''}`, error.rule ?? 'domain-rule');

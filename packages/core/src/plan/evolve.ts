@@ -106,6 +106,8 @@ export interface PlanFold {
   add(event: RecordedEvent): void;
   /** The folded state, frozen; the input state when no event was added. Adding after finishing starts a copy-on-write again. */
   finish(): PlanState;
+  /** The state folded so far, not frozen and changed in place by the next `add`: read it, do not keep it. */
+  current(): PlanState;
 }
 
 /**
@@ -134,6 +136,7 @@ export function startFold(state: PlanState): PlanFold {
       next ??= own(base);
       apply(next as Draft<PlanState>, event, writable);
     },
+    current: () => next ?? base,
     finish() {
       if (next === null) return base;
       deepFreeze(next);

@@ -4,7 +4,8 @@ import { Period, periodOfDate } from '../shared/period.js';
 import { seal, type VerifyResult } from '../chain/hash-chain.js';
 import { eventCatalogue, type DomainEvent } from '../events/catalogue.js';
 import type { RecordedEvent } from '../events/envelope.js';
-import { toRecorded } from '../events/recorded.js';
+import { toRecorded, toRecordedTrusted } from '../events/recorded.js';
+import { startFold } from '../plan/evolve.js';
 import type { OverallMethod } from '../events/plan-events.js';
 import { Actor } from '../access/roles.js';
 import {
@@ -53,6 +54,21 @@ export interface CommandResult {
   planId: string;
   revision: number;
   events: RecordedEvent[];
+}
+
+/**
+ * Commands on one plan, each decided on the state the ones before it left, then appended together
+ * in one append, or not at all. For imports and bulk changes: nothing reaches the store before
+ * `commit`, a refusal leaves it untouched, and a long run costs one fold, not one per command.
+ */
+export interface PlanBatch {
+  readonly planId: string;
+  /** The plan as decided so far (not yet stored): read it, do not keep it. */
+  readonly state: PlanState;
+  /** Decides one command now (throwing the core's refusal, as `execute` would) and holds its events. */
+  execute<K extends PlanCommandType>(type: K, data: CommandInput<K>, caller: Caller): void;
+  /** Appends every held event at once, if the plan has not moved since the batch began. */
+  commit(): Promise<CommandResult>;
 }
 
 export interface PlanListing {
@@ -149,6 +165,45 @@ export function createRagtrail(options: RagtrailOptions) {
     return execute(planId, 'CreatePlan', { ...input, planId }, caller);
   }
 
+  async function batch(planId: string): Promise<PlanBatch> {
+    const t = timeline(planId);
+    const base = await t.refresh();
+    const fold = startFold(base);
+    const held: ReturnType<typeof sealAfter> = [];
+    let committed = false;
+    return {
+      planId,
+      get state() {
+        return fold.current();
+      },
+      execute(type, data, caller) {
+        if (committed) throw new Error('This batch is committed: start another');
+        const state = fold.current();
+        const metadata = metadataOf(caller);
+        // A new plan's id is the batch's: the batch appends to this plan's stream only.
+        const input = type === 'CreatePlan' ? { ...(data as object), planId } : data;
+        const sealed = sealAfter(t.stream, state, decide({ type, data: input, metadata } as PlanCommand, state), metadata);
+        // Positions are the store's to give; the fold does not read them.
+        for (const event of sealed) fold.add(toRecordedTrusted({ ...event, position: 0 }));
+        held.push(...sealed);
+      },
+      async commit() {
+        if (committed) throw new Error('This batch is committed: start another');
+        committed = true;
+        try {
+          await store.append(t.stream, held, { expectedRevision: base.revision });
+        } catch (error) {
+          if (error instanceof ConcurrencyError)
+            throw new DomainError('conflict', `Someone else changed plan ${planId} first (now at revision ${error.actualRevision}); nothing of this batch was written`, undefined, 'concurrency', { currentRevision: error.actualRevision });
+          throw error;
+        }
+        const stored = held.length === 0 ? [] : await store.readStream(t.stream, { fromRevision: base.revision + 1, maxCount: held.length });
+        t.advance(stored);
+        return { planId, revision: base.revision + held.length, events: stored.map(toRecorded) };
+      },
+    };
+  }
+
   async function loadPlan(planId: string, asOf?: string): Promise<PlanState> {
     const t = timeline(planId);
     const state = asOf === undefined ? await t.refresh() : await t.asOf(normaliseAsOf(asOf));
@@ -211,6 +266,7 @@ export function createRagtrail(options: RagtrailOptions) {
     now,
     execute,
     createPlan,
+    batch,
     loadPlan,
     resolvePeriod,
     history,

@@ -22,13 +22,13 @@ export async function importObjectives(rt: Ragtrail, input: ImportInput, caller:
   const total = plan.priorities.reduce((n, p) => n + p.objectives.length, 0);
   let done = 0;
   const result = await importAtomically(rt, planId, async (scratch, who) => {
-    await scratch.createPlan({ planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id, cadence: options.cadence }, who);
+    scratch.execute('CreatePlan', { planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id, cadence: options.cadence }, who);
     for (const p of plan.priorities) {
       const priorityId = `p${p.number}`;
-      await runAt(scratch, planId, 'AddPriority', { priorityId, number: p.number, title: p.title }, who, { fileName, row: p.row });
+      runAt(scratch, 'AddPriority', { priorityId, number: p.number, title: p.title }, who, { fileName, row: p.row });
       for (const [i, o] of p.objectives.entries()) {
         const ref = `P${p.number}.${i + 1}`;
-        await runAt(scratch, planId, 'AddAction', {
+        runAt(scratch, 'AddAction', {
           actionId: slugify(ref), ref, priorityId, title: o.title, baseline: o.whereNow, target: o.whereWanted,
           milestones: o.milestones, dueText: o.milestonesText,
         }, who, { fileName, row: o.row });

@@ -56,23 +56,23 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
   let done = 0;
   const step = () => onProgress?.(++done, total);
   const result = await importAtomically(rt, planId, async (scratch, who) => {
-    await scratch.createPlan({ planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id, cadence: options.cadence }, who);
+    scratch.execute('CreatePlan', { planId, title, organisation: options.organisation ?? 'Not stated', description: `Imported from ${fileName}`, scheme: scheme.id, cadence: options.cadence }, who);
     const priorities = new Map<number, string>();
     for (const p of sheet.priorities) {
       const priorityId = `p${p.number}`;
-      await scratch.execute(planId, 'AddPriority', { priorityId, number: p.number, title: p.title }, who);
+      scratch.execute('AddPriority', { priorityId, number: p.number, title: p.title }, who);
       priorities.set(p.number, priorityId);
       step();
     }
     for (const [period, pick, overall] of [[previous, 'previous', sheet.overall?.previous], [current, 'current', sheet.overall?.current]] as const)
-      await scratch.execute(planId, 'ImportFigures', {
+      scratch.execute('ImportFigures', {
         period, source: fileName, overall: overall ?? null,
         priorities: sheet.priorities.map((p) => ({ priorityId: `p${p.number}`, figure: p[pick] })),
       }, who);
     if (actionsSheet) {
       const unknown = actionsSheet.lines.find((l) => l.priority && !priorities.has(l.priority.number));
       if (unknown) throw new CsvImportError({ fileName: actionsFile, row: unknown.row, column: 'Priority' }, `expected one of the summary's priorities 1-${sheet.priorities.length}, found ${unknown.priority!.number}`, 'priority');
-      warnings.push(...(await applyTracker(scratch, planId, actionsSheet, who, { fileName: actionsFile, priorities, onLine: step })).warnings);
+      warnings.push(...(await applyTracker(scratch, actionsSheet, who, { fileName: actionsFile, priorities, onLine: step })).warnings);
     }
   }, caller);
   return { ...result, warnings };

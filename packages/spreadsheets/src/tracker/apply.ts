@@ -26,9 +26,9 @@ function deadlineIn(byWhen: string): string | null {
  * column for the period before the update, the "Update <Month YY>" column for that month, each
  * with the direction exactly as the council stated it.
  */
-export async function applyTracker(scratch: Scratch, planId: string, sheet: TrackerSheet, caller: Caller, options: ApplyTrackerOptions): Promise<{ warnings: string[] }> {
+export async function applyTracker(scratch: Scratch, sheet: TrackerSheet, caller: Caller, options: ApplyTrackerOptions): Promise<{ warnings: string[] }> {
   const { fileName } = options;
-  const { cadence } = await scratch.loadPlan(planId);
+  const { cadence } = scratch.state;
   const warnings: string[] = [];
   const priorities = options.priorities ?? new Map<number, string>();
   const previous = previousPeriod(sheet.period, cadence);
@@ -44,11 +44,11 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
       priorityId = priorities.get(line.priority.number) ?? null;
       if (priorityId === null) {
         priorityId = `p${line.priority.number}`;
-        await runAt(scratch, planId, 'AddPriority', { priorityId, number: line.priority.number, title: line.priority.title || `Priority ${line.priority.number}` }, importCaller, at);
+        runAt(scratch, 'AddPriority', { priorityId, number: line.priority.number, title: line.priority.title || `Priority ${line.priority.number}` }, importCaller, at);
         priorities.set(line.priority.number, priorityId);
       }
     }
-    await runAt(scratch, planId, 'AddAction', {
+    runAt(scratch, 'AddAction', {
       actionId: slugify(line.ref), ref: line.ref, priorityId, title: line.title, description: line.description,
       subActions: line.subActions, lead: line.lead, owners: line.owners, dueText: line.byWhen, dueDate: deadlineIn(line.byWhen),
     }, importCaller, at);
@@ -57,7 +57,7 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
 
   const needsPrevious = sheet.lines.some((l) => l.previousScore !== null);
   if (needsPrevious)
-    await runAt(scratch, planId, 'OpenReview', {
+    runAt(scratch, 'OpenReview', {
       period: previous,
       // The sheet records the earlier score but not who reviewed it or when: say so rather than guess.
       reviewer: `Not named in ${fileName}`,
@@ -66,19 +66,19 @@ export async function applyTracker(scratch: Scratch, planId: string, sheet: Trac
   const reviewer = sheet.reviewer ?? `Not named in ${fileName}`;
   const reviewDate = sheet.reviewDate ?? periodEnd(sheet.period);
   if (!sheet.reviewer) warnings.push(`${fileName}: no "Name of Reviewer" in the preamble; the review of ${sheet.period} says so`);
-  await runAt(scratch, planId, 'OpenReview', { period: sheet.period, reviewer, reviewDate }, importCaller, { fileName });
+  runAt(scratch, 'OpenReview', { period: sheet.period, reviewer, reviewDate }, importCaller, { fileName });
 
   for (const line of sheet.lines) {
     const at = { fileName, row: line.row };
     // Evidence the sheet does not date is dated the day of the review that relied on it, so levels that demand evidence can be recorded.
     for (const e of line.evidence)
-      await runAt(scratch, planId, 'AttachEvidence', {
+      runAt(scratch, 'AttachEvidence', {
         action: line.ref, title: e.title, kind: e.kind ?? 'document', observedOn: e.observedOn ?? reviewDate, link: e.link, contentHash: e.contentHash,
       }, importCaller, at);
     if (line.previousScore !== null)
-      await runAt(scratch, planId, 'RecordEntry', { action: line.ref, period: previous, score: line.previousScore, update: '', direction: null, source: 'imported' }, importCaller, at);
+      runAt(scratch, 'RecordEntry', { action: line.ref, period: previous, score: line.previousScore, update: '', direction: null, source: 'imported' }, importCaller, at);
     if (line.currentScore !== null)
-      await runAt(scratch, planId, 'RecordEntry', {
+      runAt(scratch, 'RecordEntry', {
         action: line.ref, period: sheet.period, score: line.currentScore,
         update: line.progress ?? (deadlineIn(line.byWhen) === null ? line.byWhen : ''), direction: line.direction, source: 'imported',
       }, importCaller, at);

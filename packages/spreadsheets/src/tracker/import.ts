@@ -23,11 +23,11 @@ export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Ca
   const total = sheet.lines.length * 2;
   let done = 0;
   const result = await importAtomically(rt, planId, async (scratch, who) => {
-    await scratch.createPlan({
+    scratch.execute('CreatePlan', {
       planId, title, organisation: options.organisation ?? 'Not stated',
       description: `Imported from ${options.fileName}`, scheme: scheme.id, cadence: options.cadence,
     }, who);
-    warnings = warnings.concat((await applyTracker(scratch, planId, sheet, who, { fileName: table.fileName, onLine: () => onProgress?.(++done, total) })).warnings);
+    warnings = warnings.concat((await applyTracker(scratch, sheet, who, { fileName: table.fileName, onLine: () => onProgress?.(++done, total) })).warnings);
   }, caller);
   return { ...result, warnings };
 }

@@ -7,18 +7,22 @@ export function requirePlan(state: PlanState): void {
   if (state.status !== 'active') throw notFound('planId', 'No such plan: create it first');
 }
 
-// States are immutable and share an unchanged `actions` record, so its reference index is built
-// once per record, not once per command: an import of a long tracker names actions by reference.
-const refIndexes = new WeakMap<PlanState['actions'], Map<string, ActionState>>();
+// Reference -> action id, kept beside each `actions` record: immutable states share an unchanged
+// record, and a batch's draft grows its record in place, so the index catches up with
+// `actionOrder` (actions are only ever added) instead of being rebuilt per command. Ids, not
+// action objects, are kept: a draft may replace an action object, never its id or reference.
+const refIndexes = new WeakMap<PlanState['actions'], { indexed: number; ids: Map<string, string> }>();
 
 /** The plan's action with this reference (any case), if any. */
 export function actionByRef(state: PlanState, ref: string): ActionState | undefined {
   let index = refIndexes.get(state.actions);
-  if (index === undefined) {
-    index = new Map(Object.values(state.actions).map((a) => [a.ref.trim().toLowerCase(), a]));
-    refIndexes.set(state.actions, index);
+  if (index === undefined) refIndexes.set(state.actions, (index = { indexed: 0, ids: new Map() }));
+  for (; index.indexed < state.actionOrder.length; index.indexed++) {
+    const action = state.actions[state.actionOrder[index.indexed]!];
+    if (action) index.ids.set(action.ref.trim().toLowerCase(), action.actionId);
   }
-  return index.get(ref.trim().toLowerCase());
+  const id = index.ids.get(ref.trim().toLowerCase());
+  return id === undefined ? undefined : state.actions[id];
 }
 
 export function findAction(state: PlanState, selector: string, field = 'action'): ActionState {

@@ -3,7 +3,7 @@ import { shippedSchemes, ScoringScheme } from '../../scheme/scheme.js';
 import type { DomainEvent } from '../../events/catalogue.js';
 import type { PlanState } from '../state.js';
 import type { CommandData } from './schemas.js';
-import { requirePlan, slugify } from './guards.js';
+import { actionByRef, requirePlan, slugify } from './guards.js';
 
 export function createPlan(data: CommandData<'CreatePlan'>, state: PlanState, planId: string): DomainEvent[] {
   if (state.status !== 'empty') throw ruleBroken('planId', 'unique', `Plan ${state.planId} already exists`);
@@ -26,7 +26,7 @@ export function addAction(data: CommandData<'AddAction'>, state: PlanState): Dom
   requirePlan(state);
   const actionId = data.actionId ?? slugify(data.ref);
   if (state.actions[actionId]) throw ruleBroken('actionId', 'unique', `Action ${actionId} already exists`);
-  if (Object.values(state.actions).some((a) => a.ref.toLowerCase() === data.ref.toLowerCase()))
+  if (actionByRef(state, data.ref))
     throw ruleBroken('ref', 'unique', `Reference "${data.ref}" is already used in this plan`);
   if (data.priorityId !== null && !state.priorities[data.priorityId])
     throw notFound('priorityId', `No priority ${data.priorityId} in this plan: add the priority first`);

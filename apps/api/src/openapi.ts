@@ -17,6 +17,8 @@ export interface RouteSpec {
   ok: { status: 200 | 201; description: string; mediaType?: string };
   /** Mutating routes honour If-Match and X-Reason. */
   conditional?: boolean;
+  /** Reads that answer If-None-Match with 304 when the ETag (the plan's revision) matches. */
+  cacheable?: boolean;
   public?: boolean;
 }
 
@@ -50,6 +52,7 @@ export function route(api: OpenAPIHono<AppEnv>, spec: RouteSpec, handler: Handle
     },
     responses: {
       [spec.ok.status]: { description: spec.ok.description, ...(spec.ok.mediaType ? { content: { [spec.ok.mediaType]: { schema: z.string() } } } : {}) },
+      ...(spec.cacheable ? { 304: { description: 'Not modified: If-None-Match named the current ETag; no body' } } : {}),
       400: problemResponse, 401: problemResponse, 403: problemResponse, 404: problemResponse,
       ...(spec.method === 'get' ? {} : { 409: problemResponse, 412: problemResponse, 413: problemResponse, 422: problemResponse }),
     },

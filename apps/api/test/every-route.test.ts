@@ -101,6 +101,25 @@ describe('reads', () => {
     await isProblem(await call('GET', '/api/plans/p1/summary?overallMethod=median', tokens.viewer!), 400, /overallMethod/);
   });
 
+  it('answers 304 without a body when the reader already holds the revision (If-None-Match)', async () => {
+    const { call, tokens, rt } = await planFixture();
+    for (const path of ['/api/plans/p1/summary?period=2026-02', '/api/plans/p1']) {
+      const first = await call('GET', path, tokens.viewer!);
+      const tag = first.headers.get('etag')!;
+      const again = await call('GET', path, tokens.viewer!, undefined, { 'if-none-match': tag });
+      expect(again.status, path).toBe(304);
+      expect(await again.text(), path).toBe('');
+      expect(again.headers.get('etag')).toBe(tag);
+      expect((await call('GET', path, tokens.viewer!, undefined, { 'if-none-match': `"other", W/${tag}` })).status, path).toBe(304);
+      expect((await call('GET', path, tokens.viewer!, undefined, { 'if-none-match': '"0"' })).status, path).toBe(200);
+    }
+    const tag = (await call('GET', '/api/plans/p1/summary', tokens.viewer!)).headers.get('etag')!;
+    await rt.execute('p1', 'AddPriority', { number: 3, title: 'Care leavers' }, { actor: { id: 'a', name: 'A', role: 'admin' } });
+    const moved = await call('GET', '/api/plans/p1/summary', tokens.viewer!, undefined, { 'if-none-match': tag });
+    expect(moved.status).toBe(200);
+    expect(moved.headers.get('etag')).not.toBe(tag);
+  });
+
   it('verify checks the chains', async () => {
     const { call, tokens } = await planFixture();
     expect(await (await call('GET', '/api/verify', tokens.viewer!)).json()).toMatchObject({ ok: true });

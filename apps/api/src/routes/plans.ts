@@ -7,6 +7,9 @@ import { AuditQuery, EvidenceQuery, present, ReadQuery, SummaryQuery, VerifyQuer
 import { route } from '../openapi.js';
 
 const etag = (revision: number) => `"${revision}"`;
+/** A dashboard that already holds this revision gets 304 and no body (If-None-Match, RFC 9110). */
+const unchanged = (c: Context<AppEnv>, tag: string) =>
+  (c.req.header('if-none-match') ?? '').split(',').some((t) => { const v = t.trim().replace(/^W\//, ''); return v === tag || v === '*'; });
 // The core hands back the same summary object while the plan's revision is unchanged; keep its
 // serialised form beside it so a busy dashboard does not re-stringify 16 KB per request.
 const summaryBodies = new WeakMap<object, string>();
@@ -40,18 +43,20 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
       });
   }
 
-  route(api, { method: 'get', path: '/plans/:planId', summary: "The plan's state (ETag: its revision)", tag: 'plans', query: ReadQuery.pick({ asOf: true }), ok: { status: 200, description: 'plan state' } },
+  route(api, { method: 'get', path: '/plans/:planId', summary: "The plan's state (ETag: its revision)", tag: 'plans', query: ReadQuery.pick({ asOf: true }), cacheable: true, ok: { status: 200, description: 'plan state' } },
     async (c) => {
       const q = queryOf(c, ReadQuery.pick({ asOf: true }));
       const state = await rt.loadPlan(c.req.param('planId')!, q.asOf || undefined);
       c.header('ETag', etag(state.revision));
+      if (unchanged(c, etag(state.revision))) return c.body(null, 304);
       return c.json(state);
     });
 
-  route(api, { method: 'get', path: '/plans/:planId/summary', summary: 'RAG summary of a period (per priority: mean, lowest, counts per level, direction)', tag: 'queries', query: SummaryQuery, ok: { status: 200, description: 'the summary' } },
+  route(api, { method: 'get', path: '/plans/:planId/summary', summary: 'RAG summary of a period (per priority: mean, lowest, counts per level, direction)', tag: 'queries', query: SummaryQuery, cacheable: true, ok: { status: 200, description: 'the summary' } },
     async (c) => {
       const summary = await rt.summary(c.req.param('planId')!, present(queryOf(c, SummaryQuery)));
       c.header('ETag', etag(summary.revision));
+      if (unchanged(c, etag(summary.revision))) return c.body(null, 304);
       return c.body(bodyOf(summary), 200, { 'content-type': 'application/json' });
     });
 

@@ -90,15 +90,15 @@ app.get('/bare-same-size', (c) => c.body(sameSize, 200, { 'content-type': 'appli
 const server = await new Promise<ReturnType<typeof serve>>((resolve) => { const s = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(s)); });
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-async function load(path: string, seconds = SECONDS, concurrency = 16) {
+async function load(path: string, seconds = SECONDS, concurrency = 16, headers: Record<string, string> = {}, expected = 200) {
   const latencies: number[] = [];
   const end = performance.now() + seconds * 1000;
   await Promise.all(Array.from({ length: concurrency }, async () => {
     while (performance.now() < end) {
       const t = performance.now();
-      const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}` } });
+      const res = await fetch(base + path, { headers: { authorization: `Bearer ${token}`, ...headers } });
       await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+      if (res.status !== expected) throw new Error(`${path} answered ${res.status}`);
       latencies.push(performance.now() - t);
     }
   }));
@@ -116,6 +116,9 @@ const summary = await load('/api/plans/p1/summary');
 // The same summary with the period named: the core then skips finding the latest reviewed period.
 const latest = (JSON.parse(sameSize) as { period: string }).period;
 const named = await load(`/api/plans/p1/summary?period=${latest}`);
+// A polling dashboard that already holds this revision: 304, no body.
+const currentTag = (await fetch(`${base}/api/plans/p1/summary`, { headers: { authorization: `Bearer ${token}` } })).headers.get('etag')!;
+const notModified = await load('/api/plans/p1/summary', SECONDS, 16, { 'if-none-match': currentTag }, 304);
 const events = (await rt.loadPlan('p1')).revision + 1;
 const line = (name: string, value: number, unit: string, baselineValue: number, ratio: number) =>
   console.log(JSON.stringify({ name, value: Math.round(value * 100) / 100, unit, baseline: 'bare Hono fixed JSON, same server', baselineValue: Math.round(baselineValue * 100) / 100, ratio: Math.round(ratio * 1000) / 1000 }));
@@ -124,6 +127,7 @@ line(`api summary p99 (${events} events)`, summary.p99, 'ms', bare.p99, bare.p99
 console.log(JSON.stringify({ name: `api summary req/s vs same-size fixed body (${events} events)`, value: Math.round(summary.rps), unit: 'req/s', baseline: `bare Hono fixed ${sameSize.length}-byte JSON, same server`, baselineValue: Math.round(bareSame.rps), ratio: Math.round((summary.rps / bareSame.rps) * 1000) / 1000 }));
 line(`api summary req/s, ?period=${latest} (${events} events)`, named.rps, 'req/s', bare.rps, named.rps / bare.rps);
 line(`api summary p99, ?period=${latest} (${events} events)`, named.p99, 'ms', bare.p99, bare.p99 / named.p99);
+line(`api summary req/s, If-None-Match current (304) (${events} events)`, notModified.rps, 'req/s', bare.rps, notModified.rps / bare.rps);
 await new Promise((resolve) => server.close(resolve));
 await rt.close();
 rmSync(dir, { recursive: true, force: true });

@@ -5,6 +5,7 @@ import { ConcurrencyError, assertAppendable, createLiveFeed } from '@ragtrail/co
 import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { applyPragmas, migrate } from './schema.js';
 import { EVENT_COLUMNS, fromRawRow, toRow } from './rows.js';
+import { streamTails } from './stream-tails.js';
 
 export interface SqliteStoreOptions {
   /** File path; the parent directory is created if missing. `:memory:` works for throwaway stores. */
@@ -54,6 +55,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
     ),
   };
 
+  const tails = streamTails(db);
   const currentRevision = (stream: string) => q.revision.get(stream)?.revision ?? -1;
 
   // BEGIN IMMEDIATE takes the write lock before reading the revision, so the check and the
@@ -79,6 +81,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
   const appendRows = (stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number) => {
     try {
       const result = write.immediate(stream, events, expectedRevision);
+      tails.appended(stream, result.nextExpectedRevision);
       feed.notify();
       return result;
     } catch (error) {
@@ -123,7 +126,12 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
       return appendRows(stream, events, expectedRevision);
     },
     async readStream(stream: string, opts: ReadStreamOptions = {}) {
-      return q.readStream.all(stream, opts.fromRevision ?? 0, opts.maxCount ?? MAX).map(fromRawRow);
+      const from = opts.fromRevision ?? 0;
+      const maxCount = opts.maxCount ?? MAX;
+      if (tails.nothingFrom(stream, from)) return [];
+      const events = q.readStream.all(stream, from, maxCount).map(fromRawRow);
+      if (events.length < maxCount) tails.readToEnd(stream, from, events.at(-1)?.revision);
+      return events;
     },
     async readAll(opts: ReadAllOptions = {}) {
       return q.readAll.all(opts.after ?? 0, opts.maxCount ?? MAX).map(fromRawRow);

@@ -70,6 +70,18 @@ afterAll(async () => {
 
 describe('an improvement month, end to end', () => {
   it('a board sign-off, a later correction, and the auditor sees what the board saw, the same through both front ends', async () => {
+    // A dashboard's first load asks for several things at once; the server's figures are the command line's.
+    const page = await fetch(`${base}/plans/${plan}?period=2017-04`, { headers: { cookie: `ragtrail_token=${tokens.viewer}` } });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Ofsted improvement plan');
+    const [summary, , listing] = await Promise.all([
+      api(`/api/plans/${plan}/summary?period=2017-04`, tokens.viewer),
+      api(`/api/plans/${plan}/exceptions?period=2017-04`, tokens.viewer),
+      api('/api/plans', tokens.viewer),
+    ]);
+    expect(summary.body).toEqual(await json('summary', '--plan', plan, '--period', '2017-04'));
+    expect((listing.body as unknown as { planId: string; actions: number }[]).find((p) => p.planId === plan)?.actions).toBe(16);
+
     // The board signs off April 2017 from the command line.
     const signed = await ragtrail('review', 'sign-off', '--plan', plan, '--period', '2017-04', '--actor', 'Lyn Carpenter:board');
     expect(signed.code, signed.err).toBe(0);

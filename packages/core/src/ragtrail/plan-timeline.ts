@@ -23,16 +23,36 @@ export class PlanTimeline {
     private readonly checkpointEvery: number,
   ) {}
 
-  /** Folds events the store has beyond the last one seen, and returns the state. */
-  async refresh(): Promise<PlanState> {
+  private refreshing: Promise<PlanState> | null = null;
+
+  /**
+   * Folds events the store has beyond the last one seen, and returns the state. Readers asking at
+   * the same moment (a page loading its summary and exceptions together) share one refresh: two
+   * reads of the same page folded one after the other would apply its events twice.
+   */
+  refresh(): Promise<PlanState> {
+    this.refreshing ??= this.readToEnd().finally(() => {
+      this.refreshing = null;
+    });
+    return this.refreshing;
+  }
+
+  private async readToEnd(): Promise<PlanState> {
     for (;;) {
       const page = await this.store.readStream(this.stream, { fromRevision: this.current.revision + 1, maxCount: this.checkpointEvery });
       if (page.length === 0) return this.current;
-      this.foldPage(page);
+      const before = this.current.revision;
+      this.advance(page);
+      // A page that does not follow on (a store missing a revision) must not spin: verify names it.
+      if (this.current.revision === before) return this.current;
     }
   }
 
-  /** Folds events given by a caller that just appended them (saves a read). */
+  /**
+   * Folds events that follow the state (a caller that just appended them saves a read). Events
+   * already folded are skipped and a gap folds nothing, so the same event is never applied twice
+   * whoever hands it in.
+   */
   advance(events: readonly StoredEvent[]): void {
     const fresh = events.filter((e) => e.revision > this.current.revision);
     if (fresh.length > 0 && fresh[0]!.revision === this.current.revision + 1) this.foldPage(fresh);

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, createRagtrail } from '../../src/index.js';
+
+const admin = { actor: { id: 'ann', name: 'Ann Admin', role: 'admin' as const } };
+
+describe("a plan's kept-current state", () => {
+  it('folds each event once when many readers ask at the same moment (a dashboard loads summary and exceptions together)', async () => {
+    const store = createMemoryStore();
+    const writer = createRagtrail({ store });
+    await writer.createPlan({ planId: 'dev', title: 'Development plan', organisation: 'Thurrock Council' }, admin);
+    await writer.execute('dev', 'AddPriority', { priorityId: 'p1', number: 1, title: 'Workforce' }, admin);
+    for (const ref of ['P1.1', 'P1.2', 'P1.3']) await writer.execute('dev', 'AddAction', { ref, priorityId: 'p1', title: ref }, admin);
+    await writer.execute('dev', 'OpenReview', { period: '2018-03', reviewer: 'Board', reviewDate: '2018-03-31' }, admin);
+    for (const ref of ['P1.1', 'P1.2', 'P1.3']) await writer.execute('dev', 'RecordEntry', { action: ref, period: '2018-03', score: 3 }, admin);
+
+    // A second process's view of the same store, asked by several requests at once.
+    const reader = createRagtrail({ store, checkpointEvery: 2 });
+    const [a, b, c] = await Promise.all([reader.loadPlan('dev'), reader.summary('dev', {}), reader.plans()]);
+    expect(a.actionOrder).toEqual(['p1-1', 'p1-2', 'p1-3']);
+    expect(b.priorities[0]!.current.counts.find((l) => l.value === 3)!.count).toBe(3);
+    expect(c[0]!.actions).toBe(3);
+
+    // And again after more events arrive, still at once.
+    await writer.execute('dev', 'AddAction', { ref: 'P1.4', priorityId: 'p1', title: 'P1.4' }, admin);
+    const again = await Promise.all([reader.loadPlan('dev'), reader.loadPlan('dev'), reader.loadPlan('dev')]);
+    for (const state of again) expect(state.actionOrder).toEqual(['p1-1', 'p1-2', 'p1-3', 'p1-4']);
+    expect((await reader.loadPlan('dev')).revision).toBe((await writer.loadPlan('dev')).revision);
+  });
+});

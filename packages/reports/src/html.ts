@@ -69,20 +69,26 @@ export function boardHtml(m: BoardModel): string {
   return page(`Improvement Board report: ${s.title}, ${monthName(s.period)}`, parts.join('\n'));
 }
 
-/** A small line chart of an action's scores, one point per period, each labelled with its number. */
+/**
+ * A line chart of an action's scores, one column per period: each point carries its number and
+ * label above it (colour is only an addition) and its period below; imported scores are starred.
+ */
 export function trajectorySvg(state: PlanState, a: ActionEvidence): string {
   const pts = a.trajectory;
   if (pts.length === 0) return '<p>No scores recorded.</p>';
   const values = state.scheme.levels.map((l) => l.value);
   const lo = Math.min(...values), hi = Math.max(...values);
-  const w = Math.max(160, 40 + pts.length * 50), h = 120, top = 12, bottom = 96;
+  const column = 96, left = 40, top = 28, bottom = 108;
+  const w = left + pts.length * column, h = bottom + 42;
   const y = (v: number) => (hi === lo ? (top + bottom) / 2 : bottom - ((v - lo) / (hi - lo)) * (bottom - top));
-  const x = (i: number) => 30 + i * 50;
-  const grid = state.scheme.levels.map((l) => `<line x1="24" x2="${w - 6}" y1="${y(l.value)}" y2="${y(l.value)}" stroke="#ddd"/><text x="2" y="${y(l.value) + 3}">${l.value}</text>`).join('');
+  const x = (i: number) => left + column / 2 + i * column;
+  const anyImported = pts.some((p) => p.source === 'imported');
+  const grid = state.scheme.levels.map((l) => `<line x1="${left - 8}" x2="${w - 4}" y1="${y(l.value)}" y2="${y(l.value)}" stroke="#ddd"/><text x="${left - 14}" y="${y(l.value) + 4}" text-anchor="end">${l.value}</text>`).join('');
   const line = pts.map((p, i) => `${x(i)},${y(p.score)}`).join(' ');
-  const dots = pts.map((p, i) => `<circle cx="${x(i)}" cy="${y(p.score)}" r="5" fill="${esc(p.colour)}" stroke="#333"/><text x="${x(i) + 7}" y="${y(p.score) - 6}">${p.score} ${esc(p.label)}${p.source === 'imported' ? ' (imported)' : ''}</text><text x="${x(i) - 14}" y="${h - 6}">${esc(p.period)}</text>`).join('');
-  const desc = pts.map((p) => `${p.period}: ${p.score} ${p.label}`).join('; ');
-  return `<svg role="img" aria-label="Score trajectory of ${esc(a.ref)}: ${esc(desc)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" xmlns="http://www.w3.org/2000/svg">${grid}<polyline points="${line}" fill="none" stroke="#333"/>${dots}</svg>`;
+  const dots = pts.map((p, i) => `<circle cx="${x(i)}" cy="${y(p.score)}" r="5" fill="${esc(p.colour)}" stroke="#333"/><text x="${x(i)}" y="${y(p.score) - 10}" text-anchor="middle">${p.score} ${esc(p.label)}${p.source === 'imported' ? '*' : ''}</text><text x="${x(i)}" y="${bottom + 22}" text-anchor="middle">${esc(p.period)}</text>`).join('');
+  const note = anyImported ? `<text x="${left - 8}" y="${h - 4}">* imported</text>` : '';
+  const desc = pts.map((p) => `${p.period}: ${p.score} ${p.label}${p.source === 'imported' ? ' (imported)' : ''}`).join('; ');
+  return `<svg role="img" aria-label="Score trajectory of ${esc(a.ref)}: ${esc(desc)}" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="sans-serif" font-size="12" xmlns="http://www.w3.org/2000/svg">${grid}<polyline points="${line}" fill="none" stroke="#333"/>${dots}${note}</svg>`;
 }
 
 export function evidenceHtml(m: EvidenceModel): string {

@@ -34,6 +34,9 @@ export interface AuditFilter {
 }
 
 const change = (field: string, before: unknown, after: unknown): FieldChange => ({ field, before, after });
+const isEmpty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && v.length === 0);
+/** A field that starts out empty is not a change worth an auditor's reading. */
+const worthShowing = (c: FieldChange) => c.before !== c.after && !(c.before === null && isEmpty(c.after));
 
 /** What the event changed, read against the state just before it. */
 function changesOf(before: PlanState, event: RecordedEvent): FieldChange[] {
@@ -44,7 +47,7 @@ function changesOf(before: PlanState, event: RecordedEvent): FieldChange[] {
         change('score', old?.score ?? null, event.data.score),
         change('update', old?.update ?? null, event.data.update),
         change('statedDirection', old?.statedDirection ?? null, event.data.statedDirection),
-      ].filter((c) => c.before !== c.after);
+      ].filter(worthShowing);
     }
     case 'EntryCorrected': {
       const { before: b, after: a } = event.data;
@@ -57,7 +60,7 @@ function changesOf(before: PlanState, event: RecordedEvent): FieldChange[] {
     case 'ActionRetired':
       return [change('active', true, false)];
     default:
-      return Object.entries(event.data as Record<string, unknown>).map(([k, v]) => change(k, null, v));
+      return Object.entries(event.data as Record<string, unknown>).map(([k, v]) => change(k, null, v)).filter(worthShowing);
   }
 }
 

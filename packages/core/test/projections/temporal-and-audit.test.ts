@@ -65,6 +65,10 @@ describe('the audit trail', () => {
       recordedAt: '2017-05-20T10:00:00.000Z',
       changes: [{ field: 'score', before: 1, after: 2 }],
     });
+    // A new action lists what it was given, not the fields it left empty.
+    const added = records.find((r) => r.type === 'ActionAdded' && r.ref === 'Ofsted 1')!;
+    expect(added.changes.map((c) => c.field)).toEqual(['actionId', 'ref', 'title', 'dueDate']);
+    expect(added.changes).toContainEqual({ field: 'dueDate', before: null, after: '2017-12-31' });
   });
 
   it('filters by action, by actor and by time, and pages', async () => {

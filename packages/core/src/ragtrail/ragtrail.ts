@@ -239,10 +239,17 @@ export function createRagtrail(options: RagtrailOptions) {
 
   // Access: tokens live in their own stream so a plan's chain holds only the plan's facts.
   let access: AccessState = initialAccessState();
-  async function refreshAccess(): Promise<AccessState> {
-    const events = await store.readStream(ACCESS_STREAM, { fromRevision: access.revision + 1 });
-    for (const e of events) access = evolveAccess(access, toRecorded(e));
-    return access;
+  // Requests arriving together share one read, and an event already folded is never folded again.
+  let refreshingAccess: Promise<AccessState> | null = null;
+  function refreshAccess(): Promise<AccessState> {
+    refreshingAccess ??= (async () => {
+      const events = await store.readStream(ACCESS_STREAM, { fromRevision: access.revision + 1 });
+      for (const e of events) if (e.revision === access.revision + 1) access = evolveAccess(access, toRecorded(e));
+      return access;
+    })().finally(() => {
+      refreshingAccess = null;
+    });
+    return refreshingAccess;
   }
 
   async function executeAccess(command: Omit<AccessCommand, 'metadata'>, caller: Caller): Promise<void> {

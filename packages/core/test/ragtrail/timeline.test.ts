@@ -27,3 +27,15 @@ describe("a plan's kept-current state", () => {
     expect((await reader.loadPlan('dev')).revision).toBe((await writer.loadPlan('dev')).revision);
   });
 });
+
+describe('tokens read by many requests at once', () => {
+  it('authenticates every one of them, each token once in the list', async () => {
+    const store = createMemoryStore();
+    const issuer = createRagtrail({ store });
+    const issued = await Promise.all(['Ann', 'Bob', 'Cat'].map((name) => issuer.issueToken({ name, role: 'viewer' }, admin)));
+    const server = createRagtrail({ store });
+    const who = await Promise.all(issued.map((t) => server.authenticate(t.token)));
+    expect(who.map((a) => a?.name)).toEqual(['Ann', 'Bob', 'Cat']);
+    expect((await server.tokens()).map((t) => t.name).sort()).toEqual(['Ann', 'Bob', 'Cat']);
+  });
+});

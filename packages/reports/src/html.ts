@@ -1,4 +1,4 @@
-import type { ActionEvidence, PlanState } from '@ragtrail/core';
+import { priorityHeading, priorityName, type ActionEvidence, type PlanState } from '@ragtrail/core';
 import { exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 import { verifyText } from './markdown.js';
 
@@ -47,7 +47,7 @@ export function boardHtml(m: BoardModel): string {
   const figure = (computed: number | null, imported: number | null | undefined) =>
     imported == null ? scoreCell(st, computed) : computed == null ? `${esc(fig(imported))} (imported)` : `${scoreCell(st, computed)} <span class="imported">${esc(fig(imported))} imported</span>`;
   const head = `<tr><th scope="col">Priority</th><th scope="col">${esc(monthName(s.previousPeriod))}</th><th scope="col">${esc(monthName(s.period))}</th><th scope="col">Worst score</th>${levels.map((l) => `<th scope="col">${esc(l.label)} (${l.value})</th>`).join('')}<th scope="col">Direction</th></tr>`;
-  const rows = s.priorities.map((p) => `<tr><th scope="row">${p.number}. ${esc(p.title)}</th><td>${figure(p.previous.mean, p.imported?.previous)}</td><td>${figure(p.current.mean, p.imported?.current)}</td><td>${scoreCell(st, p.current.worst)}</td>${levels.map((l) => `<td>${p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>`).join('')}<td>${esc(p.direction ?? '–')}</td></tr>`);
+  const rows = s.priorities.map((p) => `<tr><th scope="row">${esc(priorityName(p))}</th><td>${figure(p.previous.mean, p.imported?.previous)}</td><td>${figure(p.current.mean, p.imported?.current)}</td><td>${scoreCell(st, p.current.worst)}</td>${levels.map((l) => `<td>${p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>`).join('')}<td>${esc(p.direction ?? '–')}</td></tr>`);
   const io = s.importedOverall;
   rows.push(`<tr><th scope="row">Overall</th><td>${figure(s.overall.previous, io?.previous)}</td><td>${figure(s.overall.current, io?.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${esc(s.overall.direction ?? '–')}</td></tr>`);
   const parts = [header(m, 'Improvement Board report'), '<section>\n<h2>RAG summary</h2>', `<table>\n<caption>Each priority's figure in ${esc(monthName(s.previousPeriod))} and ${esc(monthName(s.period))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`];
@@ -64,7 +64,7 @@ export function boardHtml(m: BoardModel): string {
       const direction = a.statedDirection && a.derivedDirection && a.statedDirection !== a.derivedDirection ? `${a.statedDirection} stated; scores show ${a.derivedDirection}` : a.derivedDirection ?? a.statedDirection ?? '–';
       return `<tr><th scope="row">${esc(`${a.ref} ${a.title}`)}</th><td>${scoreCell(st, a.score, carried)}</td><td>${scoreCell(st, a.previousScore)}</td><td>${esc(direction)}</td><td>${esc(a.update || '–')}</td><td>${esc([a.lead, ...a.owners].filter(Boolean).join('; ') || '–')}</td></tr>`;
     });
-    parts.push(`<section>\n<h2>Priority ${p.number}: ${esc(p.title)}</h2>\n<table>\n<thead><tr><th scope="col">Action</th><th scope="col">Score</th><th scope="col">Previous</th><th scope="col">Direction</th><th scope="col">Update</th><th scope="col">Owner</th></tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</section>`);
+    parts.push(`<section>\n<h2>${esc(priorityHeading(p))}</h2>\n<table>\n<thead><tr><th scope="col">Action</th><th scope="col">Score</th><th scope="col">Previous</th><th scope="col">Direction</th><th scope="col">Update</th><th scope="col">Owner</th></tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</section>`);
   }
   return page(`Improvement Board report: ${s.title}, ${monthName(s.period)}`, parts.join('\n'));
 }

@@ -1,3 +1,4 @@
+import { priorityHeading, priorityName } from '@ragtrail/core';
 import { exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 
 /** Text from the log is data, not markup: a title like "<MASH>" must not become an HTML tag. */
@@ -32,7 +33,7 @@ export function boardMarkdown(m: BoardModel): string {
   for (const p of s.priorities) {
     const prev = figure(p.previous.mean, p.imported?.previous);
     const curr = figure(p.current.mean, p.imported?.current);
-    out.push(row([`${p.number}. ${p.title}`, prev, curr, scoreText(st, p.current.worst), ...levels.map((l) => String(p.current.counts.find((c) => c.value === l.value)?.count ?? 0)), p.direction ?? '–']));
+    out.push(row([priorityName(p), prev, curr, scoreText(st, p.current.worst), ...levels.map((l) => String(p.current.counts.find((c) => c.value === l.value)?.count ?? 0)), p.direction ?? '–']));
   }
   const io = s.importedOverall;
   const prevOverall = figure(s.overall.previous, io?.previous);
@@ -49,7 +50,7 @@ export function boardMarkdown(m: BoardModel): string {
     out.push('');
   }
   for (const p of s.priorities) {
-    out.push('', `## Priority ${p.number}: ${text(p.title)}`, '');
+    out.push('', `## ${text(priorityHeading(p))}`, '');
     out.push(row(['Action', 'Score', 'Previous', 'Direction', 'Update', 'Owner']));
     out.push(row(['---', '---', '---', '---', '---', '---']));
     for (const a of p.actions) {

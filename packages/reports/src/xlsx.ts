@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import type { PlanState } from '@ragtrail/core';
+import { priorityName, type PlanState } from '@ragtrail/core';
 import { levelName, monthName, reflectedText, type BoardModel, type EvidenceModel } from './model.js';
 import { headerLines } from './markdown.js';
 import { stampZipEntries } from './zip-dates.js';
@@ -46,7 +46,7 @@ export async function boardXlsx(m: BoardModel): Promise<Buffer> {
   for (const p of s.priorities) {
     const prev = p.previous.mean ?? p.imported?.previous ?? null;
     const curr = p.current.mean ?? p.imported?.current ?? null;
-    const r = sum.addRow([`${p.number}. ${p.title}`, null, levelName(st, prev)?.label ?? '', null, levelName(st, curr)?.label ?? '', null, ...levels.map((l) => p.current.counts.find((c) => c.value === l.value)?.count ?? 0), p.direction ?? '', importedText(p.imported)]);
+    const r = sum.addRow([priorityName(p), null, levelName(st, prev)?.label ?? '', null, levelName(st, curr)?.label ?? '', null, ...levels.map((l) => p.current.counts.find((c) => c.value === l.value)?.count ?? 0), p.direction ?? '', importedText(p.imported)]);
     fillScore(st, r.getCell(2), prev);
     fillScore(st, r.getCell(4), curr);
     fillScore(st, r.getCell(6), p.current.worst);
@@ -62,7 +62,7 @@ export async function boardXlsx(m: BoardModel): Promise<Buffer> {
   tr.addRow(['Priority', 'Ref', 'Action', 'Score', 'Level', 'Previous', 'Stated direction', 'Direction by scores', 'Update', 'Owner']).font = { bold: true };
   for (const p of s.priorities)
     for (const a of p.actions) {
-      const r = tr.addRow([p.number, a.ref, a.title, null, levelName(st, a.score)?.label ?? '', null, a.statedDirection ?? '', a.derivedDirection ?? '', a.update, [a.lead, ...a.owners].filter(Boolean).join('; ')]);
+      const r = tr.addRow([p.number > 0 ? p.number : '', a.ref, a.title, null, levelName(st, a.score)?.label ?? '', null, a.statedDirection ?? '', a.derivedDirection ?? '', a.update, [a.lead, ...a.owners].filter(Boolean).join('; ')]);
       fillScore(st, r.getCell(4), a.score);
       fillScore(st, r.getCell(6), a.previousScore);
     }

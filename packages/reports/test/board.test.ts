@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderBoardReport } from '../src/index.js';
 import { as, boardFixture } from './fixture.js';
 import { actors } from '@ragtrail/core/testing';
+import { createMemoryStore, createRagtrail } from '@ragtrail/core';
 
 describe('board report', () => {
   it('markdown states the header, figures with labels, exceptions as sentences and each priority', async () => {
@@ -47,6 +48,18 @@ describe('board report', () => {
     expect(md).toContain('| 1. Leadership & governance | 3 Green; 2.6 imported | 3 Green |');
     expect(md).toContain('| Overall | 2.8 Green; 2.4 imported | 2.3 Amber |');
     expect(md).toContain('Imported figures come from February board pack (PDF)');
+  });
+  it('names the actions of a plan without priorities (an Ofsted tracker) as such, not as priority 0', async () => {
+    const rt = createRagtrail({ store: createMemoryStore() });
+    const admin = { actor: actors.admin };
+    await rt.createPlan({ planId: 'tracker', title: 'Ofsted recommendations', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, admin);
+    await rt.execute('tracker', 'AddAction', { ref: 'Ofsted 1', title: 'Performance data' }, admin);
+    await rt.execute('tracker', 'OpenReview', { period: '2017-04', reviewer: 'Rory Patterson', reviewDate: '2017-04-28' }, admin);
+    await rt.execute('tracker', 'RecordEntry', { action: 'Ofsted 1', period: '2017-04', score: 1, update: 'Digest live' }, admin);
+    const md = String((await renderBoardReport(rt, { planId: 'tracker', format: 'md' })).body);
+    expect(md).toContain('| Actions not under a priority |');
+    expect(md).toContain('## Actions not under a priority');
+    expect(md).not.toMatch(/\b0\. Actions|Priority 0/);
   });
   it('refuses an unknown format naming the field', async () => {
     const { rt, planId } = await boardFixture();

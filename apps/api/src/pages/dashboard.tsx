@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { PlanException, PlanState, RagSummary } from '@ragtrail/core';
+import { priorityHeading, priorityName, type PlanException, type PlanState, type RagSummary } from '@ragtrail/core';
 import { fig, scoreText } from '@ragtrail/reports';
 import { Layout } from './layout.js';
 import { DirectionOf, Score } from './score.js';
@@ -74,7 +74,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProp
           <tbody>
             {s.priorities.map((p) => (
               <tr>
-                <th scope="row">{p.number}. {p.title}</th>
+                <th scope="row">{priorityName(p)}</th>
                 <td><Imported state={state} figure={p.imported?.previous} computed={p.previous.mean} /></td>
                 <td><Imported state={state} figure={p.imported?.current} computed={p.current.mean} /></td>
                 <td><Score state={state} score={p.current.worst} /></td>
@@ -104,7 +104,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProp
         <h2 id="actions-heading">Actions</h2>
         {s.priorities.map((p) => (
           <table>
-            <caption>Priority {p.number}: {p.title}</caption>
+            <caption>{priorityHeading(p)}</caption>
             <thead><tr><th scope="col">Action</th><th scope="col">Score</th><th scope="col">Previous</th><th scope="col">Direction (scores)</th><th scope="col">Stated</th><th scope="col">Update</th><th scope="col">Lead and owners</th></tr></thead>
             <tbody>
               {p.actions.map((a) => (

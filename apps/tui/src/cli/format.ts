@@ -1,4 +1,4 @@
-import { formatFigure, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary } from '@ragtrail/core';
+import { formatFigure, priorityName, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary } from '@ragtrail/core';
 import { arrow, countsText, levelText, pad, padStart } from '../view/symbols.js';
 
 export function plansText(plans: readonly PlanListing[]): string[] {
@@ -14,7 +14,7 @@ export function summaryText(s: RagSummary): string[] {
   const out = [`${s.title} (${s.organisation})`, `Period ${s.period} against ${s.previousPeriod}: ${review}`, ''];
   out.push(`${pad('PRIORITY', 38)} ${padStart('PREV', 5)} ${padStart('NOW', 5)}  DIR  ${pad('WORST', 14)} COUNTS`);
   for (const p of s.priorities) {
-    const name = p.number > 0 ? `${p.number}. ${p.title}` : p.title;
+    const name = priorityName(p);
     out.push(`${pad(name, 38)} ${padStart(formatFigure(p.previous.mean), 5)} ${padStart(formatFigure(p.current.mean), 5)}   ${arrow(p.direction)}   ${pad(levelText(p.current.counts, p.current.worst), 14)} ${countsText(p.current.counts)}`);
     if (p.imported) out.push(`${pad('   as reported before ragtrail', 38)} ${padStart(formatFigure(p.imported.previous), 5)} ${padStart(formatFigure(p.imported.current), 5)}`);
   }

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
-import { formatFigure, type PlanException, type RagSummary } from '@ragtrail/core';
+import { formatFigure, priorityName, type PlanException, type RagSummary } from '@ragtrail/core';
 import { arrow, countsText, pad } from '../view/symbols.js';
 import { RagCell } from './RagCell.js';
 import { useTheme } from './theme.js';
@@ -23,7 +23,7 @@ export function Dashboard({ summary, exceptions, selected, room }: { summary: Ra
       <Text dimColor>{`  ${pad('PRIORITY', titleWidth)}  PREV   NOW    WORST          COUNTS`}</Text>
       {summary.priorities.map((p, i) => (
         <Text key={p.priorityId ?? 'loose'} inverse={i === selected}>
-          {i === selected ? '>' : ' '} {pad(p.number > 0 ? `${p.number}. ${p.title}` : p.title, titleWidth)}
+          {i === selected ? '>' : ' '} {pad(priorityName(p), titleWidth)}
           {formatFigure(p.previous.mean).padStart(6)}{formatFigure(p.current.mean).padStart(6)} {arrow(p.direction)} <RagCell counts={p.current.counts} value={p.current.worst} /> {pad(countsText(p.current.counts), 15)}
         </Text>
       ))}

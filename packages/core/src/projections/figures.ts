@@ -82,6 +82,11 @@ export function actionGroups(state: PlanState, period: string): ActionGroup[] {
   return groups;
 }
 
+/** A priority as a table row names it ("1. Workforce"); the group of actions under no priority by its title alone. */
+export const priorityName = (p: { number: number; title: string }): string => (p.number > 0 ? `${p.number}. ${p.title}` : p.title);
+/** A priority as a heading names it ("Priority 1: Workforce"); the group of actions under no priority by its title alone. */
+export const priorityHeading = (p: { number: number; title: string }): string => (p.number > 0 ? `Priority ${p.number}: ${p.title}` : p.title);
+
 export const levelOf = (scheme: ScoringScheme, score: number | null) => (score === null ? null : findLevel(scheme, score) ?? null);
 
 /** Figures are kept at full precision and rounded only here, for people: 2.0446 reads "2.0". */

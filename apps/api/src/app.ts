@@ -15,6 +15,7 @@ import { planRoutes } from './routes/plans.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reportRoutes } from './routes/reports.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { batchRoutes } from './routes/batch.js';
 
 export type { Ragtrail };
 
@@ -55,6 +56,7 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   reportRoutes(api, rt);
   liveRoutes(api, rt, shutdown);
   tokenRoutes(api, rt);
+  batchRoutes(api, rt);
   const document = openApiDocument(api);
 
   app.get('/api/openapi.json', (c) => c.json(document));

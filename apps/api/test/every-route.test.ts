@@ -175,6 +175,41 @@ describe('commands', () => {
   });
 });
 
+describe('batch', () => {
+  it('runs many commands in order and writes them together, or writes nothing and names the command at fault', async () => {
+    const { call, tokens, rt, store } = await planFixture();
+    const month = {
+      commands: [
+        { type: 'OpenReview', data: { period: '2026-03', reviewer: 'Rory', reviewDate: '2026-03-28' } },
+        { type: 'RecordEntry', data: { action: '1.1', period: '2026-03', score: 3, update: 'Board met' } },
+        { type: 'RecordEntry', data: { action: '2.1', period: '2026-03', score: 3, update: 'Triage steady' }, reason: 'Triage times back within target' },
+      ],
+    };
+    const before = (await store.readAll()).length;
+    // A refusal part-way: nothing of the batch is written, and the problem names the command.
+    const bad = { commands: [month.commands[0], { type: 'RecordEntry', data: { action: '9.9', period: '2026-03', score: 3 } }] };
+    const refused = await isProblem(await call('POST', '/api/plans/p1/batch', tokens.reviewer!, bad), 404);
+    expect(refused.field).toBe('commands.1.action');
+    expect(refused.detail).toMatch(/^Command 2 \(RecordEntry\): No action "9.9"/);
+    const invalid = await isProblem(await call('POST', '/api/plans/p1/batch', tokens.reviewer!, { commands: [{ type: 'RecordEntry', data: { action: '1.1', period: 'March', score: 3 } }] }), 400);
+    expect(JSON.stringify(invalid)).toContain('commands.0.data.period');
+    await isProblem(await call('POST', '/api/plans/p1/batch', tokens.reviewer!, { commands: [] }), 400, /commands/);
+    const forbidden = await isProblem(await call('POST', '/api/plans/p1/batch', tokens.officer!, month), 403, /^commands\.0/);
+    expect(forbidden.detail).toMatch(/^Command 1 \(OpenReview\): An officer may not OpenReview/);
+    await isProblem(await call('POST', '/api/plans/p1/batch', tokens.reviewer!, month, { 'if-match': '"3"' }), 412);
+    expect((await store.readAll()).length).toBe(before);
+
+    const etag = (await call('GET', '/api/plans/p1', tokens.reviewer!)).headers.get('etag')!;
+    const landed = await call('POST', '/api/plans/p1/batch', tokens.reviewer!, month, { 'if-match': etag, 'x-reason': encodeURIComponent('March review') });
+    expect(landed.status, await landed.clone().text()).toBe(201);
+    const result = await landed.json();
+    expect(result.events.map((e: { type: string }) => e.type)).toEqual(['ReviewOpened', 'EntryRecorded', 'EntryRecorded']);
+    expect(result.events.map((e: { reason: string | null }) => e.reason)).toEqual(['March review', 'March review', 'Triage times back within target']);
+    expect(landed.headers.get('etag')).toBe(`"${result.revision}"`);
+    expect((await rt.summary('p1', { period: '2026-03' })).priorities.map((p) => p.current.mean)).toEqual([3, 3]);
+  });
+});
+
 describe('tokens', () => {
   it('an admin issues a token shown once; revoking it shuts it out', async () => {
     const { call, tokens, rt } = await planFixture();

@@ -22,6 +22,7 @@ const routes: MutatingRoute[] = [
   { name: 'AttachEvidence', command: 'AttachEvidence', method: 'POST', path: '/api/plans/p1/commands/AttachEvidence', body: { action: 'a1', title: 'Audit', kind: 'audit', observedOn: '2026-02-20', link: 'https://example.org/a' } },
   { name: 'RescheduleAction', command: 'RescheduleAction', method: 'POST', path: '/api/plans/p1/commands/RescheduleAction', body: { action: 'a1', newDueDate: '2026-12-31', approvedBy: 'DCS' }, headers: reason },
   { name: 'ImportFigures', command: 'ImportFigures', method: 'POST', path: '/api/plans/p1/commands/ImportFigures', body: { period: '2026-02', source: 'Board paper', priorities: [{ priorityId: 'pr1', figure: 2.5 }] } },
+  { name: 'POST /api/plans/:id/batch', command: 'RecordEntry', method: 'POST', path: '/api/plans/p1/batch', body: { commands: [{ type: 'RecordEntry', data: { action: 'a1', period: '2026-03', score: 3 } }] }, headers: reason },
   { name: 'POST /api/tokens', command: 'IssueToken', method: 'POST', path: '/api/tokens', body: { name: 'Someone', role: 'viewer' } },
   { name: 'DELETE /api/tokens/:id', command: 'RevokeToken', method: 'DELETE', path: (id) => `/api/tokens/${id}`, body: undefined },
   // An import creates a plan, so it needs what CreatePlan needs.

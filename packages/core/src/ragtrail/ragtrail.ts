@@ -165,9 +165,11 @@ export function createRagtrail(options: RagtrailOptions) {
     return execute(planId, 'CreatePlan', { ...input, planId }, caller);
   }
 
-  async function batch(planId: string): Promise<PlanBatch> {
+  async function batch(planId: string, options: { expectedRevision?: number } = {}): Promise<PlanBatch> {
     const t = timeline(planId);
     const base = await t.refresh();
+    if (options.expectedRevision !== undefined && options.expectedRevision !== base.revision)
+      throw new DomainError('precondition', `The plan is at revision ${base.revision}, not ${options.expectedRevision}: reload and try again`, 'If-Match', 'revision-matches', { currentRevision: base.revision });
     const fold = startFold(base);
     const held: ReturnType<typeof sealAfter> = [];
     let committed = false;

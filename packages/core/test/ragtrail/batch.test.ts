@@ -81,4 +81,11 @@ describe('a batch of commands on one plan', () => {
     expect((await rt.loadPlan('dev')).revision).toBe(1);
     await expect(batch.commit()).rejects.toThrow(/committed/);
   });
+
+  it('refuses to begin on a revision the caller did not expect (If-Match)', async () => {
+    const rt = createRagtrail({ store: createMemoryStore() });
+    await rt.createPlan({ planId: 'dev', title: 'Development plan', organisation: 'Thurrock Council' }, admin);
+    await expect(rt.batch('dev', { expectedRevision: 3 })).rejects.toMatchObject({ code: 'precondition', details: { currentRevision: 0 } });
+    expect((await rt.batch('dev', { expectedRevision: 0 })).state.revision).toBe(0);
+  });
 });

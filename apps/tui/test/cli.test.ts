@@ -119,6 +119,32 @@ describe('ragtrail command line, in-process', () => {
     expect(audit.records.at(-1)!.actor).toMatchObject({ name: 'Jo Bloggs', role: 'officer' });
   });
 
+  it('runs a batch file of commands all or nothing, naming the command a refusal came from', async () => {
+    const store = await seeded();
+    const dir = mkdtempSync(join(tmpdir(), 'ragtrail-batch-'));
+    const month = join(dir, 'june.json');
+    writeFileSync(month, JSON.stringify({ commands: [
+      { type: 'OpenReview', data: { period: '2017-06', reviewer: 'Rory Patterson', reviewDate: '2017-06-28' } },
+      { type: 'RecordEntry', data: { action: 'P1.2', period: '2017-06', score: 3, update: 'Supervision 88%' } },
+      { type: 'RecordEntry', data: { action: 'P2.1', period: '2017-06', score: 2, update: 'Thresholds agreed' }, reason: 'Thresholds signed off by partners' },
+    ] }));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ commands: [{ type: 'OpenReview', data: { period: '2017-06', reviewer: 'R', reviewDate: '2017-06-28' } }, { type: 'RecordEntry', data: { action: 'P9.9', period: '2017-06', score: 3 } }] }));
+    const reviewer = ['--actor', 'Rory Patterson:reviewer'];
+    const before = JSON.parse((await run(['audit', '--store', store, '--plan', 'dev-plan', '--json'])).out).total as number;
+    const refused = await run(['batch', broken, '--store', store, '--plan', 'dev-plan', ...reviewer]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^ragtrail: Command 2 \(RecordEntry\): No action "P9\.9"/);
+    writeFileSync(join(dir, 'not.json'), '{"commands": [');
+    expect((await run(['batch', join(dir, 'not.json'), '--store', store, '--plan', 'dev-plan', ...reviewer])).err).toContain('is not JSON');
+    expect(JSON.parse((await run(['audit', '--store', store, '--plan', 'dev-plan', '--json'])).out).total).toBe(before);
+    const landed = await run(['batch', month, '--store', store, '--plan', 'dev-plan', ...reviewer, '--reason', 'June review', '--json']);
+    expect(landed.code, landed.err).toBe(0);
+    expect(JSON.parse(landed.out).events.map((e: { type: string }) => e.type)).toEqual(['ReviewOpened', 'EntryRecorded', 'EntryRecorded']);
+    const summary = JSON.parse((await run(['summary', '--store', store, '--plan', 'dev-plan', '--period', '2017-06', '--json'])).out) as RagSummary;
+    expect(summary.priorities.map((p) => p.current.mean)).toEqual([3, 2]);
+  });
+
   it("maps the core's refusals to exit 1 with its message, and writes nothing", async () => {
     const store = await seeded();
     const before = JSON.parse((await run(['audit', '--store', store, '--plan', 'dev-plan', '--json'])).out) as { total: number };

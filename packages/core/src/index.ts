@@ -30,3 +30,4 @@ export * from './projections/sustained-evidence.js';
 export * from './ragtrail/instant.js';
 export * from './ragtrail/plan-timeline.js';
 export * from './ragtrail/ragtrail.js';
+export * from './ragtrail/run-batch.js';

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { EvidenceKind, type CommandInput, type CommandResult, type Ragtrail, type StatedDirection } from '@ragtrail/core';
+import { EvidenceKind, runBatch, type CommandInput, type CommandResult, type Ragtrail, type StatedDirection } from '@ragtrail/core';
 import { json, line, type Io } from '../io.js';
 import { actorOf, direction, integer, jsonFlag, optionsOf, type GlobalOptions } from '../options.js';
 import { withRagtrail } from '../session.js';
+import { UserError } from '../errors.js';
 
 type Report = (result: CommandResult) => string;
 
@@ -19,6 +20,25 @@ async function execute(cmd: Command, io: Io, o: GlobalOptions & { json?: boolean
 const reasonOption = ['--reason <text>', 'why: needed when a score changes, a direction disagrees with the scores, or for any correction'] as const;
 
 export function registerWrites(program: Command, io: Io): void {
+  program
+    .command('batch')
+    .description('run many commands on one plan from a JSON file, in order, all or nothing: {"commands": [{"type", "data", "reason"?}]}')
+    .argument('<file>', 'the JSON file (the body of POST /api/plans/:planId/batch)')
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--reason <text>', "why, for commands that do not give their own reason")
+    .option(...jsonFlag)
+    .action(async (file: string, _o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; reason?: string; json?: boolean }>(cmd);
+      const text = await readFile(file, 'utf8').catch(() => { throw new UserError(`${file}: no such file`); });
+      let input: unknown;
+      try {
+        input = JSON.parse(text);
+      } catch (error) {
+        throw new UserError(`${file} is not JSON (${(error as Error).message}): give {"commands": [{"type": "RecordEntry", "data": {...}}]}`);
+      }
+      await execute(cmd, io, o, (rt, caller) => runBatch(rt, o.plan, input, caller), (r) => `Recorded ${r.events.length} events from ${file}`);
+    });
+
   program
     .command('record')
     .description("record an action's entry for a period: score, update, direction")

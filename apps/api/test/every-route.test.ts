@@ -321,6 +321,25 @@ describe('pages', () => {
     expect(dash).toContain('February board pack');
   });
 
+  it('links the board report and the evidence pack of the period shown, and serves them to a signed-in viewer', async () => {
+    const { app, tokens } = await planFixture();
+    const get = (path: string) => app.request(path, { headers: { cookie: `ragtrail_token=${tokens.viewer}` } });
+    const dash = await (await get('/plans/p1?period=2026-02&asOf=2026-03-10')).text();
+    const link = /href="(\/plans\/p1\/reports\/board\?period=2026-02&amp;format=html&amp;asOf=2026-03-10)"/.exec(dash)?.[1]?.replace(/&amp;/g, '&');
+    expect(link).toBeDefined();
+    expect(dash).toContain('/plans/p1/reports/evidence?period=2026-02&amp;format=xlsx');
+    const report = await get(link!);
+    expect(report.status).toBe(200);
+    expect(report.headers.get('content-disposition')).toContain('attachment');
+    expect(await report.text()).toContain('Improvement Board report');
+    const md = await get('/plans/p1/reports/evidence?period=2026-02&format=md');
+    expect(await md.text()).toMatch(/^# Inspector evidence pack/);
+    const wrong = await get('/plans/p1/reports/minutes?format=md');
+    expect(wrong.status).toBe(400);
+    expect(wrong.headers.get('content-type')).toContain('text/html');
+    expect((await app.request('/plans/p1/reports/board')).status).toBe(303);
+  });
+
   it('renders the dashboard, an action page and errors as HTML', async () => {
     const { app, tokens } = await planFixture();
     const get = (path: string) => app.request(path, { headers: { cookie: `ragtrail_token=${tokens.viewer}` } });

@@ -36,6 +36,25 @@ function LiveNotice(props: { planId: string }) {
   );
 }
 
+/** The board report and the evidence pack for the period and the moment on screen, in each format. */
+function Reports(props: { summary: RagSummary; asOf: string | null }) {
+  const href = (kind: string, format: string) => {
+    const q = new URLSearchParams({ period: props.summary.period, format, ...(props.asOf ? { asOf: props.asOf } : {}) });
+    return `/plans/${encodeURIComponent(props.summary.planId)}/reports/${kind}?${q}`;
+  };
+  const formats = [['html', 'web page'], ['pdf', 'PDF'], ['xlsx', 'spreadsheet'], ['md', 'Markdown']] as const;
+  return (
+    <section aria-labelledby="reports-heading">
+      <h2 id="reports-heading">Reports for {props.summary.period}{props.asOf ? ` as known at ${props.asOf}` : ''}</h2>
+      <ul>
+        {([['board', 'Improvement Board report'], ['evidence', 'Inspector evidence pack']] as const).map(([kind, name]) => (
+          <li>{name}: {formats.map(([format, label], i) => <>{i > 0 ? ' · ' : ''}<a href={href(kind, format)}>{label}</a></>)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function AsKnownAt(props: { summary: RagSummary; asOf: string | null }) {
   return (
     <form class="inline" method="get" role="search" aria-label="Choose the period and the moment">
@@ -122,6 +141,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProp
           </table>
         ))}
       </section>
+      <Reports summary={s} asOf={asOf} />
       <p class="note">Overall figure: {s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}; figures shown to one decimal ({fig(s.overall.current)}), kept at full precision.</p>
       {asOf ? null : <LiveNotice planId={state.planId} />}
     </Layout>

@@ -5,6 +5,7 @@ import type { AppEnv, Ragtrail } from '../env.js';
 import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
 import { problemOf } from '../problem.js';
 import { liveStream } from '../routes/live.js';
+import { reportDownload } from '../routes/reports.js';
 import { ActionPage } from './action.js';
 import { Dashboard } from './dashboard.js';
 import { ErrorPage } from './error-page.js';
@@ -52,6 +53,9 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal): Hono<AppEnv> {
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
     return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} />);
   });
+
+  // The board report and the evidence pack, linked from the dashboard for the period and moment shown.
+  pages.get('/plans/:planId/reports/:kind', reportDownload(rt));
 
   // The dashboard's live notice: the same stream as /api/plans/:id/events, with the page's cookie.
   pages.get('/plans/:planId/live', liveStream(rt, shutdown, false));

@@ -1,6 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { parseInput } from '@ragtrail/core';
 import { renderBoardReport, renderEvidencePack } from '@ragtrail/reports';
+import type { Handler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { present, ReportQuery } from '../http/queries.js';
@@ -8,16 +9,19 @@ import { route } from '../openapi.js';
 
 const ReportKind = z.enum(['board', 'evidence']);
 
+/** Renders a report as a download; the JSON API (bearer token) and the pages (cookie) both serve it. */
+export const reportDownload = (rt: Ragtrail): Handler<AppEnv> => async (c) => {
+  const render = { board: renderBoardReport, evidence: renderEvidencePack }[parseInput(ReportKind, c.req.param('kind'), 'kind')];
+  const q = parseInput(ReportQuery, c.req.query(), 'query');
+  const report = await render(rt, { planId: c.req.param('planId')!, format: q.format, ...present({ period: q.period, asOf: q.asOf }) });
+  const body = typeof report.body === 'string' ? report.body : new Uint8Array(report.body);
+  return c.body(body, 200, { 'content-type': report.contentType, 'content-disposition': `attachment; filename="${report.fileName}"` });
+};
+
 /** The monthly board report and the inspector's evidence pack, as md, html, xlsx or pdf. */
 export function reportRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
   route(api, {
     method: 'get', path: '/plans/:planId/reports/:kind', summary: 'Board report or evidence pack (format md, html, xlsx, pdf); asOf reproduces it as it was', tag: 'reports',
     query: ReportQuery, ok: { status: 200, description: 'the report file', mediaType: 'text/html' },
-  }, async (c) => {
-    const render = { board: renderBoardReport, evidence: renderEvidencePack }[parseInput(ReportKind, c.req.param('kind'), 'kind')];
-    const q = parseInput(ReportQuery, c.req.query(), 'query');
-    const report = await render(rt, { planId: c.req.param('planId')!, format: q.format, ...present({ period: q.period, asOf: q.asOf }) });
-    const body = typeof report.body === 'string' ? report.body : new Uint8Array(report.body);
-    return c.body(body, 200, { 'content-type': report.contentType, 'content-disposition': `attachment; filename="${report.fileName}"` });
-  });
+  }, reportDownload(rt));
 }

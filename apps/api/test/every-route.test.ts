@@ -126,7 +126,7 @@ describe('reads', () => {
     expect((await call('GET', '/api/verify?planId=p1', tokens.viewer!)).status).toBe(200);
   });
 
-  it('exports the tracker as CSV and XLSX', async () => {
+  it('exports the tracker as CSV and XLSX, and the audit trail as CSV', async () => {
     const { call, tokens } = await planFixture();
     const csv = await call('GET', '/api/plans/p1/exports/tracker?period=2026-02', tokens.viewer!);
     expect(csv.status, await csv.clone().text()).toBe(200);
@@ -136,6 +136,14 @@ describe('reads', () => {
     expect(xlsx.status).toBe(200);
     expect(Buffer.from(await xlsx.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
     await isProblem(await call('GET', '/api/plans/p1/exports/tracker', tokens.viewer!), 400, /period/);
+    const audit = await call('GET', '/api/plans/p1/exports/audit?action=2.1', tokens.viewer!);
+    expect(audit.status, await audit.clone().text()).toBe(200);
+    expect(audit.headers.get('content-disposition')).toContain('p1-audit.csv');
+    const auditText = await audit.text();
+    expect(auditText).toMatch(/^Recorded at,Revision,Event,Who/);
+    expect(auditText).toContain('Scored against the wrong month');
+    expect(auditText).not.toContain('Board oversight');
+    await isProblem(await call('GET', '/api/plans/p1/exports/audit?asOf=soon', tokens.viewer!), 400, /asOf/);
   });
 });
 

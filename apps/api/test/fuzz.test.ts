@@ -4,7 +4,7 @@ import { planFixture } from './fixture.js';
 
 // Every route the app serves (JSON API, files, live, reports, tokens, pages), plus a few that are not routes.
 const paths = ['/api/plans', '/api/plans/p1', '/api/plans/p1/summary', '/api/plans/p1/exceptions', '/api/plans/p1/evidence', '/api/plans/p1/audit', '/api/plans/p1/history', '/api/verify', '/api/me', '/api/tokens',
-  '/api/tokens/t1', '/api/imports/tracker', '/api/imports/summary', '/api/imports/objectives', '/api/imports/other', '/api/plans/p1/exports/tracker', '/api/plans/p1/batch',
+  '/api/tokens/t1', '/api/imports/tracker', '/api/imports/summary', '/api/imports/objectives', '/api/imports/other', '/api/plans/p1/exports/tracker', '/api/plans/p1/exports/audit', '/api/plans/p1/batch',
   '/api/plans/p1/reports/board', '/api/plans/p1/reports/evidence', '/api/plans/nope/summary', '/api/openapi.json', '/api/docs', '/health',
   '/', '/login', '/logout', '/plans/p1', '/plans/p1/reports/board', '/plans/p1/actions/a1', '/plans/p1/actions/nope', '/plans/nope',
   ...['AddPriority', 'AddAction', 'OpenReview', 'RecordEntry', 'CorrectEntry', 'SignOffReview', 'AttachEvidence', 'RescheduleAction', 'ImportFigures', 'Nope'].map((t) => `/api/plans/p1/commands/${t}`)];

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -117,6 +117,19 @@ describe('ragtrail command line, in-process', () => {
     expect(env.code).toBe(0);
     const audit = JSON.parse((await run(['audit', '--store', store, '--plan', 'dev-plan', '--action', 'P2.1', '--json'])).out) as { records: { actor: { name: string; role: string } }[] };
     expect(audit.records.at(-1)!.actor).toMatchObject({ name: 'Jo Bloggs', role: 'officer' });
+  });
+
+  it('writes the audit trail as CSV for a spreadsheet, with the same filters', async () => {
+    const store = await seeded();
+    const out = join(mkdtempSync(join(tmpdir(), 'ragtrail-audit-')), 'audit.csv');
+    const r = await run(['audit', '--store', store, '--plan', 'dev-plan', '--action', 'P1.1', '--csv', out, '--json']);
+    expect(r.code, r.err).toBe(0);
+    expect(JSON.parse(r.out)).toMatchObject({ out, contentType: 'text/csv; charset=utf-8' });
+    const text = readFileSync(out, 'utf8');
+    expect(text.split('\r\n')[0]).toBe('Recorded at,Revision,Event,Who,Role,Reason,Action,Period,What changed,Event id,Hash');
+    expect(text).toContain('Recruitment drive landed');
+    expect(text).not.toContain('P1.2');
+    expect((await run(['audit', '--store', store, '--plan', 'dev-plan', '--csv', out, '--limit', '5'])).code).toBe(1);
   });
 
   it('runs a batch file of commands all or nothing, naming the command a refusal came from', async () => {

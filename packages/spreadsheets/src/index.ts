@@ -12,3 +12,4 @@ export { parseSummary, SummarySheet } from './summary/parse.js';
 export { exportTracker, ExportInput, type ExportedFile } from './tracker/export.js';
 export { importObjectives } from './objectives/import.js';
 export { parseObjectives, splitMilestones, ObjectivesPlan, Objective } from './objectives/parse.js';
+export { exportAudit, AuditExportInput } from './audit/export.js';

@@ -1,11 +1,11 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Cadence, parseInput } from '@ragtrail/core';
-import { exportTracker, importObjectives, importSummary, importTracker, type SummaryInput } from '@ragtrail/spreadsheets';
+import { exportAudit, exportTracker, importObjectives, importSummary, importTracker, type SummaryInput } from '@ragtrail/spreadsheets';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
-import { ExportQuery, ImportKind, present } from '../http/queries.js';
+import { AuditQuery, ExportQuery, ImportKind, present } from '../http/queries.js';
 import { refusal } from '../problem.js';
 import { DomainError } from '@ragtrail/core';
 import { route } from '../openapi.js';
@@ -83,5 +83,14 @@ export function fileRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     const file = await exportTracker(rt, { planId: c.req.param('planId')!, period: q.period, format: q.format });
     const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
     return c.body(body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
+  });
+
+  const AuditExportQuery = AuditQuery.omit({ offset: true, limit: true });
+  route(api, {
+    method: 'get', path: '/plans/:planId/exports/audit', summary: 'The audit trail as CSV for a spreadsheet: one row per event with who, when, why, what changed, id and hash', tag: 'files',
+    query: AuditExportQuery, ok: { status: 200, description: 'the CSV file', mediaType: 'text/csv' },
+  }, async (c) => {
+    const file = await exportAudit(rt, { planId: c.req.param('planId')!, ...present(parseInput(AuditExportQuery, c.req.query(), 'query')) });
+    return c.body(String(file.body), 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
   });
 }

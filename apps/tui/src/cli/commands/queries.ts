@@ -6,6 +6,7 @@ import { json, line, type Io } from '../io.js';
 import { integer, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
 import { UserError } from '../errors.js';
+import { writeOut } from '../write-out.js';
 
 interface PeriodQuery {
   plan: string;
@@ -75,19 +76,24 @@ export function registerQueries(program: Command, io: Io): void {
     .option('--until <ISO-8601>', 'recorded on or before')
     .option('--as-of <ISO-8601>', 'the log as it stood at this moment')
     .option('--limit <n>', 'at most this many records', integer)
+    .option('--csv <file>', 'write the whole trail (with these filters) as CSV for a spreadsheet')
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const own = cmd.opts<{ actor?: string }>();
-      const o = optionsOf<{ plan: string; action?: string; type?: string; since?: string; until?: string; asOf?: string; limit?: number; json?: boolean }>(cmd);
+      const o = optionsOf<{ plan: string; action?: string; type?: string; since?: string; until?: string; asOf?: string; limit?: number; csv?: string; json?: boolean }>(cmd);
       // The program also knows --actor (the acting person); on a read it can only mean the filter.
       const byActor = own.actor ?? o.actor;
-      const result = await withRagtrail(o, io, (rt) =>
-        rt.audit(o.plan, {
-          ...(o.action ? { action: o.action } : {}), ...(byActor ? { actor: byActor } : {}), ...(o.type ? { type: o.type } : {}),
-          ...(o.since ? { since: o.since } : {}), ...(o.until ? { until: o.until } : {}), ...(o.asOf ? { asOf: o.asOf } : {}),
-          ...(o.limit !== undefined ? { limit: o.limit } : {}),
-        }),
-      );
+      const filter = {
+        ...(o.action ? { action: o.action } : {}), ...(byActor ? { actor: byActor } : {}), ...(o.type ? { type: o.type } : {}),
+        ...(o.since ? { since: o.since } : {}), ...(o.until ? { until: o.until } : {}), ...(o.asOf ? { asOf: o.asOf } : {}),
+      };
+      if (o.csv !== undefined) {
+        if (o.limit !== undefined) throw new UserError('--csv writes the whole trail: leave out --limit');
+        const { exportAudit } = await import('@ragtrail/spreadsheets');
+        const file = await withRagtrail(o, io, (rt) => exportAudit(rt, { planId: o.plan, ...filter }));
+        return writeOut(io, o.csv, file, o.json);
+      }
+      const result = await withRagtrail(o, io, (rt) => rt.audit(o.plan, { ...filter, ...(o.limit !== undefined ? { limit: o.limit } : {}) }));
       if (o.json) json(io, result);
       else auditText(result.total, result.records).forEach((t) => line(io, t));
     });

@@ -346,6 +346,14 @@ describe('pages', () => {
     expect(wrong.status).toBe(400);
     expect(wrong.headers.get('content-type')).toContain('text/html');
     expect((await app.request('/plans/p1/reports/board')).status).toBe(303);
+    // The plan's and each action's audit trail as CSV, from the pages.
+    expect(dash).toContain('href="/plans/p1/exports/audit?asOf=2026-03-10"');
+    const action = await (await get('/plans/p1/actions/a2')).text();
+    const csvLink = /href="(\/plans\/p1\/exports\/audit\?action=a2)"/.exec(action)?.[1];
+    expect(csvLink).toBeDefined();
+    const csv = await (await get(csvLink!)).text();
+    expect(csv).toContain('Scored against the wrong month');
+    expect(csv).not.toContain('Board oversight');
   });
 
   it('renders the dashboard, an action page and errors as HTML', async () => {

@@ -62,6 +62,7 @@ export function ActionPage({ state, evidence: a, audit, asOf }: ActionPageProps)
       </section>
       <section aria-labelledby="audit-heading">
         <h2 id="audit-heading">Audit trail</h2>
+        <p><a href={`/plans/${encodeURIComponent(state.planId)}/exports/audit?${new URLSearchParams({ action: a.actionId, ...(asOf ? { asOf } : {}) })}`}>Download this action's audit trail (CSV)</a></p>
         <table>
           <thead><tr><th scope="col">Recorded</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Changes</th><th scope="col">Reason</th></tr></thead>
           <tbody>

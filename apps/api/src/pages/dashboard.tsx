@@ -50,6 +50,7 @@ function Reports(props: { summary: RagSummary; asOf: string | null }) {
         {([['board', 'Improvement Board report'], ['evidence', 'Inspector evidence pack']] as const).map(([kind, name]) => (
           <li>{name}: {formats.map(([format, label], i) => <>{i > 0 ? ' · ' : ''}<a href={href(kind, format)}>{label}</a></>)}</li>
         ))}
+        <li><a href={`/plans/${encodeURIComponent(props.summary.planId)}/exports/audit${props.asOf ? `?${new URLSearchParams({ asOf: props.asOf })}` : ''}`}>The plan's whole audit trail (CSV)</a></li>
       </ul>
     </section>
   );

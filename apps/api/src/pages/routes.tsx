@@ -6,6 +6,7 @@ import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
 import { problemOf } from '../problem.js';
 import { liveStream } from '../routes/live.js';
 import { reportDownload } from '../routes/reports.js';
+import { auditDownload } from '../routes/files.js';
 import { ActionPage } from './action.js';
 import { Dashboard } from './dashboard.js';
 import { ErrorPage } from './error-page.js';
@@ -56,6 +57,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal): Hono<AppEnv> {
 
   // The board report and the evidence pack, linked from the dashboard for the period and moment shown.
   pages.get('/plans/:planId/reports/:kind', reportDownload(rt));
+  pages.get('/plans/:planId/exports/audit', auditDownload(rt));
 
   // The dashboard's live notice: the same stream as /api/plans/:id/events, with the page's cookie.
   pages.get('/plans/:planId/live', liveStream(rt, shutdown, false));

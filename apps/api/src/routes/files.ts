@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Cadence, parseInput } from '@ragtrail/core';
 import { exportAudit, exportTracker, importObjectives, importSummary, importTracker, type SummaryInput } from '@ragtrail/spreadsheets';
-import type { Context } from 'hono';
+import type { Context, Handler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
@@ -51,6 +51,14 @@ function columnMapOf(text: string | undefined): Record<string, string> | undefin
   return parseInput(z.record(z.string(), z.string(), { error: 'must be a JSON object of "your header": "our column"' }), parsed, 'query.columnMap');
 }
 
+const AuditExportQuery = AuditQuery.omit({ offset: true, limit: true });
+
+/** The audit trail as a CSV download; the JSON API (bearer token) and the pages (cookie) both serve it. */
+export const auditDownload = (rt: Ragtrail): Handler<AppEnv> => async (c) => {
+  const file = await exportAudit(rt, { planId: c.req.param('planId')!, ...present(parseInput(AuditExportQuery, c.req.query(), 'query')) });
+  return c.body(String(file.body), 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
+};
+
 /** Imports councils' spreadsheets (all or nothing) and exports the tracker their board knows. */
 export function fileRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
   route(api, {
@@ -85,12 +93,8 @@ export function fileRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     return c.body(body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
   });
 
-  const AuditExportQuery = AuditQuery.omit({ offset: true, limit: true });
   route(api, {
     method: 'get', path: '/plans/:planId/exports/audit', summary: 'The audit trail as CSV for a spreadsheet: one row per event with who, when, why, what changed, id and hash', tag: 'files',
     query: AuditExportQuery, ok: { status: 200, description: 'the CSV file', mediaType: 'text/csv' },
-  }, async (c) => {
-    const file = await exportAudit(rt, { planId: c.req.param('planId')!, ...present(parseInput(AuditExportQuery, c.req.query(), 'query')) });
-    return c.body(String(file.body), 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
-  });
+  }, auditDownload(rt));
 }

@@ -49,7 +49,9 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
 
   const api = new OpenAPIHono<AppEnv>();
   api.use('/imports/*', tooLarge(importLimitBytes));
-  api.use('*', async (c, next) => (c.req.path.startsWith('/api/imports/') ? next() : tooLarge(bodyLimitBytes)(c, next)));
+  // Reads carry no body: skipping the limit spares them building the full Request it inspects.
+  const limitBody = tooLarge(bodyLimitBytes);
+  api.use('*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/imports/') ? next() : limitBody(c, next)));
   api.use('*', authenticate(rt, { cookie: false }));
   planRoutes(api, rt);
   fileRoutes(api, rt);

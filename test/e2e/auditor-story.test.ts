@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ragtrail as run } from '../../apps/tui/test/child.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const bin = join(root, 'apps/tui/src/bin.ts');
@@ -15,17 +16,7 @@ const store = `sqlite:${join(dir, 'ragtrail.db')}`;
 const plan = 'thurrock-ofsted-tracker-2016-17';
 const env = { ...process.env, NO_COLOR: '1', RAGTRAIL_STORE: store, RAGTRAIL_ACTOR: '' };
 
-function ragtrail(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const ragtrail = (...args: string[]) => run(args, { RAGTRAIL_STORE: store });
 const json = async (...args: string[]) => {
   const r = await ragtrail(...args, '--json');
   expect(r.code, r.err).toBe(0);

@@ -1,29 +1,15 @@
 // The `ragtrail` command line, as a child process, moving a SQLite log into EventStoreDB (the
 // in-process gRPC double) and back: the store URLs users type, end to end.
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createSqliteStore } from '@ragtrail/store-sqlite';
-import { startEventStoreDouble } from './double/server.js';
-import { writeDemoPlan } from './helpers.js';
+import { createSqliteStore } from '../../packages/store-sqlite/src/index.js';
+import { ragtrail as run } from '../../apps/tui/test/child.js';
+import { startEventStoreDouble } from '../../packages/store-eventstoredb/test/double/server.js';
+import { writeDemoPlan } from '../../packages/store-eventstoredb/test/helpers.js';
 
-const root = fileURLToPath(new URL('../../../', import.meta.url));
-const bin = join(root, 'apps/tui/src/bin.ts');
-
-function ragtrail(...args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', bin, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1', RAGTRAIL_ACTOR: '', RAGTRAIL_STORE: '' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const ragtrail = (...args: string[]) => run(args);
 
 describe('ragtrail migrate between SQLite and EventStoreDB, from the command line', () => {
   it('copies the log there and back with every chain intact, and the plan reads the same on both', async () => {

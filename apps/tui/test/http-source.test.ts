@@ -1,3 +1,5 @@
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { DomainError, ValidationError } from '@ragtrail/core';
 import { httpData } from '../src/sources/http.js';
@@ -23,6 +25,16 @@ describe('the HTTP data source', () => {
     expect(await data.exceptions('dev plan', { period: '2017-04', asOf: '2017-05-10' })).toEqual({ period: '2017-04', exceptions: [] });
     expect(seen[0]!.url).toBe('http://localhost:3000/api/plans/dev%20plan/exceptions?period=2017-04&asOf=2017-05-10');
     expect(new Headers(seen[0]!.init.headers).get('authorization')).toBe('Bearer rgt_secret');
+  });
+
+  it('says which address it could not reach and what to do, when no app answers there', async () => {
+    // A port that was just free: nothing listens there now.
+    const server = createServer().listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+    await new Promise((resolve) => server.close(resolve));
+    const data = httpData(`http://127.0.0.1:${port}/`, 'token');
+    await expect(data.plans()).rejects.toMatchObject({ code: 'not-found', field: 'api', message: `Cannot reach the HTTP app at http://127.0.0.1:${port} (ECONNREFUSED): start it with \`ragtrail serve\` or check --api` });
   });
 
   it("turns a problem answer back into the core's errors, so screens show it the same way", async () => {

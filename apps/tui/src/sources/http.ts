@@ -35,10 +35,20 @@ async function problem(response: Response): Promise<DomainError> {
 /** The UI against a running HTTP app: the same screens, every answer from the API. */
 export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): PlanData {
   const base = baseUrl.replace(/\/+$/, '');
+  // A refused connection or an unknown host is the person's setup to fix: say where we looked.
+  const reach = async (url: string, init: RequestInit): Promise<Response> => {
+    try {
+      return await fetchImpl(url, init);
+    } catch (error) {
+      if (init.signal?.aborted) throw error;
+      const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+      throw new DomainError('not-found', `Cannot reach the HTTP app at ${base} (${cause?.code ?? cause?.message ?? (error as Error).message}): start it with \`ragtrail serve\` or check --api`, 'api', 'reachable');
+    }
+  };
   const call = async <T>(path: string, query: { [key: string]: string | undefined } | object = {}, init: RequestInit = {}): Promise<T> => {
     const params = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => typeof e[1] === "string"));
     const url = `${base}${path}${params.size ? `?${params}` : ''}`;
-    const response = await fetchImpl(url, { ...init, headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
+    const response = await reach(url, { ...init, headers: { authorization: `Bearer ${token}`, accept: 'application/json', ...(init.body ? { 'content-type': 'application/json' } : {}), ...init.headers } });
     if (!response.ok) throw await problem(response);
     return (await response.json()) as T;
   };
@@ -46,7 +56,7 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
   const history = async (planId: string): Promise<RecordedEvent[]> => {
     const { revision } = await plan(planId);
     const abort = new AbortController();
-    const response = await fetchImpl(`${base}${routes.events(planId)}?after=0`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
+    const response = await reach(`${base}${routes.events(planId)}?after=0`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
     if (!response.ok) throw await problem(response);
     return readLogOverSse(response, revision, abort);
   };

@@ -1,2 +1,2 @@
 export { createApp, type AppOptions, type Ragtrail } from './app.js';
-export { startServer, type ServerOptions } from './server.js';
+export { startServer, ListenError, type ServerOptions } from './server.js';

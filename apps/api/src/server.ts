@@ -5,6 +5,11 @@ import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 
+/** The server could not listen where it was asked to; the message says what to change. */
+export class ListenError extends Error {
+  override readonly name = 'ListenError';
+}
+
 export interface ServerOptions { storeUrl?: string; port?: number; host?: string; logger?: Logger; /** How long to wait for in-flight requests before cutting them off. */ drainMs?: number }
 
 /** Opens the store, serves the app, and on SIGTERM stops accepting, lets in-flight requests finish, then closes the store. */
@@ -15,9 +20,22 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const shutdown = new AbortController();
   const app = createApp({ ragtrail, logger, shutdown: shutdown.signal });
   const host = options.host ?? '127.0.0.1';
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: options.port ?? 3000, hostname: host }, () => resolve(s));
-  });
+  const wanted = options.port ?? 3000;
+  let server: ReturnType<typeof serve>;
+  try {
+    server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve({ fetch: app.fetch, port: wanted, hostname: host }, () => resolve(s));
+      s.once('error', reject);
+    });
+  } catch (error) {
+    await ragtrail.close();
+    const code = (error as { code?: string }).code;
+    // The person's setup, not a fault: say what to change.
+    if (code === 'EADDRINUSE') throw new ListenError(`Port ${wanted} on ${host} is in use: stop what runs there or choose another with --port`);
+    if (code === 'EACCES') throw new ListenError(`Port ${wanted} on ${host} needs privileges this user lacks: choose one above 1023 with --port`);
+    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new ListenError(`${host} is not an address of this machine: choose one with --host`);
+    throw error;
+  }
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | null = null;
   const close = () => (closing ??= new Promise<void>((resolve) => {

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { once } from 'node:events';
+import { createServer, type AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { createRagtrail, GENESIS_HASH, type RagSummary } from '@ragtrail/core';
@@ -130,6 +132,19 @@ describe('ragtrail command line, in-process', () => {
     expect(text).toContain('Recruitment drive landed');
     expect(text).not.toContain('P1.2');
     expect((await run(['audit', '--store', store, '--plan', 'dev-plan', '--csv', out, '--limit', '5'])).code).toBe(1);
+  });
+
+  it('serve says the port is in use, in one line, instead of crashing', async () => {
+    const taken = createServer().listen(0, '127.0.0.1');
+    await once(taken, 'listening');
+    try {
+      const { port } = taken.address() as AddressInfo;
+      const r = await run(['serve', '--store', 'memory:', '--port', String(port)]);
+      expect(r.code).toBe(1);
+      expect(r.err).toBe(`ragtrail: Port ${port} on 127.0.0.1 is in use: stop what runs there or choose another with --port\n`);
+    } finally {
+      await new Promise((resolve) => taken.close(resolve));
+    }
   });
 
   it('runs a batch file of commands all or nothing, naming the command a refusal came from', async () => {

@@ -23,7 +23,9 @@ async function loadHttpApp(): Promise<HttpApp> {
 /** Starts the HTTP app and keeps it up until the process is asked to stop. */
 export async function serveUntilStopped(io: Io, options: { storeUrl: string; port: number; host: string }, asJson = false): Promise<void> {
   const { startServer } = await loadHttpApp();
-  const server = await startServer(options);
+  const server = await startServer(options).catch((error: unknown) => {
+    throw (error as Error).name === 'ListenError' ? new UserError((error as Error).message) : error;
+  });
   const message = `ragtrail HTTP app on ${server.url} (store ${options.storeUrl}); Ctrl-C stops it.\n`;
   // With --json the URL goes to stderr, so stdout stays one JSON document.
   if (asJson) io.stderr.write(message);

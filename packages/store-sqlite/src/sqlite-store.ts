@@ -26,10 +26,24 @@ export interface SqliteEventStore extends EventStore {
 
 const MAX = Number.MAX_SAFE_INTEGER;
 
+/**
+ * A file holding another program's tables is not ours to change: switching it to WAL and adding
+ * our tables would alter someone else's database. New files and ragtrail's own files pass.
+ */
+function refuseForeignDatabase(db: Database.Database, path: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const tables = db.prepare<[], number>("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").pluck().get() ?? 0;
+  if (version === 0 && tables > 0) {
+    db.close();
+    throw Object.assign(new Error(`${path} holds another program's tables and no ragtrail schema`), { code: 'SQLITE_NOTADB_RAGTRAIL' });
+  }
+}
+
 /** The default store: one SQLite file, safe to share between processes on one machine. */
 export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore {
   if (options.path !== ':memory:') mkdirSync(dirname(resolve(options.path)), { recursive: true });
   const db = new Database(options.path);
+  refuseForeignDatabase(db, options.path);
   applyPragmas(db, options.busyTimeoutMs ?? 5000);
   migrate(db);
 

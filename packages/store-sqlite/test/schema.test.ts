@@ -47,6 +47,18 @@ describe('schema and pragmas', () => {
     expect(() => createSqliteStore({ path })).toThrow(/schema version .*upgrade @ragtrail\/store-sqlite/);
   });
 
+  it("refuses a file that holds another program's tables, and leaves it as it was", () => {
+    const path = freshPath();
+    const other = new Database(path);
+    other.exec('CREATE TABLE people (name TEXT)');
+    other.close();
+    expect(() => createSqliteStore({ path })).toThrow("holds another program's tables and no ragtrail schema");
+    const after = new Database(path, { readonly: true });
+    expect(after.pragma('journal_mode', { simple: true })).toBe('delete');
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all()).toEqual(['people']);
+    after.close();
+  });
+
   it('the table itself refuses a second event at the same (stream, revision)', async () => {
     const path = freshPath();
     const store = createSqliteStore({ path });

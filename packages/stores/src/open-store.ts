@@ -39,5 +39,15 @@ async function openSqlite(url: string, rawPath: string): Promise<EventStore> {
     throw invalid('store', 'sqlite-url-path', `"${url}": use memory: for a store that keeps nothing, not sqlite::memory:`);
   }
   const { createSqliteStore } = await import('@ragtrail/store-sqlite');
-  return createSqliteStore({ path });
+  try {
+    return createSqliteStore({ path });
+  } catch (error) {
+    // The file is the person's to fix (a wrong path, no permission, another program's file).
+    const code = (error as { code?: string }).code ?? '';
+    if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM') || code.startsWith('SQLITE_READONLY') || ['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST'].includes(code))
+      throw invalid('store', 'sqlite-file-opens', `Cannot open the SQLite store at ${path} (${(error as Error).message}): check the path and that this user may write there`);
+    if (code.startsWith('SQLITE_NOTADB') || code.startsWith('SQLITE_CORRUPT'))
+      throw invalid('store', 'sqlite-file-is-a-store', `${path} is not a ragtrail SQLite store (${(error as Error).message}): give the path of a store, or a new file`);
+    throw error;
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, existsSync } from 'node:fs';
+import { mkdtempSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError } from '@ragtrail/core';
@@ -54,5 +54,13 @@ describe('openStore(url)', () => {
     expect(error.code).toBe('invalid');
     expect(error.field).toBe('store');
     expect(error.rule).toBe(rule);
+  });
+
+  it("says what is wrong with a file that is no store: a path it cannot open, not SQLite at all", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ragtrail-stores-'));
+    writeFileSync(join(dir, 'notes.txt'), 'these are notes, not a database, and long enough to be read as a header page');
+    // A folder that is a file: the path cannot be made.
+    expect(await refusal(`sqlite:${join(dir, 'notes.txt', 'x.db')}`)).toMatchObject({ code: 'invalid', field: 'store', rule: 'sqlite-file-opens', message: expect.stringContaining('Cannot open the SQLite store at') });
+    expect(await refusal(`sqlite:${join(dir, 'notes.txt')}`)).toMatchObject({ field: 'store', rule: 'sqlite-file-is-a-store', message: expect.stringContaining('is not a ragtrail SQLite store') });
   });
 });

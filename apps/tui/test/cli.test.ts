@@ -185,6 +185,9 @@ describe('ragtrail command line, in-process', () => {
       [['record', '--actor', 'Someone', '--role', 'wizard', '--plan', 'dev-plan', '--action', 'P1.2', '--period', '2017-05', '--score', '3'], /Unknown role "wizard"/],
       [['summary', '--plan', 'nope'], /No plan nope/],
       [['summary', '--plan', 'dev-plan', '--as-of', 'yesterday'], /ISO-8601/],
+      // A field the core names is shown as the flag the person typed.
+      [['reschedule', '--actor', 'Rory Patterson:reviewer', '--plan', 'dev-plan', '--action', 'P1.1', '--due', '2019-13-01', '--approved-by', 'DCS', '--reason', 'Agreed'], /^ragtrail: --due: must be a real calendar date\n$/],
+      [['attach', ...officer, '--plan', 'dev-plan', '--action', 'P1.1', '--title', 'Audit', '--kind', 'audit', '--observed-on', '2017-02-30', '--link', 'https://example.org/a'], /^ragtrail: --observed-on: must be a real calendar date\n$/],
     ];
     for (const [args, message] of cases) {
       const r = await run(['--store', store, ...args]);

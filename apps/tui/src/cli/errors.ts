@@ -5,10 +5,17 @@ export class UserError extends Error {
   override readonly name = 'UserError';
 }
 
+// The command's input fields by the flags a person typed: "data.newDueDate" was given as --due.
+const flagsByField: Record<string, string> = { newDueDate: '--due', dueDate: '--due', reviewDate: '--date', priorityId: '--priority', actionId: '--id', planId: '--id' };
+const fieldAsTyped = (field: string): string => {
+  const inData = /^data\.(\w+)$/.exec(field)?.[1];
+  return inData === undefined ? field : flagsByField[inData] ?? `--${inData.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+};
+
 /** The one line a person sees for an error, and whether it was theirs to fix (exit 1) or ours. */
 export function describeError(error: unknown): { message: string; internal: boolean } {
   if (error instanceof ValidationError) {
-    const issues = error.issues.map((i) => `${i.field}: ${i.message}`).join('; ');
+    const issues = error.issues.map((i) => `${fieldAsTyped(i.field)}: ${i.message}`).join('; ');
     return { message: issues, internal: false };
   }
   if (error instanceof DomainError) return { message: error.message, internal: false };

@@ -3,6 +3,7 @@ import { toRecorded } from '../events/recorded.js';
 import { evolveAll } from '../plan/evolve.js';
 import { initialPlanState, type PlanState } from '../plan/state.js';
 import type { EventStore } from '../store/port.js';
+import { singleFlight } from '../shared/single-flight.js';
 
 interface Checkpoint {
   state: PlanState;
@@ -23,19 +24,11 @@ export class PlanTimeline {
     private readonly checkpointEvery: number,
   ) {}
 
-  private refreshing: Promise<PlanState> | null = null;
-
   /**
    * Folds events the store has beyond the last one seen, and returns the state. Readers asking at
-   * the same moment (a page loading its summary and exceptions together) share one refresh: two
-   * reads of the same page folded one after the other would apply its events twice.
+   * the same moment (a page loading its summary and exceptions together) share one refresh.
    */
-  refresh(): Promise<PlanState> {
-    this.refreshing ??= this.readToEnd().finally(() => {
-      this.refreshing = null;
-    });
-    return this.refreshing;
-  }
+  readonly refresh: () => Promise<PlanState> = singleFlight(() => this.readToEnd());
 
   private async readToEnd(): Promise<PlanState> {
     for (;;) {

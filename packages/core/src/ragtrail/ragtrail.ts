@@ -25,6 +25,15 @@ import type { EventStore, Subscription } from '../store/port.js';
 import { verifyStore } from '../store/verify-store.js';
 import { normaliseAsOf } from './instant.js';
 import { PlanTimeline } from './plan-timeline.js';
+import { singleFlight } from '../shared/single-flight.js';
+
+/** The caller pinned a revision (HTTP If-Match) and the plan has moved on from it. */
+const staleRevision = (current: number, expected: number) =>
+  new DomainError('precondition', `The plan is at revision ${current}, not ${expected}: reload and try again`, 'If-Match', 'revision-matches', { currentRevision: current });
+
+/** Another writer appended to the plan between our read and our append. */
+const lostRace = (planId: string, error: ConcurrencyError, outcome: string) =>
+  new DomainError('conflict', `Someone else changed plan ${planId} first (now at revision ${error.actualRevision}); ${outcome}`, undefined, 'concurrency', { currentRevision: error.actualRevision });
 
 /** The greatest of some period keys (YYYY-MM sorts as text), without sorting them all. */
 function latestKey(keys: readonly string[]): string | null {
@@ -139,7 +148,7 @@ export function createRagtrail(options: RagtrailOptions) {
     for (let attempt = 1; ; attempt++) {
       const state = await t.refresh();
       if (caller.expectedRevision !== undefined && caller.expectedRevision !== state.revision)
-        throw new DomainError('precondition', `The plan is at revision ${state.revision}, not ${caller.expectedRevision}: reload and try again`, 'If-Match', 'revision-matches', { currentRevision: state.revision });
+        throw staleRevision(state.revision, caller.expectedRevision);
       const metadata = metadataOf(caller);
       const events = decide({ type, data, metadata } as PlanCommand, state);
       const sealed = sealAfter(t.stream, state, events, metadata);
@@ -152,7 +161,7 @@ export function createRagtrail(options: RagtrailOptions) {
       } catch (error) {
         if (!(error instanceof ConcurrencyError) || caller.expectedRevision !== undefined || attempt >= maxAttempts) {
           if (error instanceof ConcurrencyError)
-            throw new DomainError('conflict', `Someone else changed plan ${planId} first (now at revision ${error.actualRevision}); try again`, undefined, 'concurrency', { currentRevision: error.actualRevision });
+            throw lostRace(planId, error, 'try again');
           throw error;
         }
       }
@@ -169,7 +178,7 @@ export function createRagtrail(options: RagtrailOptions) {
     const t = timeline(planId);
     const base = await t.refresh();
     if (options.expectedRevision !== undefined && options.expectedRevision !== base.revision)
-      throw new DomainError('precondition', `The plan is at revision ${base.revision}, not ${options.expectedRevision}: reload and try again`, 'If-Match', 'revision-matches', { currentRevision: base.revision });
+      throw staleRevision(base.revision, options.expectedRevision);
     const fold = startFold(base);
     const held: ReturnType<typeof sealAfter> = [];
     let committed = false;
@@ -195,9 +204,7 @@ export function createRagtrail(options: RagtrailOptions) {
         try {
           await store.append(t.stream, held, { expectedRevision: base.revision });
         } catch (error) {
-          if (error instanceof ConcurrencyError)
-            throw new DomainError('conflict', `Someone else changed plan ${planId} first (now at revision ${error.actualRevision}); nothing of this batch was written`, undefined, 'concurrency', { currentRevision: error.actualRevision });
-          throw error;
+          throw error instanceof ConcurrencyError ? lostRace(planId, error, 'nothing of this batch was written') : error;
         }
         const stored = held.length === 0 ? [] : await store.readStream(t.stream, { fromRevision: base.revision + 1, maxCount: held.length });
         t.advance(stored);
@@ -242,17 +249,11 @@ export function createRagtrail(options: RagtrailOptions) {
   // Access: tokens live in their own stream so a plan's chain holds only the plan's facts.
   let access: AccessState = initialAccessState();
   // Requests arriving together share one read, and an event already folded is never folded again.
-  let refreshingAccess: Promise<AccessState> | null = null;
-  function refreshAccess(): Promise<AccessState> {
-    refreshingAccess ??= (async () => {
-      const events = await store.readStream(ACCESS_STREAM, { fromRevision: access.revision + 1 });
-      for (const e of events) if (e.revision === access.revision + 1) access = evolveAccess(access, toRecorded(e));
-      return access;
-    })().finally(() => {
-      refreshingAccess = null;
-    });
-    return refreshingAccess;
-  }
+  const refreshAccess = singleFlight(async (): Promise<AccessState> => {
+    const events = await store.readStream(ACCESS_STREAM, { fromRevision: access.revision + 1 });
+    for (const e of events) if (e.revision === access.revision + 1) access = evolveAccess(access, toRecorded(e));
+    return access;
+  });
 
   async function executeAccess(command: Omit<AccessCommand, 'metadata'>, caller: Caller): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -289,11 +290,10 @@ export function createRagtrail(options: RagtrailOptions) {
         const state = await timeline(planId).refresh();
         options.onProgress?.(i + 1, streams.length);
         if (state.status !== 'active') continue;
-        const periods = Object.keys(state.reviews).sort();
         listings.push({
           planId, title: state.title, organisation: state.organisation, schemeId: state.scheme.id,
           actions: state.actionOrder.length, priorities: Object.keys(state.priorities).length,
-          revision: state.revision, latestPeriod: periods[periods.length - 1] ?? null,
+          revision: state.revision, latestPeriod: latestKey(Object.keys(state.reviews)),
         });
       }
       return listings;

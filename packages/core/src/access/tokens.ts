@@ -5,7 +5,9 @@ import { requireRole } from './permissions.js';
 import { Role, type Actor } from './roles.js';
 import type { DomainEvent } from '../events/catalogue.js';
 import type { RecordedEvent } from '../events/envelope.js';
-import type { CommandMetadata } from '../plan/commands/command.js';
+import type { CommandMetadata } from '../shared/command-metadata.js';
+import type { Decider } from '../shared/decider.js';
+import { GENESIS_HASH } from '../chain/hash-chain.js';
 
 export const ACCESS_STREAM = 'access';
 
@@ -29,7 +31,7 @@ export interface AccessState {
   lastRecordedAt: string | null;
 }
 
-export const initialAccessState = (): AccessState => ({ tokens: {}, revision: -1, lastHash: '0'.repeat(64), lastRecordedAt: null });
+export const initialAccessState = (): AccessState => ({ tokens: {}, revision: -1, lastHash: GENESIS_HASH, lastRecordedAt: null });
 
 export const hashToken = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
@@ -65,3 +67,6 @@ export function principalFor(state: AccessState, secret: string): Actor | null {
   const record = Object.values(state.tokens).find((t) => t.tokenHash === hash && !t.revoked);
   return record ? { id: `token:${record.tokenId}`, name: record.name, role: record.role } : null;
 }
+
+/** The access stream's rules, shaped like the plan's decider. */
+export const accessDecider: Decider<AccessCommand, AccessState> = { decide: decideAccess, evolve: evolveAccess, initialState: initialAccessState };

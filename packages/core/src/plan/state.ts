@@ -4,6 +4,7 @@ import type { ScoringScheme } from '../scheme/scheme.js';
 import type { EntryContent, Lead, Milestone, OverallMethod, StatedDirection, SubAction } from '../events/plan-events.js';
 import type { EvidenceAttached } from '../events/plan-events.js';
 import type { Actor } from '../access/roles.js';
+import { GENESIS_HASH } from '../chain/hash-chain.js';
 
 export interface Priority {
   priorityId: string;
@@ -103,7 +104,7 @@ export const initialPlanState = (): PlanState => ({
   evidence: {},
   importedFigures: {},
   revision: -1,
-  lastHash: '0'.repeat(64),
+  lastHash: GENESIS_HASH,
   lastRecordedAt: null,
 });
 

@@ -1,28 +1,26 @@
 import type { StoredEvent } from '../events/envelope.js';
 import { toRecorded } from '../events/recorded.js';
 import { evolveAll } from '../plan/evolve.js';
-import { initialPlanState, type PlanState } from '../plan/state.js';
+import type { PlanState } from '../plan/state.js';
 import type { EventStore } from '../store/port.js';
 import { singleFlight } from '../shared/single-flight.js';
-
-interface Checkpoint {
-  state: PlanState;
-}
+import { CheckpointedFold } from './checkpointed-fold.js';
+import type { KeptStream } from './kept-stream.js';
 
 /**
  * One plan's state, kept current by reading only the events after the last one folded, with a
  * checkpoint every N events so "as known at T" folds from the nearest checkpoint, not from zero.
- * Immer's structural sharing keeps checkpoints cheap.
  */
-export class PlanTimeline {
-  private checkpoints: Checkpoint[] = [{ state: initialPlanState() }];
-  private current: PlanState = initialPlanState();
+export class PlanTimeline implements KeptStream<PlanState> {
+  private readonly fold: CheckpointedFold;
 
   constructor(
     private readonly store: EventStore,
     readonly stream: string,
     private readonly checkpointEvery: number,
-  ) {}
+  ) {
+    this.fold = new CheckpointedFold(checkpointEvery);
+  }
 
   /**
    * Folds events the store has beyond the last one seen, and returns the state. Readers asking at
@@ -32,12 +30,12 @@ export class PlanTimeline {
 
   private async readToEnd(): Promise<PlanState> {
     for (;;) {
-      const page = await this.store.readStream(this.stream, { fromRevision: this.current.revision + 1, maxCount: this.checkpointEvery });
-      if (page.length === 0) return this.current;
-      const before = this.current.revision;
+      const page = await this.store.readStream(this.stream, { fromRevision: this.state.revision + 1, maxCount: this.checkpointEvery });
+      if (page.length === 0) return this.state;
+      const before = this.state.revision;
       this.advance(page);
       // A page that does not follow on (a store missing a revision) must not spin: verify names it.
-      if (this.current.revision === before) return this.current;
+      if (this.state.revision === before) return this.state;
     }
   }
 
@@ -47,23 +45,12 @@ export class PlanTimeline {
    * whoever hands it in.
    */
   advance(events: readonly StoredEvent[]): void {
-    const fresh = events.filter((e) => e.revision > this.current.revision);
-    if (fresh.length > 0 && fresh[0]!.revision === this.current.revision + 1) this.foldPage(fresh);
+    const fresh = events.filter((e) => e.revision > this.state.revision);
+    if (fresh.length > 0 && fresh[0]!.revision === this.state.revision + 1) this.fold.add(fresh.map(toRecorded));
   }
 
   get state(): PlanState {
-    return this.current;
-  }
-
-  private foldPage(page: readonly StoredEvent[]): void {
-    let rest = page;
-    while (rest.length > 0) {
-      const room = this.checkpointEvery - ((this.current.revision + 1) % this.checkpointEvery);
-      const chunk = rest.slice(0, room);
-      this.current = evolveAll(this.current, chunk.map(toRecorded));
-      if ((this.current.revision + 1) % this.checkpointEvery === 0) this.checkpoints.push({ state: this.current });
-      rest = rest.slice(room);
-    }
+    return this.fold.current;
   }
 
   /**
@@ -72,9 +59,7 @@ export class PlanTimeline {
    */
   async asOf(asOf: string): Promise<PlanState> {
     await this.refresh();
-    let start = this.checkpoints[0]!;
-    for (const c of this.checkpoints) if (c.state.lastRecordedAt === null || c.state.lastRecordedAt <= asOf) start = c;
-    let state = start.state;
+    let { state } = this.fold.latestCheckpointWhere((s) => s.lastRecordedAt === null || s.lastRecordedAt <= asOf);
     for (;;) {
       const page = await this.store.readStream(this.stream, { fromRevision: state.revision + 1, maxCount: this.checkpointEvery });
       const known = [];

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DomainError, parseInput, ValidationError } from '../shared/errors.js';
 import { commandSchemas, type PlanCommandType } from '../plan/commands/schemas.js';
-import type { Caller, CommandResult, Ragtrail } from './ragtrail.js';
+import type { Ragtrail } from './ragtrail.js';
+import type { Caller, CommandResult } from './types.js';
 
 const commandTypes = Object.keys(commandSchemas) as [PlanCommandType, ...PlanCommandType[]];
 

@@ -1,11 +1,6 @@
-import type { Actor } from '../../access/roles.js';
+import type { CommandMetadata } from '../../shared/command-metadata.js';
 
-/** Who is asking, why, and the moment the decision is taken (injected, so deciders stay pure). */
-export interface CommandMetadata {
-  actor: Actor;
-  reason: string | null;
-  now: Date;
-}
+export type { CommandMetadata };
 
 export interface Command<T extends string, D> {
   type: T;

@@ -1,0 +1,13 @@
+import type { StoredEvent } from '../events/envelope.js';
+import type { StreamTail } from './seal-after.js';
+
+/**
+ * A stream's state kept current in memory: `refresh` folds what the store has beyond the last
+ * event seen, `advance` folds events a writer just appended (saving a read). Both never fold an
+ * event twice. Plans (`PlanTimeline`) and access (`AccessView`) are kept this way.
+ */
+export interface KeptStream<S extends StreamTail> {
+  readonly stream: string;
+  refresh(): Promise<S>;
+  advance(events: readonly StoredEvent[]): void;
+}

@@ -1,0 +1,66 @@
+import { ConcurrencyError } from '../shared/errors.js';
+import type { EventToAppend } from '../events/envelope.js';
+import { toRecorded } from '../events/recorded.js';
+import { startFold } from '../plan/evolve.js';
+import { decide, type PlanCommand } from '../plan/decider.js';
+import type { EventStore } from '../store/port.js';
+import { lostRace, staleRevision, unfoldable } from './command-errors.js';
+import type { PlanTimeline } from './plan-timeline.js';
+import { metadataOf, sealAfter } from './seal-after.js';
+import type { CommandResult, PlanBatch } from './types.js';
+
+/**
+ * Starts a batch on the plan as it is now (see `PlanBatch`). Each command's events are checked
+ * against the fold as they are decided, so a batch that commits holds only events a reader can
+ * apply.
+ */
+export async function openPlanBatch(
+  deps: { store: EventStore; now: () => Date; timeline: PlanTimeline; planId: string },
+  options: { expectedRevision?: number } = {},
+): Promise<PlanBatch> {
+  const { store, now, timeline, planId } = deps;
+  const base = await timeline.refresh();
+  if (options.expectedRevision !== undefined && options.expectedRevision !== base.revision)
+    throw staleRevision(base.revision, options.expectedRevision);
+  const fold = startFold(base);
+  const held: EventToAppend[] = [];
+  let committed = false;
+  const refuseAfterCommit = () => {
+    if (committed) throw new Error('This batch is committed: start another');
+  };
+  return {
+    planId,
+    get state() {
+      return fold.current();
+    },
+    execute(type, data, caller) {
+      refuseAfterCommit();
+      const state = fold.current();
+      const metadata = metadataOf(caller, now);
+      // A new plan's id is the batch's: the batch appends to this plan's stream only.
+      const input = type === 'CreatePlan' ? { ...(data as object), planId } : data;
+      const sealed = sealAfter(timeline.stream, state, decide({ type, data: input, metadata } as PlanCommand, state), metadata);
+      // Validated as a reader would decode them (positions are the store's to give; the fold does not read them).
+      try {
+        for (const event of sealed) fold.add(toRecorded({ ...event, position: 0 }));
+      } catch (error) {
+        // The fold may be half-applied: this batch can no longer commit anything true.
+        committed = true;
+        throw unfoldable(`plan ${planId}`, error);
+      }
+      held.push(...sealed);
+    },
+    async commit(): Promise<CommandResult> {
+      refuseAfterCommit();
+      committed = true;
+      try {
+        await store.append(timeline.stream, held, { expectedRevision: base.revision });
+      } catch (error) {
+        throw error instanceof ConcurrencyError ? lostRace(`plan ${planId}`, error, 'nothing of this batch was written') : error;
+      }
+      const stored = held.length === 0 ? [] : await store.readStream(timeline.stream, { fromRevision: base.revision + 1, maxCount: held.length });
+      timeline.advance(stored);
+      return { planId, revision: base.revision + held.length, events: stored.map(toRecorded) };
+    },
+  };
+}

@@ -1,0 +1,59 @@
+import type { Actor } from '../access/roles.js';
+import type { RecordedEvent } from '../events/envelope.js';
+import type { CommandInput, PlanCommandType } from '../plan/commands/schemas.js';
+import type { PlanState } from '../plan/state.js';
+import type { EventStore } from '../store/port.js';
+
+export interface RagtrailOptions {
+  store: EventStore;
+  /** The clock; injected so tests, replays and the demo's history are deterministic. */
+  now?: () => Date;
+  /** Events between checkpoints of a plan's state, for "as known at" queries. */
+  checkpointEvery?: number;
+  /** How many times a command is re-decided on fresh state after losing a race. */
+  maxAttempts?: number;
+}
+
+export interface Caller {
+  actor: Actor;
+  reason?: string | null;
+  /** Refuse unless the stream is at exactly this revision (HTTP If-Match); no retry. */
+  expectedRevision?: number;
+}
+
+export interface CommandResult {
+  planId: string;
+  revision: number;
+  events: RecordedEvent[];
+}
+
+/**
+ * Commands on one plan, each decided on the state the ones before it left, then appended together
+ * in one append, or not at all. For imports and bulk changes: nothing reaches the store before
+ * `commit`, a refusal leaves it untouched, and a long run costs one fold, not one per command.
+ */
+export interface PlanBatch {
+  readonly planId: string;
+  /** The plan as decided so far (not yet stored): read it, do not keep it. */
+  readonly state: PlanState;
+  /** Decides one command now (throwing the core's refusal, as `execute` would) and holds its events. */
+  execute<K extends PlanCommandType>(type: K, data: CommandInput<K>, caller: Caller): void;
+  /** Appends every held event at once, if the plan has not moved since the batch began. */
+  commit(): Promise<CommandResult>;
+}
+
+export interface PlanListing {
+  planId: string;
+  title: string;
+  organisation: string;
+  schemeId: string;
+  actions: number;
+  priorities: number;
+  revision: number;
+  latestPeriod: string | null;
+}
+
+export interface QueryOptions {
+  period?: string;
+  asOf?: string;
+}

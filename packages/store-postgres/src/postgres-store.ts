@@ -1,0 +1,160 @@
+import pg from 'pg';
+import { ConcurrencyError, assertAppendable, createLiveFeed } from '@ragtrail/core';
+import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
+import { migrate, namesFor } from './schema.js';
+import { EVENT_COLUMNS, fromRow, insertBatch } from './rows.js';
+import { createListener } from './listener.js';
+
+export interface PostgresStoreOptions {
+  /** `postgres://user:password@host:5432/database` (any libpq-style URL the `pg` client accepts). */
+  connectionString: string;
+  /** The PostgreSQL schema holding the store's tables, created if missing (default `ragtrail`). */
+  schema?: string;
+  /** Most connections the store opens at once for reads and appends (default 10). */
+  poolSize?: number;
+}
+
+export interface PostgresEventStore extends EventStore {
+  /** Appends events carrying their own global positions (restoring a backup into an empty store). */
+  appendWithPositions(stream: string, events: readonly StoredEvent[], options: { expectedRevision: number }): Promise<AppendResult>;
+}
+
+/** PostgreSQL caps a statement at 65,535 parameters; 12 per event leaves room below it. */
+const ROWS_PER_INSERT = 1000;
+const UNIQUE_VIOLATION = '23505';
+
+/**
+ * An event store on PostgreSQL. Every append holds one advisory lock for the length of its
+ * transaction, so positions are handed out and committed in the same order: a reader that has seen
+ * position N can never later find N-1 committed (see docs/postgres.md for the failure this prevents).
+ */
+export async function createPostgresStore(options: PostgresStoreOptions): Promise<PostgresEventStore> {
+  const names = namesFor(options.schema ?? 'ragtrail');
+  const connection: pg.ClientConfig = { connectionString: options.connectionString, connectionTimeoutMillis: 10_000, keepAlive: true };
+  const pool = new pg.Pool({ ...connection, max: options.poolSize ?? 10 });
+  // An idle connection the server dropped (restart, network) is thrown away by the pool; without a
+  // listener its error event would end the process.
+  pool.on('error', () => undefined);
+
+  const setup = await pool.connect();
+  try {
+    await migrate(setup, names);
+  } catch (error) {
+    setup.release();
+    await pool.end();
+    throw error;
+  }
+  setup.release();
+
+  const [lockClass, lockKey] = names.lock;
+  const q = {
+    // The lock gets a statement of its own: under READ COMMITTED each statement takes a new snapshot,
+    // so the reads that follow see everything the previous lock holder committed.
+    begin: `BEGIN; SELECT pg_advisory_xact_lock(${lockClass}, ${lockKey})`,
+    tip: `SELECT (SELECT revision FROM ${names.streams} WHERE stream = $1), (SELECT max(position) FROM ${names.events})`,
+    revision: `SELECT revision FROM ${names.streams} WHERE stream = $1`,
+    readStream: `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
+    readAll: `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE position > $1 ORDER BY position LIMIT $2`,
+    listStreams: `SELECT stream FROM ${names.streams} WHERE left(stream, length($1)) = $1 ORDER BY created`,
+  };
+
+  const currentRevision = async (stream: string): Promise<number> => {
+    const { rows } = await pool.query<[number]>({ text: q.revision, values: [stream], rowMode: 'array' });
+    return rows[0]?.[0] ?? -1;
+  };
+
+  const write = async (client: pg.PoolClient, stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number): Promise<AppendResult> => {
+    await client.query(q.begin);
+    const tip = await client.query<[number | null, string | null]>({ text: q.tip, values: [stream], rowMode: 'array' });
+    const actual = tip.rows[0]![0] ?? -1;
+    let last = Number(tip.rows[0]![1] ?? 0);
+    if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
+    assertAppendable(stream, events, expectedRevision);
+    if (events.length === 0) return { nextExpectedRevision: actual, lastPosition: last };
+    const positions = events.map((event) => {
+      const position = event.position ?? last + 1;
+      if (position <= last) throw new Error(`Event ${event.id} has position ${position}; positions must grow past ${last}`);
+      return (last = position);
+    });
+    for (let i = 0; i < events.length; i += ROWS_PER_INSERT) {
+      const insert = insertBatch(names.events, events.slice(i, i + ROWS_PER_INSERT), positions.slice(i, i + ROWS_PER_INSERT));
+      await client.query(insert);
+    }
+    const revision = events[events.length - 1]!.revision;
+    // The notification is queued now and delivered only if the transaction commits.
+    await client.query({
+      text: `WITH upsert AS (
+               INSERT INTO ${names.streams} (stream, revision, created) VALUES ($1, $2, $3)
+               ON CONFLICT (stream) DO UPDATE SET revision = EXCLUDED.revision RETURNING 1)
+             SELECT pg_notify($4, $5) FROM upsert`,
+      values: [stream, revision, positions[0], names.channel, String(last)],
+    });
+    await client.query('COMMIT');
+    return { nextExpectedRevision: revision, lastPosition: last };
+  };
+
+  const appendRows = async (stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number) => {
+    const client = await pool.connect();
+    let broken: Error | undefined;
+    try {
+      const result = await write(client, stream, events, expectedRevision);
+      feed.notify();
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch((e: Error) => (broken = e));
+      // A UNIQUE clash (stream, revision) or (stream) means another writer got there first.
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION && /revision|streams_pkey/.test((error as Error).message))
+        throw new ConcurrencyError(stream, expectedRevision, await currentRevision(stream));
+      throw error;
+    } finally {
+      // A connection that could not even roll back is dead (server gone): destroy it, never reuse it.
+      client.release(broken);
+    }
+  };
+
+  const readAfter = async (after: number, maxCount: number | null = 1000) => {
+    const { rows } = await pool.query<unknown[]>({ text: q.readAll, values: [after, maxCount], rowMode: 'array' });
+    return rows.map(fromRow);
+  };
+  const feed = createLiveFeed((after) => readAfter(after));
+  const listener = createListener(connection, names.channel, () => feed.notify());
+  let subscribers = 0;
+
+  let closed = false;
+  return {
+    kind: 'postgres',
+    append: (stream, events, { expectedRevision }) => appendRows(stream, events, expectedRevision),
+    appendWithPositions: (stream, events, { expectedRevision }) => appendRows(stream, events, expectedRevision),
+    async readStream(stream: string, opts: ReadStreamOptions = {}) {
+      const { rows } = await pool.query<unknown[]>({ text: q.readStream, values: [stream, opts.fromRevision ?? 0, opts.maxCount ?? null], rowMode: 'array' });
+      return rows.map(fromRow);
+    },
+    readAll: (opts: ReadAllOptions = {}) => readAfter(opts.after ?? 0, opts.maxCount ?? null),
+    streamRevision: currentRevision,
+    async listStreams(prefix = '') {
+      const { rows } = await pool.query<[string]>({ text: q.listStreams, values: [prefix], rowMode: 'array' });
+      return rows.map((r) => r[0]);
+    },
+    subscribe(opts: SubscribeOptions): Subscription {
+      const sub = feed.subscribe(opts);
+      subscribers++;
+      listener.start();
+      let done = false;
+      return {
+        close: async () => {
+          if (done) return;
+          done = true;
+          await sub.close();
+          if (--subscribers === 0) await listener.stop();
+        },
+      };
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await listener.stop();
+      await feed.closeAll();
+      await pool.end();
+    },
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { demoPlanIds, importSummary, loadDemo } from '../src/index.js';
-import { admin, newRagtrail, seed } from './helpers.js';
+import { admin, fixture, newRagtrail } from './helpers.js';
 import { recommendations, scores } from './seed-001-expected.js';
 
 describe('loadDemo', () => {
@@ -29,14 +29,14 @@ describe('imported events', () => {
   });
 });
 
-describe('the demo holds the seeds\' facts', async () => {
+describe('the demo holds the source documents\' facts', async () => {
   const rt = newRagtrail();
   await loadDemo(rt, admin);
   const tracker = await rt.loadPlan(demoPlanIds.tracker);
   const plan = await rt.loadPlan(demoPlanIds.developmentPlan);
 
   it.each(recommendations.map((r, i) => [...r, ...scores[i]!.slice(1)] as const))(
-    'Ofsted %i: the title, lead, March and April 2017 scores and stated direction of seed 001',
+    'Ofsted %i: the title, lead, March and April 2017 scores and stated direction of the April 2017 tracker',
     (n, title, name, jobTitle, before, after, direction) => {
       const action = Object.values(tracker.actions).find((a) => a.ref === `Ofsted ${n}`)!;
       expect([action.title, action.lead]).toEqual([title, { name, jobTitle }]);
@@ -45,9 +45,9 @@ describe('the demo holds the seeds\' facts', async () => {
     },
   );
 
-  it('has the development plan\'s eight priorities with the titles seed 000 gives them', async () => {
+  it('has the development plan\'s eight priorities with the titles its RAG summary gives them', async () => {
     const fromSeed = newRagtrail();
-    const { planId } = await importSummary(fromSeed, { ...seed('000'), periods: { previous: '2018-02', current: '2018-03' } }, admin);
+    const { planId } = await importSummary(fromSeed, { ...fixture('summary'), periods: { previous: '2018-02', current: '2018-03' } }, admin);
     const titles = (state: typeof plan) => Object.values(state.priorities).sort((a, b) => a.number - b.number).map((p) => p.title);
     expect(titles(plan)).toEqual(titles(await fromSeed.loadPlan(planId)));
     expect(plan.importedFigures['2018-03']!.overall).toBe(2.6);

@@ -2,13 +2,13 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { demoPlanIds, exportTracker, importTracker, loadDemo } from '../src/index.js';
-import { admin, newRagtrail, seed } from './helpers.js';
+import { admin, fixture, newRagtrail } from './helpers.js';
 import { trackerShape } from './plan-shape.js';
 import { scores } from './seed-001-expected.js';
 
 describe('exporting the tracker', async () => {
   const rt = newRagtrail();
-  const { planId } = await importTracker(rt, { ...seed('001'), title: 'Ofsted improvement plan', organisation: 'Thurrock Council' }, admin);
+  const { planId } = await importTracker(rt, { ...fixture('tracker'), title: 'Ofsted improvement plan', organisation: 'Thurrock Council' }, admin);
   const original = trackerShape(await rt.loadPlan(planId), '2017-04', '2017-03');
 
   it('writes CSV in the tracker layout, one row per action, with quoted multi-line-safe cells', async () => {

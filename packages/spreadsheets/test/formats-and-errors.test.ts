@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ragtrail/core';
 import { readFileSync } from 'node:fs';
 import { CsvImportError, demoDir, importObjectives, importSummary, importTracker, parseMonthYear } from '../src/index.js';
-import { admin, newRagtrail, seed } from './helpers.js';
+import { admin, fixture, newRagtrail, rowStarting } from './helpers.js';
 import { trackerShape } from './plan-shape.js';
 
-const seedRows = () => parse(seed('001').content.toString('utf8'), { delimiter: '\t', relax_column_count: true, relax_quotes: true, quote: false }) as string[][];
+const seedRows = () => parse(fixture('tracker').content.toString('utf8'), { delimiter: '\t', relax_column_count: true, relax_quotes: true, quote: false }) as string[][];
 
 async function importedShape(content: Uint8Array | ArrayBuffer | string, fileName: string) {
   const rt = newRagtrail();
@@ -17,7 +17,7 @@ async function importedShape(content: Uint8Array | ArrayBuffer | string, fileNam
 }
 
 describe('the tracker in the formats councils save it in', async () => {
-  const fromTsv = await importedShape(seed('001').content, 'seed.txt');
+  const fromTsv = await importedShape(fixture('tracker').content, 'tracker.txt');
 
   it('reads CSV with quoted multi-line cells (as Excel writes) to the same plan as the TSV', async () => {
     const rows = seedRows().map((r) => r.map((c) => c.replace(/ B\) /, '\nB) ')));
@@ -44,7 +44,7 @@ describe('the tracker in the formats councils save it in', async () => {
     }
   });
 
-  it('reads XLSX as Excel saves the seed: scores as numbers, the review date as a date cell, line breaks in cells', async () => {
+  it('reads XLSX as Excel saves the tracker: scores as numbers, the review date as a date cell, line breaks in cells', async () => {
     const workbook = new ExcelJS.Workbook();
     const ws = workbook.addWorksheet('Tracker');
     for (const r of seedRows()) {
@@ -140,7 +140,7 @@ describe('the header mapping option', () => {
     await expect(importTracker(rt, { fileName: 'renamed.tsv', content: renamed(), columnMap: { 'Responsible officer': 'officer' } }, admin)).rejects.toThrow(
       /^renamed\.tsv: expected columnMap to map "Responsible officer" to one of the columns ref \("No\."\), .*lead \("Assigned Lead - Job Title\/Name"\).*, not "officer"$/,
     );
-    await expect(importObjectives(rt, { ...seed('004'), columnMap: { Milestones: 'Deadline' } }, admin)).rejects.toMatchObject({ code: 'invalid', rule: 'column-map' });
+    await expect(importObjectives(rt, { ...fixture('objectives'), columnMap: { Milestones: 'Deadline' } }, admin)).rejects.toMatchObject({ code: 'invalid', rule: 'column-map' });
     expect(await rt.store.readAll()).toEqual([]);
   });
 });
@@ -158,7 +158,7 @@ describe('the update month named by the header', () => {
 
 describe('file bytes as front ends hold them', () => {
   it('accepts a Buffer, a Uint8Array, an ArrayBuffer or text, to the same plan', async () => {
-    const bytes = seed('001').content;
+    const bytes = fixture('tracker').content;
     const plain = new Uint8Array(bytes.byteLength);
     plain.set(bytes);
     const shapes = await Promise.all([bytes, plain, plain.buffer, bytes.toString('utf8')].map((content) => importedShape(content, 'tracker.tsv')));
@@ -229,10 +229,10 @@ describe('a file that cannot be imported', () => {
 
   it('writes nothing when the core refuses a line late in the file, and never overwrites an existing plan', async () => {
     const rt = newRagtrail();
-    const first = await importTracker(rt, { ...seed('001'), planId: 'ofsted' }, admin);
+    const first = await importTracker(rt, { ...fixture('tracker'), planId: 'ofsted' }, admin);
     const before = await rt.store.readAll();
-    await expect(importTracker(rt, { ...seed('001'), planId: 'ofsted' }, admin)).rejects.toMatchObject({ code: 'conflict', rule: 'plan-id-unique' });
-    await expect(importTracker(rt, { ...seed('001'), planId: 'other' }, { actor: { id: 'v', name: 'Viewer', role: 'viewer' } })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(importTracker(rt, { ...fixture('tracker'), planId: 'ofsted' }, admin)).rejects.toMatchObject({ code: 'conflict', rule: 'plan-id-unique' });
+    await expect(importTracker(rt, { ...fixture('tracker'), planId: 'other' }, { actor: { id: 'v', name: 'Viewer', role: 'viewer' } })).rejects.toMatchObject({ code: 'forbidden' });
     expect(await rt.store.readAll()).toEqual(before);
     expect(first.events).toBe(before.length);
   });
@@ -251,11 +251,13 @@ describe('a file that cannot be imported', () => {
 
   it('names the summary file when a figure is outside the scheme', async () => {
     const rt = newRagtrail();
-    const content = seed('000').content.toString('utf8').replace('1.7\t2.3', '1.7\t7.3');
-    await expect(importSummary(rt, { fileName: '000.txt', content, periods: { previous: '2018-02', current: '2018-03' } }, admin)).rejects.toThrow(
-      /^000\.txt, row 9, column "Current period": expected a figure between 1 and 5/,
+    const summary = fixture('summary');
+    const content = summary.content.toString('utf8').replace('1.7\t2.3', '1.7\t7.3');
+    const row = rowStarting(summary, '2. Providing coherent and coordinated early help');
+    await expect(importSummary(rt, { fileName: 'summary.txt', content, periods: { previous: '2018-02', current: '2018-03' } }, admin)).rejects.toThrow(
+      new RegExp(`^summary\\.txt, row ${row}, column "Current period": expected a figure between 1 and 5`),
     );
-    await expect(importSummary(rt, { ...seed('000') }, admin)).rejects.toThrow(/expected the month of the current period/);
+    await expect(importSummary(rt, summary, admin)).rejects.toThrow(/expected the month of the current period/);
     expect(await rt.store.readAll()).toEqual([]);
   });
 });

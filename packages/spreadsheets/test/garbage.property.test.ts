@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ragtrail/core';
 import { importObjectives, importSummary, importTracker, type ImportResult } from '../src/index.js';
-import { admin, newRagtrail, seed } from './helpers.js';
+import { admin, fixture, newRagtrail } from './helpers.js';
 
 const header = 'No.\tRecommendation\tAssigned Lead - Job Title/Name\tScore - please select\tUpdate April 17\tDirection of Travel\tDescription of Action(s) - How\tOwner(s) - Who\tBy When (date)';
 const cell = fc.oneof(fc.constantFrom('', '1', '2', '3', '4', 'x', 'Improving', 'Sideways', 'A) a B) b', '"', 'Ofsted 1', '28.4.17'), fc.string({ maxLength: 12 }));
@@ -28,8 +28,8 @@ describe('whatever the file holds', () => {
     );
   }, 60_000);
 
-  it('a seed cut short at any line imports whole or not at all', async () => {
-    const lines = seed('001').content.toString('utf8').split('\n');
+  it('a tracker cut short at any line imports whole or not at all', async () => {
+    const lines = fixture('tracker').content.toString('utf8').split('\n');
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: lines.length }), async (n) => {
         const rt = newRagtrail();

@@ -1,6 +1,6 @@
-/** What seed 001 states, written out by hand from the document, to check imports against field by field. */
+/** What the April 2017 Ofsted tracker states, written out by hand from the document, to check imports against field by field. */
 
-/** Seed 001, recommendation by recommendation: the title, and the lead as name and job title. */
+/** The tracker, recommendation by recommendation: the title, and the lead as name and job title. */
 export const recommendations: [number, string, string, string][] = [
   [1, "Ensure that accurate performance data is analysed and that this leads to specific actions for improvement", "Iqbal Vaza", "Strategic Lead I Performance, Quality & Business Support I HR,OD & Transformation"],
   [2, "Strengthen oversight, coordination and quality assurance of early help services to ensure that children and families are receiving the right support at the right time", "Clare Moore", "Acting Strategic Lead- Disabled Children, Family Group Conferencing, Emergency Duty Team and Early Offer of Help."],

@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from '@ragtrail/core';
 import { demoPlanIds, importSummary, loadDemo } from '../src/index.js';
-import { admin, newRagtrail, seed } from './helpers.js';
+import { admin, newRagtrail, reportOriginalsAbsent, sources } from './helpers.js';
 
-/** The plan's RAG summary as printed in seeds 000 and 002. */
+/** The development plan's RAG summary as printed in the plan (its table, and the text of its PDF). */
 const figures = [[2.8, 3.3], [1.7, 2.3], [1.5, 2.5], [2.0, 2.9], [2.0, 2.0], [1.5, 2.5], [2.3, 2.4], [2.6, 2.9]] as const;
 
-describe.each(['000', '002'])('importing the development plan RAG summary (seed %s)', async (which) => {
+const layouts = [...sources('summary').map((source) => ({ source, fromPdf: false })), ...sources('summaryPdf').map((source) => ({ source, fromPdf: true }))]
+  .map((layout) => ({ ...layout, fileName: layout.source.fileName }));
+
+describe.each(layouts)('importing the development plan RAG summary ($fileName)', async ({ source, fromPdf }) => {
   const rt = newRagtrail();
-  const result = await importSummary(rt, { ...seed(which), periods: { previous: '2018-02', current: '2018-03' }, organisation: 'Thurrock Council' }, admin);
+  const result = await importSummary(rt, { ...source, periods: { previous: '2018-02', current: '2018-03' }, organisation: 'Thurrock Council' }, admin);
   const plan = await rt.loadPlan(result.planId);
 
   it('adds the eight priorities with their titles as the plan states them, lines wrapped by the PDF joined', () => {
     const titles = Object.values(plan.priorities).sort((a, b) => a.number - b.number).map((p) => [p.number, p.title]);
-    // Seed 002's PDF text runs "planning.Ensuring" together; the title is kept as the document has it.
-    const fourth = which === '002'
+    // The PDF's text runs "planning.Ensuring" together; the title is kept as the document has it.
+    const fourth = fromPdf
       ? 'Ensuring high quality support and services for looked-after children and effective permanency planning.Ensuring timely purposeful post adoption support.'
       : 'Ensuring high quality support and services for looked-after children and effective permanency planning. Ensuring timely purposeful post adoption support.';
     expect(titles).toEqual([
@@ -30,20 +33,22 @@ describe.each(['000', '002'])('importing the development plan RAG summary (seed 
   });
 
   it('records 2.8 -> 3.3 ... 2.6 -> 2.9 and overall 2.0 -> 2.6 as imported figures of the two periods', async () => {
-    expect(plan.importedFigures['2018-02']).toMatchObject({ source: seed(which).fileName, overall: 2.0 });
+    expect(plan.importedFigures['2018-02']).toMatchObject({ source: source.fileName, overall: 2.0 });
     expect(plan.importedFigures['2018-03']?.overall).toBe(2.6);
     figures.forEach(([before, now], i) => {
       expect(plan.importedFigures['2018-02']!.priorities[`p${i + 1}`]).toBe(before);
       expect(plan.importedFigures['2018-03']!.priorities[`p${i + 1}`]).toBe(now);
     });
     const summary = await rt.summary(result.planId, { period: '2018-03' });
-    expect(summary.importedOverall).toEqual({ previous: 2.0, current: 2.6, source: seed(which).fileName });
+    expect(summary.importedOverall).toEqual({ previous: 2.0, current: 2.6, source: source.fileName });
     // Shown as imported, beside (never as) the computed figures: with no actions nothing is computed.
     expect(summary.priorities.map((p) => p.imported)).toEqual(figures.map(([previous, current]) => ({ previous, current })));
     expect(summary.priorities.every((p) => p.current.mean === null && p.previous.mean === null)).toBe(true);
     expect([summary.overall.previous, summary.overall.current]).toEqual([null, null]);
   });
 });
+
+reportOriginalsAbsent('summary', 'summaryPdf');
 
 describe('the demo development plan', () => {
   it('computes from its illustrative action scores the same figures the plan reported', async () => {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { importTracker } from '../src/index.js';
-import { admin, newRagtrail, seed } from './helpers.js';
+import { admin, fixture, newRagtrail, reportOriginalsAbsent, sources } from './helpers.js';
 import { recommendations, scores as expected } from './seed-001-expected.js';
 
 
-describe('importing the Ofsted recommendation tracker (seed 001, tab-separated)', async () => {
+describe.each(sources('tracker').map((source) => ({ source, fileName: source.fileName })))('importing the Ofsted recommendation tracker ($fileName, tab-separated)', async ({ source }) => {
   const rt = newRagtrail();
-  const result = await importTracker(rt, { ...seed('001'), title: 'Ofsted improvement plan', organisation: 'Thurrock Council' }, admin);
+  const result = await importTracker(rt, { ...source, title: 'Ofsted improvement plan', organisation: 'Thurrock Council' }, admin);
   const plan = await rt.loadPlan(result.planId);
 
   it('creates one action per recommendation, Ofsted 1 to Ofsted 16, under the shipped three-level scheme', () => {
@@ -34,7 +34,7 @@ describe('importing the Ofsted recommendation tracker (seed 001, tab-separated)'
 
   it('keeps the stated "Improving" beside the scores\' "Maintained" with an honest reason', () => {
     const entry = plan.entries['ofsted-1']!['2017-04']!;
-    expect(entry.reason).toMatch(/Imported from 001_758a9ce90a6249c0\.txt/);
+    expect(entry.reason).toContain(`Imported from ${source.fileName}`);
   });
 
   it('splits leads into name and job title where the cell allows', () => {
@@ -62,10 +62,12 @@ describe('importing the Ofsted recommendation tracker (seed 001, tab-separated)'
   });
 });
 
+reportOriginalsAbsent('tracker');
+
 describe('progress of a long import', () => {
   it('reports rows worked through, rising to the total, twice per recommendation (actions, then scores)', async () => {
     const calls: [number, number][] = [];
-    await importTracker(newRagtrail(), seed('001'), admin, (done, total) => calls.push([done, total]));
+    await importTracker(newRagtrail(), fixture('tracker'), admin, (done, total) => calls.push([done, total]));
     expect(calls).toHaveLength(32);
     expect(calls.every(([, total]) => total === 32)).toBe(true);
     expect(calls.map(([done]) => done)).toEqual(Array.from({ length: 32 }, (_, i) => i + 1));

@@ -1,8 +1,9 @@
-import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { CsvImportError } from '../errors.js';
+import { ImportLimitError, ReadLimits } from '../limits/limits.js';
 import { decodeText } from './decode.js';
+import { readDelimited } from './delimited-reader.js';
+import { openWorkbook } from './xlsx-reader.js';
 
 export const TableFormat = z.enum(['tsv', 'csv', 'xlsx']);
 export type TableFormat = z.infer<typeof TableFormat>;
@@ -17,6 +18,8 @@ export const FileInput = z.object({
   format: TableFormat.optional(),
   /** XLSX: the worksheet to read, by name or 1-based number; by default the first that holds the layout. */
   sheet: z.union([z.string().trim().min(1), z.number().int().min(1)]).optional(),
+  /** How much of the file to accept; each limit left out keeps its default (`defaultReadLimits`). */
+  limits: ReadLimits.partial().optional(),
 });
 export type FileInput = z.infer<typeof FileInput>;
 
@@ -39,80 +42,52 @@ export function detectFormat(input: FileInput): TableFormat {
   return (firstLines.match(/\t/g)?.length ?? 0) >= (firstLines.match(/,/g)?.length ?? 0) ? 'tsv' : 'csv';
 }
 
-function parseDelimited(fileName: string, text: string, delimiter: string): string[][] {
-  try {
-    return parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    const e = error as { message?: string; lines?: number };
-    throw new CsvImportError(
-      { fileName, ...(typeof e.lines === 'number' ? { row: e.lines } : {}) },
-      `expected ${delimiter === '\t' ? 'tab' : 'comma'}-separated text with balanced quotes (${e.message ?? 'unreadable'})`,
-      'parse',
-    );
-  }
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-async function readWorksheets(fileName: string, content: Buffer | string): Promise<{ name: string; rows: string[][] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    const bytes = typeof content === 'string' ? Buffer.from(content, 'binary') : content;
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new CsvImportError({ fileName }, `expected an Excel workbook (.xlsx): ${(error as Error).message}`, 'parse');
-  }
-  if (workbook.worksheets.length === 0) throw new CsvImportError({ fileName }, 'expected a workbook with at least one worksheet', 'parse');
-  return workbook.worksheets.map((sheet) => {
-    const rows: string[][] = [];
-    for (let r = 1; r <= sheet.rowCount; r++) {
-      const row = sheet.getRow(r);
-      const cells: string[] = [];
-      for (let c = 1; c <= row.cellCount; c++) cells.push(cellText(row.getCell(c).value));
-      rows.push(cells);
-    }
-    return { name: sheet.name, rows };
-  });
-}
-
 const tidy = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n').trim()));
 
 /**
  * Reads any accepted layout into rows with a maintained parser: TSV and CSV by csv-parse, XLSX by
- * exceljs. A workbook's worksheet is the one named by `sheet`, else the first that `holdsLayout`
- * accepts (councils keep the tracker beside a scoresheet and notes), else the first. In a workbook
- * of several worksheets, messages name the sheet with the file: `tracker.xlsx, sheet "April"`.
+ * yauzl and exceljs, within `limits` (refused with an ImportLimitError naming the limit and the
+ * file). A workbook's worksheet is the one named by `sheet`, else the first that `holdsLayout`
+ * accepts (councils keep the tracker beside a scoresheet and notes), else the first; worksheets
+ * after the chosen one are not read. In a workbook of several worksheets, messages name the sheet
+ * with the file: `tracker.xlsx, sheet "April"`.
  */
 export async function readTable(input: FileInput, holdsLayout: (rows: string[][]) => boolean = () => true): Promise<Table> {
+  const limits = ReadLimits.parse(input.limits ?? {});
+  const { fileName, content } = input;
+  const size = typeof content === 'string' ? content.length : content.length;
   const format = detectFormat(input);
   if (format !== 'xlsx') {
-    const rows = parseDelimited(input.fileName, decodeText(input.content), format === 'tsv' ? '\t' : ',');
-    return { fileName: input.fileName, rows: tidy(rows) };
+    if (size > limits.maxUncompressedBytes)
+      throw new ImportLimitError(fileName, 'maxUncompressedBytes', limits.maxUncompressedBytes, `the file holds ${size} bytes`);
+    return { fileName, rows: tidy(readDelimited(fileName, decodeText(content), format === 'tsv' ? '\t' : ',', limits)) };
   }
-  const sheets = (await readWorksheets(input.fileName, input.content)).map((w) => ({ name: w.name, rows: tidy(w.rows) }));
-  const wanted = input.sheet;
-  // Front ends pass text ("--sheet 2", "?sheet=2"): a worksheet of that name wins, else digits are a number.
-  const byName = typeof wanted === 'string' ? sheets.find((w) => w.name.trim().toLowerCase() === wanted.toLowerCase()) : undefined;
-  const number = typeof wanted === 'number' ? wanted : typeof wanted === 'string' && /^[1-9][0-9]*$/.test(wanted) ? Number(wanted) : undefined;
-  const chosen = wanted === undefined ? sheets.find((w) => holdsLayout(w.rows)) ?? sheets[0]! : byName ?? (number === undefined ? undefined : sheets[number - 1]);
-  if (!chosen)
-    throw new CsvImportError({ fileName: input.fileName }, `expected a worksheet ${typeof wanted === 'number' ? `number ${wanted}` : `named "${wanted}"`}; the workbook has ${sheets.map((w) => `"${w.name}"`).join(', ')}`, 'sheet');
-  return { fileName: sheets.length > 1 ? `${input.fileName}, sheet "${chosen.name}"` : input.fileName, rows: chosen.rows };
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'binary') : content;
+  const book = await openWorkbook(fileName, bytes, limits);
+  try {
+    const { sheets } = book;
+    const wanted = input.sheet;
+    const many = sheets.length > 1;
+    const named = (name: string) => (many ? `${fileName}, sheet "${name}"` : fileName);
+    // Front ends pass text ("--sheet 2", "?sheet=2"): a worksheet of that name wins, else digits are a number.
+    const byName = typeof wanted === 'string' ? sheets.find((w) => w.name.trim().toLowerCase() === wanted.toLowerCase()) : undefined;
+    const number = typeof wanted === 'number' ? wanted : typeof wanted === 'string' && /^[1-9][0-9]*$/.test(wanted) ? Number(wanted) : undefined;
+    if (wanted !== undefined) {
+      const chosen = byName ?? (number === undefined ? undefined : sheets[number - 1]);
+      if (!chosen)
+        throw new CsvImportError({ fileName }, `expected a worksheet ${typeof wanted === 'number' ? `number ${wanted}` : `named "${wanted}"`}; the workbook has ${sheets.map((w) => `"${w.name}"`).join(', ')}`, 'sheet');
+      return { fileName: named(chosen.name), rows: tidy(await chosen.rows()) };
+    }
+    let first: Table | undefined;
+    for (const sheet of sheets) {
+      const table = { fileName: named(sheet.name), rows: tidy(await sheet.rows()) };
+      if (holdsLayout(table.rows)) return table;
+      first ??= table;
+    }
+    return first!;
+  } finally {
+    book.close();
+  }
 }
 
 export const isBlankRow = (row: readonly string[]) => row.every((c) => c === '');

@@ -41,9 +41,11 @@ export function formatVerifierKey(name: string, publicKey: Uint8Array): string {
 export function parseVerifierKey(text: string): VerifierKey {
   const s = typeof text === 'string' ? text.trim() : '';
   if (s.length === 0 || s.length > 1024) throw new Error('verifier key must be a line of at most 1024 characters');
-  const parts = s.split('+');
-  if (parts.length !== 3) throw new Error('verifier key must have three parts, name+keyid+key, separated by "+"');
-  const [name, idHex, keyB64] = parts as [string, string, string];
+  // Only the first two "+" separate parts: the base64 key may itself contain "+".
+  const first = s.indexOf('+');
+  const second = s.indexOf('+', first + 1);
+  if (first === -1 || second === -1) throw new Error('verifier key must have three parts, name+keyid+key, separated by "+"');
+  const [name, idHex, keyB64] = [s.slice(0, first), s.slice(first + 1, second), s.slice(second + 1)];
   checkKeyName(name, 'verifier key name');
   if (!/^[0-9a-f]{8}$/.test(idHex)) throw new Error('verifier key id must be 8 lowercase hexadecimal characters');
   const key = strictBase64(keyB64, 'verifier key');

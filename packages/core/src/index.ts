@@ -1,4 +1,5 @@
 export * from './shared/errors.js';
+export * from './shared/http-status.js';
 export * from './shared/period.js';
 export * from './scheme/scheme.js';
 export * from './access/roles.js';
@@ -36,3 +37,4 @@ export * from './ragtrail/plan-replay.js';
 export * from './ragtrail/checkpointed-fold.js';
 export * from './ragtrail/ragtrail.js';
 export * from './ragtrail/run-batch.js';
+export type { SummaryQuery } from './ragtrail/plan-queries.js';

@@ -33,6 +33,14 @@ export function defaultPeriod(state: PlanState, today: Date): string {
 }
 
 /**
+ * The period a new entry is most likely for: the latest review still open (officers record into
+ * it), else the default period.
+ */
+export function recordingPeriod(state: PlanState, today: Date): string {
+  return latestKey(Object.values(state.reviews).filter((r) => r.status === 'open').map((r) => r.period)) ?? defaultPeriod(state, today);
+}
+
+/**
  * The same rule followed event by event (time travel needs it after every event without
  * folding each prefix): feed it the periods reviews and entries name, in log order.
  */

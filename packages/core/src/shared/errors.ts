@@ -1,7 +1,10 @@
 import type { z } from 'zod';
 
-/** Why a command or query was refused; front ends map `code` to their own status (HTTP 4xx, exit 1). */
-export type DomainErrorCode = 'invalid' | 'forbidden' | 'not-found' | 'rule' | 'conflict' | 'precondition';
+/**
+ * Why a command or query was refused; front ends map `code` to their own status (HTTP 4xx through
+ * `httpStatusOf`, exit 1). `unauthenticated` is a caller nobody recognises (no or an unknown token).
+ */
+export type DomainErrorCode = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'rule' | 'conflict' | 'precondition';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';

@@ -37,6 +37,7 @@ export interface WhenInput {
 
 /**
  * Emmett-style decider specification: given(events).when(command).then(events) or .thenThrows(rule).
+ * Every path asserts: there is no way to run a command and check nothing.
  */
 export function given(events: readonly DomainEvent[]) {
   const state: PlanState = evolveAll(initialPlanState(), asRecorded(events));
@@ -71,7 +72,6 @@ export function given(events: readonly DomainEvent[]) {
           if (expected.message) expect(e.message).toMatch(expected.message);
           return e;
         },
-        events: run,
       };
     },
   };

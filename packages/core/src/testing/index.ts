@@ -1,3 +1,4 @@
 export * from './store-contract.js';
 export * from './sealed-events.js';
 export * from './given-when-then.js';
+export * from './seed-plan.js';

@@ -91,7 +91,12 @@ describe('recording a monthly entry', () => {
       reviewOpened('2017-03'), reviewOpened('2017-04'), reviewOpened('2017-05'),
       entryRecorded('p1-1', '2017-03', 4), entryRecorded('p1-1', '2017-04', 4, 4),
     ];
-    given(twoPeriods).when(record({ period: '2017-05', score: 5 }, { reason: 'Sustained' })).events();
+    given(twoPeriods)
+      .when(record({ period: '2017-05', score: 5 }, { reason: 'Sustained' }))
+      .then([
+        entryRecorded('p1-1', '2017-05', 5, 4, { derivedDirection: 'Improving' }),
+        { type: 'ActionRetired', data: { actionId: 'p1-1', period: '2017-05' } },
+      ]);
   });
 
   it('takes no entries for an action after it has left the plan', () => {

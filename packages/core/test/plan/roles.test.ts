@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAccess, DomainError, holderOf, initialAccessState, permissions, Role, type CommandType } from '../../src/index.js';
+import { decide, decideAccess, DomainError, holderOf, initialAccessState, permissions, Role, type CommandType, type PlanCommand } from '../../src/index.js';
 import { actors, given } from '../../src/testing/index.js';
 import { basePlan } from '../fixtures.js';
 
@@ -11,7 +11,7 @@ function outcome(command: CommandType, role: Role): DomainError | null {
   try {
     if (accessCommands.includes(command))
       decideAccess({ type: command, data: {}, metadata: { actor: actorFor(role), reason: null, now: new Date() } } as never, initialAccessState());
-    else given(basePlan()).when({ type: command as never, data: {}, actor: actorFor(role) }).events();
+    else decide({ type: command, data: {}, metadata: { actor: actorFor(role), reason: null, now: new Date() } } as PlanCommand, given(basePlan()).state);
     return null;
   } catch (e) {
     expect(e).toBeInstanceOf(DomainError);

@@ -16,7 +16,10 @@ describe('creating plans, priorities and actions', () => {
 
   it("accepts a plan's own scheme and refuses one with duplicate levels", () => {
     const own = { ...developmentPlanScheme, id: 'own', levels: developmentPlanScheme.levels.slice(0, 3) };
-    given([]).when({ type: 'CreatePlan', data: { planId: 'x', title: 'T', organisation: 'O', scheme: own } }).events();
+    given([]).when({ type: 'CreatePlan', data: { planId: 'x', title: 'T', organisation: 'O', scheme: own } }).then([{
+      type: 'PlanCreated',
+      data: { planId: 'x', title: 'T', organisation: 'O', description: '', cadence: 'monthly', scheme: own, sustainPeriods: 3, overallMethod: 'mean-of-priorities' },
+    }]);
     const bad = { ...own, levels: [own.levels[0], own.levels[0]] };
     given([]).when({ type: 'CreatePlan', data: { planId: 'x', title: 'T', organisation: 'O', scheme: bad } }).thenThrows({ code: 'invalid', field: 'data.scheme.levels' });
   });

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { parseInput, slugify, type AuditRecord, type Ragtrail } from '@ragtrail/core';
 import type { ExportedFile } from '../tracker/export.js';
+import { writeCsv } from '../table/write-csv.js';
 
 export const AuditExportInput = z.object({
   planId: z.string().trim().min(1),
@@ -31,7 +31,8 @@ export async function exportAudit(rt: Ragtrail, input: AuditExportInput): Promis
   const { planId, ...filter } = parseInput(AuditExportInput, input, 'input');
   const { records } = await rt.audit(planId, filter);
   const rows = records.map((r) => [r.recordedAt, r.revision, r.type, r.actor.name, r.actor.role, r.reason ?? '', r.ref ?? '', r.period ?? '', changesCell(r), r.eventId, r.hash]);
-  const body = stringify([header, ...rows], { record_delimiter: '\r\n' });
+  // A token's name or a reason such as "=cmd|' /C calc'!A0" must reach Excel as text, not a formula.
+  const body = writeCsv([header, ...rows]);
   const moment = filter.asOf ? `-as-of-${slugify(filter.asOf)}` : '';
   return { body, contentType: 'text/csv; charset=utf-8', fileName: `${slugify(planId)}-audit${moment}.csv` };
 }

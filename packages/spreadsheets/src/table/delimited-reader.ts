@@ -1,12 +1,13 @@
 import { parse } from 'csv-parse/sync';
 import { CsvImportError } from '../errors.js';
 import { ImportLimitError, type ReadLimits } from '../limits/limits.js';
+import { restoreCell } from './formula-safe.js';
 
 /**
  * Delimited text read record by record by csv-parse, each record checked against the limits as it
  * is read, so a breach stops the parse at that record. csv-parse's own `max_record_size` bounds
  * what it buffers for one record (a 10 MB cell is refused after its first cells' worth, not after
- * it has been read whole).
+ * it has been read whole). Cells written formula-safe by our exports (`'=...`) are restored.
  */
 export function readDelimited(fileName: string, text: string, delimiter: string, limits: ReadLimits): string[][] {
   let cells = 0;
@@ -25,6 +26,7 @@ export function readDelimited(fileName: string, text: string, delimiter: string,
         for (let c = 0; c < record.length; c++) {
           const cell = record[c]!;
           if (cell.length > limits.maxCellLength) throw new ImportLimitError(fileName, 'maxCellLength', limits.maxCellLength, `row ${row}, column ${c + 1} holds ${cell.length} characters`);
+          record[c] = restoreCell(cell);
           if (cell !== '' && ++cells > limits.maxCells) throw new ImportLimitError(fileName, 'maxCells', limits.maxCells, `the file holds more than ${limits.maxCells} cells`);
         }
         return record;

@@ -1,10 +1,10 @@
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { Period, actionsInOrder, findLevel, parseInput, periodEnd, previousPeriod, slugify, type PlanState, type Ragtrail } from '@ragtrail/core';
 import { dottedDate, shortMonthYear } from '../dates.js';
 import { leadCell, subActionsCell } from './cells.js';
 import { evidenceCell } from './evidence-cell.js';
+import { writeCsv } from '../table/write-csv.js';
 import { levelKeyPrefix, trackerColumns, type TrackerColumn } from './layout.js';
 
 export const ExportInput = z.object({
@@ -102,6 +102,7 @@ export async function exportTracker(rt: Ragtrail, input: ExportInput): Promise<E
   const fileName = `${slugify(state.title).slice(0, 60)}-${period}.${format}`;
   if (format === 'xlsx')
     return { body: await toXlsx(state, sheet), contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', fileName };
-  const body = stringify([...sheet.preamble, sheet.header, ...sheet.rows], { record_delimiter: '\r\n' });
+  // Formula-looking cells are quoted so a spreadsheet shows them as text; the importer reverses it.
+  const body = writeCsv([...sheet.preamble, sheet.header, ...sheet.rows]);
   return { body, contentType: 'text/csv; charset=utf-8', fileName };
 }

@@ -3,4 +3,3 @@ export type { Io } from './cli/io.js';
 export type { PlanData, PeriodQuery } from './sources/source.js';
 export { directData } from './sources/direct.js';
 export { httpData } from './sources/http.js';
-export { Replay, type ReplayFrame } from './sources/replay.js';

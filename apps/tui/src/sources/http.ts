@@ -1,6 +1,5 @@
-import { Actor, DomainError, ValidationError, type PlanState, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
+import { Actor, codeOfHttpStatus, DomainError, ValidationError, type PlanState, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
 import type { PlanData } from './source.js';
-import { readLogOverSse } from './sse-log.js';
 
 /** The HTTP app's routes this client uses; kept in one place so the client stays a thin mirror of the API. */
 const routes = {
@@ -11,13 +10,11 @@ const routes = {
   exceptions: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/exceptions`,
   audit: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/audit`,
   evidence: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/evidence`,
-  /** Server-sent events: the plan's log from the start, then live. */
+  history: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/history`,
+  /** Server-sent events: what the plan records from now on. */
   events: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/events`,
   recordEntry: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/commands/RecordEntry`,
 };
-
-const codeOfStatus = (status: number): DomainErrorCode =>
-  status === 400 ? 'invalid' : status === 401 || status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 409 ? 'conflict' : status === 412 ? 'precondition' : 'rule';
 
 /** A problem+json answer rebuilt as the core's own error, so the screens show it as they would locally. */
 async function problem(response: Response): Promise<DomainError> {
@@ -29,7 +26,7 @@ async function problem(response: Response): Promise<DomainError> {
   }
   if (Array.isArray(body.issues) && body.issues.length > 0) return new ValidationError(body.issues);
   const message = body.detail ?? body.title ?? `${response.status} ${response.statusText}`;
-  return new DomainError(body.code ?? codeOfStatus(response.status), message, body.field, body.rule);
+  return new DomainError(body.code ?? codeOfHttpStatus(response.status), message, body.field, body.rule);
 }
 
 /** The UI against a running HTTP app: the same screens, every answer from the API. */
@@ -53,13 +50,7 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
     return (await response.json()) as T;
   };
   const plan = (planId: string) => call<PlanState>(routes.plan(planId));
-  const history = async (planId: string): Promise<RecordedEvent[]> => {
-    const { revision } = await plan(planId);
-    const abort = new AbortController();
-    const response = await reach(`${base}${routes.events(planId)}?after=0`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal });
-    if (!response.ok) throw await problem(response);
-    return readLogOverSse(response, revision, abort);
-  };
+  const history = (planId: string) => call<RecordedEvent[]>(routes.history(planId));
   return {
     origin: base,
     // The token's holder and role, so the screens offer only what that role may do.

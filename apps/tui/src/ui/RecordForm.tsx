@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { useState, type ReactNode } from 'react';
 import { Box, Text } from 'ink';
-import { DomainError, scoreAt, StatedDirection, ValidationError, type PlanState } from '@ragtrail/core';
+import { DomainError, recordingPeriod, scoreAt, StatedDirection, ValidationError, type PlanState } from '@ragtrail/core';
 import type { PlanData } from '../sources/source.js';
 import { isDown, isUp, useKeys } from './keys.js';
 import { useTheme } from './theme.js';
@@ -9,13 +9,6 @@ import { useTheme } from './theme.js';
 const FIELDS = ['period', 'score', 'update', 'direction', 'reason', 'save'] as const;
 type Field = (typeof FIELDS)[number];
 const DIRECTIONS = [null, ...StatedDirection.options] as const;
-
-/** The period a new entry is most likely for: the open review, else the latest one. */
-export function defaultPeriod(plan: PlanState): string {
-  const reviews = Object.values(plan.reviews).sort((a, b) => a.period.localeCompare(b.period));
-  const open = reviews.filter((r) => r.status === 'open');
-  return (open[open.length - 1] ?? reviews[reviews.length - 1])?.period ?? new Date().toISOString().slice(0, 7);
-}
 
 /** Which field an error from the core is about ("data.score", "score", "reason"), or null for the whole form. */
 function errorsByField(error: unknown): { byField: Partial<Record<Field, string>>; general: string | null } {
@@ -36,7 +29,7 @@ export function RecordForm({ data, plan, actionId, onDone, onCancel }: { data: P
   const action = plan.actions[actionId]!;
   const levels = plan.scheme.levels;
   const [field, setField] = useState<Field>('score');
-  const [period, setPeriod] = useState(defaultPeriod(plan));
+  const [period, setPeriod] = useState(() => recordingPeriod(plan, new Date()));
   // Start from the score the action holds now (this period's, else the last one carried forward).
   const held = levels.findIndex((l) => l.value === scoreAt(plan, actionId, period)?.entry.score);
   const [score, setScore] = useState(held >= 0 ? held : 0);

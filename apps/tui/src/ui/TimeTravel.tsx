@@ -1,8 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
-import type { RecordedEvent } from '@ragtrail/core';
-import { Replay } from '../sources/replay.js';
+import { PlanReplay, type RecordedEvent } from '@ragtrail/core';
 import { pad } from '../view/symbols.js';
 import { Dashboard } from './Dashboard.js';
 import { useKeys } from './keys.js';
@@ -27,7 +26,7 @@ function describe(event: RecordedEvent, refOf: (actionId: string) => string): st
  */
 export function TimeTravel({ events, room, onTyping }: { events: readonly RecordedEvent[]; room: number; onTyping: (typing: boolean) => void }) {
   const { width, colour } = useTheme();
-  const replay = useMemo(() => new Replay(events), [events]);
+  const replay = useMemo(() => new PlanReplay(events), [events]);
   const [cursor, setCursor] = useState(events.length);
   const [date, setDate] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

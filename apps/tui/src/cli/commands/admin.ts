@@ -3,7 +3,8 @@ import { migrateLog, Role } from '@ragtrail/core';
 import { json, line, type Io } from '../io.js';
 import { actorOf, jsonFlag, optionsOf } from '../options.js';
 import { progressBar } from '../progress.js';
-import { openRagtrail, withRagtrail } from '../session.js';
+import { openStore } from '@ragtrail/stores';
+import { withRagtrail } from '../session.js';
 import { UserError } from '../errors.js';
 
 export function registerAdmin(program: Command, io: Io): void {
@@ -37,11 +38,12 @@ export function registerAdmin(program: Command, io: Io): void {
       const o = optionsOf<{ from: string; to: string; json?: boolean }>(cmd);
       if (o.from === o.to) throw new UserError('--from and --to name the same store: migrate into a different, empty store');
       const bar = progressBar(io, o, 'Migrating');
-      const from = await openRagtrail(o.from);
+      // A migration copies the log itself, store to store: the one command that opens stores, not a ragtrail.
+      const from = await openStore(o.from);
       try {
-        const to = await openRagtrail(o.to);
+        const to = await openStore(o.to);
         try {
-          const report = await migrateLog(from.store, to.store, (p) => bar.update(p.done, p.total, p.phase));
+          const report = await migrateLog(from, to, (p) => bar.update(p.done, p.total, p.phase));
           bar.stop();
           if (o.json) json(io, report);
           else line(io, `Copied ${report.events} events in ${report.streams} streams; target verified: ${report.target.ok ? 'every chain holds' : 'BROKEN'}.`);

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { planStream, type Actor } from '@ragtrail/core';
+import type { Actor } from '@ragtrail/core';
 import { resolveActor } from '../actor.js';
 import { json, line, type Io } from '../io.js';
 import { integer, jsonFlag, optionsOf, programOf, type GlobalOptions } from '../options.js';
@@ -26,7 +26,7 @@ export function registerDemo(program: Command, io: Io): void {
       const outcome = await withRagtrail(o, io, async (rt) => {
         const wanted = Object.values(demoPlanIds) as string[];
         const present = new Set<string>();
-        for (const planId of wanted) if ((await rt.store.streamRevision(planStream(planId))) !== -1) present.add(planId);
+        for (const planId of wanted) if (await rt.planExists(planId)) present.add(planId);
         const { planIds } = await loadDemo(rt, { actor });
         const admin = await rt.issueToken({ name: 'Demo administrator', role: 'admin' }, { actor });
         const viewer = await rt.issueToken({ name: 'Demo inspector', role: 'viewer' }, { actor });

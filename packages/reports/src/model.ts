@@ -1,4 +1,4 @@
-import { levelForFigure, formatFigure, periodLabel, planStream, verifyStream, type ActionEvidence, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
+import { levelForFigure, formatFigure, periodLabel, type ActionEvidence, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
 
 /** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
 export interface Reflected {
@@ -33,9 +33,7 @@ export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: 
   const board = await boardModel(rt, o);
   const { actions } = await rt.evidence(o.planId, { period: board.summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
   // Verify the log as the report knows it (up to the reflected revision), so a later append cannot change the pack.
-  const stored = (await rt.store.readStream(planStream(o.planId))).filter((e) => e.revision <= board.reflected.revision);
-  const broken = verifyStream(stored);
-  const verify: VerifyResult = broken ? { ok: false, streams: 1, events: stored.length, firstBreak: broken } : { ok: true, streams: 1, events: stored.length };
+  const verify = await rt.verifyPlan(o.planId, { upToRevision: board.reflected.revision });
   return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected };
 }
 

@@ -30,8 +30,7 @@ describe('evidence pack', () => {
     await expect(html).toMatchFileSnapshot('__snapshots__/evidence.html');
   });
   it('reports a tampered log as not verified', async () => {
-    const { rt, planId } = await corrected();
-    const store = rt.store;
+    const { planId, store } = await corrected();
     // A store that hands back one event edited after it was sealed, as an edit on disk would.
     const tampered: typeof store = {
       ...store,

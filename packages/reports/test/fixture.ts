@@ -1,4 +1,4 @@
-import { createMemoryStore, createRagtrail, type Ragtrail } from '@ragtrail/core';
+import { createMemoryStore, createRagtrail, type EventStore, type Ragtrail } from '@ragtrail/core';
 import { actors } from '@ragtrail/core/testing';
 
 /** A clock the test moves by hand, so recorded times (and so reports) are the same on every run. */
@@ -10,9 +10,10 @@ export function manualClock(start: string) {
 export const as = (actor: (typeof actors)[keyof typeof actors], reason?: string) => ({ actor, ...(reason ? { reason } : {}) });
 
 /** A two-priority plan scored over February and March 2026, March signed off. */
-export async function boardFixture(): Promise<{ rt: Ragtrail; clock: ReturnType<typeof manualClock>; planId: string }> {
+export async function boardFixture(): Promise<{ rt: Ragtrail; store: EventStore; clock: ReturnType<typeof manualClock>; planId: string }> {
   const clock = manualClock('2026-01-05T09:00:00.000Z');
-  const rt = createRagtrail({ store: createMemoryStore(), now: clock.now });
+  const store = createMemoryStore();
+  const rt = createRagtrail({ store, now: clock.now });
   const planId = 'thurrock';
   await rt.createPlan({ planId, title: 'Children’s Services Improvement Plan', organisation: 'Thurrock Council', scheme: 'development-plan-5' }, as(actors.admin));
   await rt.execute(planId, 'AddPriority', { priorityId: 'p1', number: 1, title: 'Leadership & governance' }, as(actors.admin));
@@ -40,5 +41,5 @@ export async function boardFixture(): Promise<{ rt: Ragtrail; clock: ReturnType<
   await entry('a3', '2026-03', 1, 'Staff shortages delayed decisions.', 'Declining');
   await entry('a4', '2026-03', 2, 'Guidance out for consultation.', 'Maintained');
   await rt.execute(planId, 'SignOffReview', { period: '2026-03' }, as(actors.board));
-  return { rt, clock, planId };
+  return { rt, store, clock, planId };
 }

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { planStream, type Caller, type Ragtrail } from '@ragtrail/core';
+import type { Caller, Ragtrail } from '@ragtrail/core';
 import { importTracker } from '../tracker/import.js';
 import { importSummary } from '../summary/import.js';
 
@@ -16,7 +16,7 @@ export const demoPlanIds = { tracker: 'thurrock-ofsted-tracker-2016-17', develop
  * plan that is already in the store is left as it is.
  */
 export async function loadDemo(rt: Ragtrail, caller: Caller): Promise<{ planIds: string[] }> {
-  const exists = async (planId: string) => (await rt.store.streamRevision(planStream(planId))) !== -1;
+  const exists = (planId: string) => rt.planExists(planId);
   if (!(await exists(demoPlanIds.tracker)))
     await importTracker(rt, {
       ...(await demoFile('ofsted-tracker-april-2017.tsv')),

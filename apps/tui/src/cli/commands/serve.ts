@@ -4,27 +4,12 @@ import { UserError } from '../errors.js';
 import { integer, optionsOf } from '../options.js';
 import { storeUrlOf } from '../session.js';
 
-interface HttpApp {
-  startServer(options: { storeUrl: string; port: number; host?: string }): Promise<{ url: string; port: number; close(): Promise<void> }>;
-}
-
-/** The HTTP app is its own package; a checkout without it still runs every other command. */
-async function loadHttpApp(): Promise<HttpApp> {
-  const specifier = '@ragtrail/api';
-  try {
-    return (await import(specifier)) as HttpApp;
-  } catch (error) {
-    if ((error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' || (error as { code?: string }).code === 'ERR_PACKAGE_PATH_NOT_EXPORTED')
-      throw new UserError('The HTTP app (@ragtrail/api) is not in this checkout, so there is nothing to serve; every other command works');
-    throw error;
-  }
-}
-
 /** Starts the HTTP app and keeps it up until the process is asked to stop. */
 export async function serveUntilStopped(io: Io, options: { storeUrl: string; port: number; host: string }, asJson = false): Promise<void> {
-  const { startServer } = await loadHttpApp();
+  // Loaded here, not at the top: the other commands start without the HTTP stack (Hono, pino, the pages).
+  const { ListenError, startServer } = await import('@ragtrail/http');
   const server = await startServer(options).catch((error: unknown) => {
-    throw (error as Error).name === 'ListenError' ? new UserError((error as Error).message) : error;
+    throw error instanceof ListenError ? new UserError(error.message) : error;
   });
   const message = `ragtrail HTTP app on ${server.url} (store ${options.storeUrl}); Ctrl-C stops it.\n`;
   // With --json the URL goes to stderr, so stdout stays one JSON document.

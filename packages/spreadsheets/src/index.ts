@@ -1,6 +1,7 @@
 export { CsvImportError, type ImportLocation } from './errors.js';
 export { ImportInput, ImportResult, type ImportProgress } from './input.js';
 export { ReadLimits, defaultReadLimits, ImportLimitError, type ReadLimitsInput, type LimitName } from './limits/limits.js';
+export { precheckFile } from './limits/precheck.js';
 export { readTable, detectFormat, TableFormat, FileInput, type Table } from './table/read-table.js';
 export { parseDueDate, parseMonthYear, parseDayMonthYear } from './dates.js';
 export { importTracker } from './tracker/import.js';

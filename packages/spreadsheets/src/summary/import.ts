@@ -41,7 +41,9 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
     throw new CsvImportError({ fileName, column: 'Previous period' }, `expected the previous period (${previous}) to come before the current one (${current})`, 'period-order');
 
   const actionsMap = options.actions?.columnMap ?? options.columnMap;
-  const actionsTable = options.actions ? await readTable(options.actions, holdsTracker(actionsMap)) : null;
+  const actionsTable = options.actions
+    ? await readTable({ ...(options.limits ? { limits: options.limits } : {}), ...options.actions }, holdsTracker(actionsMap))
+    : null;
   const actionsFile = actionsTable?.fileName ?? '';
   const actionsSheet = actionsTable
     ? parseTracker(actionsTable, { scheme, refPrefix: 'Action', period: current, ...(actionsMap ? { columnMap: actionsMap } : {}) })

@@ -41,7 +41,7 @@ function sheetEntries(reader: ReaderInternals, zip: ZipArchive): { name: string;
   return out;
 }
 
-async function checkDeclared(fileName: string, zip: ZipArchive, entry: string, limits: ReadLimits): Promise<void> {
+export async function checkDeclared(fileName: string, zip: ZipArchive, entry: string, limits: ReadLimits): Promise<void> {
   const declared = await declaredDimension(await zip.open(entry));
   if (!declared) return;
   const { rows, columns } = declared;

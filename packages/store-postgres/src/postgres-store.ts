@@ -37,12 +37,16 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', () => undefined);
 
   const setup = await pool.connect();
+  const onSetupLost = () => undefined; // the migration's own query rejects with the error
+  setup.on('error', onSetupLost);
   try {
     await migrate(setup, names);
   } catch (error) {
-    setup.release();
+    setup.release(true);
     await pool.end();
     throw error;
+  } finally {
+    setup.off('error', onSetupLost);
   }
   setup.release();
 
@@ -96,6 +100,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   const appendRows = async (stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number) => {
     const client = await pool.connect();
     let broken: Error | undefined;
+    // While checked out, a connection the server drops emits 'error' with no pool listening: catch
+    // it here (the query in flight rejects with it anyway) so a server crash fails the append, not the process.
+    const onLost = (error: Error) => (broken = error);
+    client.on('error', onLost);
     try {
       const result = await write(client, stream, events, expectedRevision);
       feed.notify();
@@ -107,7 +115,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         throw new ConcurrencyError(stream, expectedRevision, await currentRevision(stream));
       throw error;
     } finally {
-      // A connection that could not even roll back is dead (server gone): destroy it, never reuse it.
+      client.off('error', onLost);
+      // A connection that was lost or could not even roll back is dead: destroy it, never reuse it.
       client.release(broken);
     }
   };

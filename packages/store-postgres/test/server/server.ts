@@ -67,8 +67,15 @@ export async function startTestServer(options: { prefer?: 'system' | 'npm' } = {
   run('initdb', ['-D', data, '-U', ROLE, '-A', 'trust', '-E', 'UTF8', '--locale=C', '--no-sync']);
 
   let port = await freePort();
-  const pgCtlStart = () =>
-    run('pg_ctl', ['-D', data, '-l', join(dir, 'server.log'), '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+  const log = join(dir, 'server.log');
+  const pgCtlStart = () => {
+    try {
+      run('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, 'start']);
+    } catch (error) {
+      const tail = existsSync(log) ? readFileSync(log, 'utf8').split('\n').slice(-8).join('\n') : '';
+      throw new Error(`${(error as Error).message}\nserver log:\n${tail}`);
+    }
+  };
   try {
     pgCtlStart();
   } catch {
@@ -111,6 +118,8 @@ export async function startTestServer(options: { prefer?: 'system' | 'npm' } = {
     pid,
     crash() {
       const postmaster = pid();
+      // Frozen first, so it forks no backend between the listing and the kill.
+      process.kill(postmaster, 'SIGSTOP');
       const backends = children(postmaster);
       process.kill(postmaster, 'SIGKILL');
       for (const backend of backends) {
@@ -133,6 +142,9 @@ export async function startTestServer(options: { prefer?: 'system' | 'npm' } = {
         if (Date.now() > until) throw new Error('the killed PostgreSQL processes did not end within 30 s');
         spawnSync('sleep', ['0.02']);
       }
+      // A killed postmaster can linger as a zombie until whoever adopted it reaps it, and PostgreSQL
+      // reads a zombie's PID as a live server; every process is dead, so its lock files are stale.
+      for (const stale of [join(data, 'postmaster.pid'), join(dir, `.s.PGSQL.${port}.lock`), join(dir, `.s.PGSQL.${port}`)]) rmSync(stale, { force: true });
     },
     start() {
       pgCtlStart();

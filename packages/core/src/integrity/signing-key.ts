@@ -67,7 +67,12 @@ function readKey(path: string): KeyObject {
  */
 function writeExclusive(path: string, contents: string): boolean {
   const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-  const fd = openSync(temp, 'wx', 0o600);
+  let fd: number;
+  try {
+    fd = openSync(temp, 'wx', 0o600);
+  } catch (error) {
+    throw new Error(`cannot create the signing key ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? `the folder ${dirname(path)} does not exist` : (error as Error).message}`);
+  }
   try {
     writeSync(fd, contents);
     fsyncSync(fd);

@@ -47,6 +47,11 @@ describe('the signing key file', () => {
     expect(() => loadSigningKey(join(dir, 'none'), 'n')).toThrow(/does not exist/);
   });
 
+  it('names the missing folder when it cannot create the key', () => {
+    const path = join(dir, 'missing', 'k');
+    expect(() => loadOrCreateSigningKey(path, 'n')).toThrow(`cannot create the signing key ${path}: the folder ${join(dir, 'missing')} does not exist`);
+  });
+
   it('refuses a log name a verifier key cannot carry', () => {
     expect(() => loadOrCreateSigningKey(join(dir, 'k'), 'my log')).toThrow('log name "my log" must not contain spaces or "+"');
   });

@@ -46,7 +46,9 @@ export function verify(input: VerifyInput): Verdict {
     if (earlier.size > current.checkpoint.size) return no(`the log shrank: ${current.checkpoint.size} events now, ${earlier.size} in the earlier checkpoint`);
     if (earlier.size === current.checkpoint.size || earlier.size === 0) {
       if (earlier.size > 0 && !earlier.root.equals(current.checkpoint.root)) return no(`the two checkpoints of ${earlier.size} events have different roots: the log was rewritten`);
-      if (proof === undefined) return { ok: true, reason: 'the log is unchanged since the earlier checkpoint', facts };
+      if (proof === undefined) {
+        return { ok: true, reason: earlier.size === 0 ? 'every log extends the empty one' : 'the log is unchanged since the earlier checkpoint', facts };
+      }
     } else if (proof?.type !== 'consistency') {
       return no('a consistency proof is needed to show the later log extends the earlier one');
     }

@@ -48,6 +48,14 @@ describe('proofs made by core, checked by the verifier', () => {
       .toMatchObject({ ok: false, reason: 'the first 120 leaves no longer hash to the earlier root' });
   });
 
+  it('given the same checkpoint twice, then the log is unchanged; given a rewritten one of the same size, then it was rewritten', () => {
+    expect(verify({ key: keyOf().verifierKey, checkpoint: checkpointAt(120), fromCheckpoint: checkpointAt(120) }))
+      .toMatchObject({ ok: true, reason: 'the log is unchanged since the earlier checkpoint' });
+    const rewritten = MerkleTree.fromEventHashes(events.slice(1));
+    expect(verify({ key: keyOf().verifierKey, checkpoint: checkpointAt(120, rewritten), fromCheckpoint: checkpointAt(120) }))
+      .toMatchObject({ ok: false, reason: 'the two checkpoints of 120 events have different roots: the log was rewritten' });
+  });
+
   it('given a log cut below the earlier checkpoint, then the verifier says it shrank', () => {
     expect(verify({ key: keyOf().verifierKey, checkpoint: checkpointAt(100), fromCheckpoint: checkpointAt(120) }))
       .toMatchObject({ ok: false, reason: 'the log shrank: 100 events now, 120 in the earlier checkpoint' });

@@ -1,0 +1,18 @@
+// The import alone, in a process of its own, so its peak resident memory is the import's and not
+// the bench's: reads the tracker file named on the command line, imports it all or nothing into
+// the store named by the second argument (a SQLite file, as the command line does), and prints
+// one JSON line { seconds, events, maxRssMb }.
+import { readFileSync } from 'node:fs';
+import { createRagtrail } from '@ragtrail/core';
+import { openStore } from '@ragtrail/stores';
+import { importTracker } from '../src/index.js';
+
+const [file, storeUrl] = process.argv.slice(2) as [string, string];
+const admin = { actor: { id: 'bench', name: 'Bench', role: 'admin' as const } };
+const rt = createRagtrail({ store: await openStore(storeUrl) });
+const started = performance.now();
+const content = readFileSync(file);
+const { events } = await importTracker(rt, { fileName: 'long-tracker.tsv', content }, admin);
+const seconds = (performance.now() - started) / 1000;
+console.log(JSON.stringify({ seconds, events, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+await rt.close();

@@ -38,3 +38,4 @@ export * from './ragtrail/checkpointed-fold.js';
 export * from './ragtrail/ragtrail.js';
 export * from './ragtrail/run-batch.js';
 export type { SummaryQuery } from './ragtrail/plan-queries.js';
+export * from './integrity/index.js';

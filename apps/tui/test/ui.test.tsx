@@ -1,14 +1,17 @@
 /** @jsxRuntime automatic @jsxImportSource react */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { createMemoryStore, createRagtrail, type Actor } from '@ragtrail/core';
 import { directData } from '../src/sources/direct.js';
 import type { PlanData } from '../src/sources/source.js';
 import { App } from '../src/ui/App.js';
 import { officer, seededMemory, seedPlan, steppingClock } from './fixtures.js';
-import { keys, plain, sleep, until } from './ui-helpers.js';
+import { keys, listening, plain, pressKeys, screenDeadlineMs, settle, stoppedListening, until, waitFor } from './ui-helpers.js';
 
 const theme = { colour: true, width: 80, height: 24 };
+
+// Each test waits for several screens, each within screenDeadlineMs: a busy machine makes a test slow, not red.
+vi.setConfig({ testTimeout: 4 * screenDeadlineMs });
 
 async function start(options: { actor?: Actor | null; data?: PlanData; colour?: boolean; planId?: string } = {}) {
   const seeded = await seededMemory();
@@ -23,13 +26,7 @@ async function start(options: { actor?: Actor | null; data?: PlanData; colour?: 
     return text;
   };
   await until(frame, 'Workforce');
-  await sleep(30);
-  const press = async (...sequence: string[]) => {
-    for (const k of sequence) {
-      app.stdin.write(k);
-      await sleep(40);
-    }
-  };
+  const press = (...sequence: string[]) => pressKeys(app.stdin, ...sequence);
   return { ...seeded, app, frame, press };
 }
 
@@ -52,29 +49,34 @@ describe('dashboard', () => {
   it('refreshes when someone else records in the plan', async () => {
     const { frame, rt, planId } = await start();
     await rt.execute(planId, 'RecordEntry', { action: 'P2.1', period: '2017-05', score: 2, update: 'Thresholds agreed' }, { actor: { id: 'x', name: 'Another Officer', role: 'officer' }, reason: 'Partners signed up' });
-    expect(await until(frame, /2\. Early help\s+1\.0\s+2\.0 ↑/)).toContain('Exceptions (1)');
+    await until(frame, [/2\. Early help\s+1\.0\s+2\.0 ↑/, 'Exceptions (1)']);
   });
 
   it('moves the selection with arrows and j/k', async () => {
     const { frame, press } = await start();
     await press('j');
-    expect(frame()).toMatch(/> 2\. Early help/);
+    await until(frame, /> 2\. Early help/);
     await press(keys.up);
-    expect(frame()).toMatch(/> 1\. Workforce/);
-    await press(keys.down, 'k');
-    expect(frame()).toMatch(/> 1\. Workforce/);
+    await until(frame, /> 1\. Workforce/);
+    await press(keys.down);
+    await until(frame, /> 2\. Early help/);
+    await press('k');
+    await until(frame, /> 1\. Workforce/);
   });
 
   it('shows the period before and after with [ and ], and . goes back to the latest reviewed', async () => {
     const { frame, press } = await start();
     await press('[');
-    const april = await until(frame, '2017-04 against 2017-03');
-    expect(april).toMatch(/review signed-off/);
-    expect(april).toMatch(/1\. Workforce\s+–\s+2\.5/);
+    await until(frame, ['2017-04 against 2017-03', /review signed-off/, /1\. Workforce\s+–\s+2\.5/]);
     await press('[');
     await until(frame, '2017-03 against 2017-02');
-    await press(']', ']', ']');
-    expect(await until(frame, '2017-06 against 2017-05')).toContain('no review');
+    // Each step reads the period on screen, so each waits for the one before to show.
+    for (const [period, previous] of [['2017-04', '2017-03'], ['2017-05', '2017-04']]) {
+      await press(']');
+      await until(frame, `${period} against ${previous}`);
+    }
+    await press(']');
+    await until(frame, ['2017-06 against 2017-05', 'no review']);
     await press('.');
     await until(frame, '2017-05 against 2017-04');
   });
@@ -102,11 +104,11 @@ describe('plan picker', () => {
     // Each plan on one line at 80 columns, its latest period included (long titles once wrapped it).
     expect(frame().split('\n').every((l) => l.length <= 80)).toBe(true);
     expect(frame()).toMatch(/actions 2017-05/);
-    await sleep(30);
-    app.stdin.write('j');
-    await sleep(25);
-    app.stdin.write(keys.enter);
-    expect(await until(frame, 'Care leavers')).toContain('3. Care leavers');
+    const first = frame();
+    await pressKeys(app.stdin, 'j');
+    await waitFor(() => frame() !== first, 'the selection to move to the second plan');
+    await pressKeys(app.stdin, keys.enter);
+    await until(frame, '3. Care leavers');
   });
 
   it('acts on keys that arrive together in order, each seeing what the one before did', async () => {
@@ -118,10 +120,16 @@ describe('plan picker', () => {
     const app = render(<App data={directData(rt, officer, 'memory:')} theme={theme} />);
     const frame = () => plain(app.lastFrame());
     await until(frame, 'Choose a plan');
-    await sleep(30);
+    // The picker takes keys once the selection moves.
+    await pressKeys(app.stdin, 'j');
+    await until(frame, /^ {2}Development Plan.*\n> /m);
+    await pressKeys(app.stdin, 'k');
+    await until(frame, /^> Development Plan/m);
+    await listening(app.stdin);
+    await settle();
     // One chunk, as a paste or a fast typist sends it: "down, then enter" opens the second plan.
     app.stdin.write(keys.down + keys.enter);
-    expect(await until(frame, 'Care leavers')).toContain('3. Care leavers');
+    await until(frame, '3. Care leavers');
   });
 });
 
@@ -129,22 +137,22 @@ describe('priority and action detail', () => {
   it("opens a priority's actions, then an action's sparkline, updates, evidence and audit trail, and esc goes back", async () => {
     const { frame, press } = await start();
     await press(keys.enter);
-    const priority = await until(frame, 'Reduce agency');
-    expect(priority).toMatch(/> P1\.1\s+Reduce agency social wo…\s+Green 3\s+2\s+↑\s+↑/);
-    expect(priority).toMatch(/P1\.2\s+Supervision compliance\s+Green 3\s+3\s+→?\s+not updated/);
+    await until(frame, [/> P1\.1\s+Reduce agency social wo…\s+Green 3\s+2\s+↑\s+↑/, /P1\.2\s+Supervision compliance\s+Green 3\s+3\s+→?\s+not updated/]);
     await press(keys.enter);
-    const detail = await until(frame, 'Audit trail');
-    expect(detail).toContain('P1.1 Reduce agency social workers');
-    expect(detail).toMatch(/Scores ▃▅ 2 3 · now Green \(3\), held 1 period/);
-    expect(detail).toMatch(/2017-05 3 Agency staff 39/);
-    expect(detail).toMatch(/2017-04 2 Agency staff 60/);
-    expect(detail).toContain('Evidence (0)');
-    expect(detail).toMatch(/EntryRecorded\s+Iqbal Vaza\s+2017-05 score 3 “Recruitm/);
-    expect(detail).toMatch(/ActionAdded\s+Ann Admin\s+dueDate 2018-12-31/);
+    await until(frame, [
+      'Audit trail',
+      'P1.1 Reduce agency social workers',
+      /Scores ▃▅ 2 3 · now Green \(3\), held 1 period/,
+      /2017-05 3 Agency staff 39/,
+      /2017-04 2 Agency staff 60/,
+      'Evidence (0)',
+      /EntryRecorded\s+Iqbal Vaza\s+2017-05 score 3 “Recruitm/,
+      /ActionAdded\s+Ann Admin\s+dueDate 2018-12-31/,
+    ]);
     await press(keys.escape);
     await until(frame, 'Supervision compliance');
     await press(keys.escape);
-    expect(await until(frame, 'Exceptions (3)')).toContain('1. Workforce');
+    await until(frame, ['Exceptions (3)', '1. Workforce']);
   });
 });
 
@@ -156,14 +164,12 @@ describe('record a month', () => {
     await press(keys.enter);
     await until(frame, 'Audit trail');
     await press('r');
-    const form = await until(frame, 'Record a month: P2.1');
-    expect(form).toMatch(/Period\s+2017-05/);
-    expect(form).toMatch(/\[1 Red\]\s+2 Amber\s+3 Green\s+4 Blue\s+5 Sustained/);
+    await until(frame, ['Record a month: P2.1', /Period\s+2017-05/, /\[1 Red\]\s+2 Amber\s+3 Green\s+4 Blue\s+5 Sustained/]);
     await press(keys.right, keys.tab, 'Thresholds agreed', keys.tab, keys.right, keys.tab, 'Partners signed up', keys.tab);
-    expect(frame()).toMatch(/\[2 Amber\]/);
-    expect(frame()).toMatch(/Direction\s+‹ Improving ›/);
+    await until(frame, /\[2 Amber\]/);
+    await until(frame, /Direction\s+‹ Improving ›/);
     await press(keys.enter);
-    expect(await until(frame, 'Recorded P2.1 2017-05: Amber (2)')).toContain('Thresholds agreed');
+    await until(frame, ['Recorded P2.1 2017-05: Amber (2)', 'Thresholds agreed']);
     const summary = await rt.summary(planId, { period: '2017-05' });
     expect(summary.priorities[1]!.current.mean).toBe(2);
     const audit = await rt.audit(planId, { action: 'P2.1' });
@@ -180,8 +186,7 @@ describe('record a month', () => {
     await until(frame, 'Record a month: P1.2');
     const before = (await rt.history(planId)).length;
     await press(keys.left, keys.tab, keys.tab, keys.tab, keys.tab, keys.enter);
-    const refused = await until(frame, 'A reason is required');
-    expect(refused).toMatch(/Reason\s*\n\s+! A reason is required: the score changes from 3 in April 2017 to 2/);
+    const refused = await until(frame, /Reason\s*\n\s+! A reason is required: the score changes from 3 in April 2017 to 2/);
     expect(refused).not.toMatch(/\bat \w+ \(/);
     expect((await rt.history(planId)).length).toBe(before);
     await press(keys.up, 'Supervision audits slipped', keys.tab, keys.enter);
@@ -199,7 +204,7 @@ describe('record a month', () => {
     await press('r');
     await until(frame, 'Record a month');
     await press(keys.tab, keys.tab, keys.tab, keys.tab, keys.enter);
-    expect(await until(frame, 'Read-only')).toContain('--actor');
+    await until(frame, ['Read-only', '--actor']);
   });
 });
 
@@ -207,26 +212,19 @@ describe('time travel', () => {
   it('steps through the log an event and a period at a time and shows the dashboard as it stood', async () => {
     const { frame, press } = await start();
     await press('t');
-    const now = await until(frame, 'TIME TRAVEL');
-    expect(now).toContain('event 13/13');
-    expect(now).toMatch(/just applied: EntryRecorded P1\.1 2017-05 score 3 by Iqbal Vaza \(officer\)/);
-    expect(now).toMatch(/1\. Workforce\s+2\.5\s+3\.0 ↑/);
+    await until(frame, ['TIME TRAVEL', 'event 13/13', /just applied: EntryRecorded P1\.1 2017-05 score 3 by Iqbal Vaza \(officer\)/, /1\. Workforce\s+2\.5\s+3\.0 ↑/]);
     await press('h');
-    const before = await until(frame, 'event 12/13');
-    expect(before).toMatch(/just applied: ReviewOpened 2017-05 by Rory Patterson \(reviewer\)/);
-    expect(before).toMatch(/1\. Workforce\s+2\.5\s+2\.5 →/);
+    await until(frame, ['event 12/13', /just applied: ReviewOpened 2017-05 by Rory Patterson \(reviewer\)/, /1\. Workforce\s+2\.5\s+2\.5 →/]);
     await press('[');
-    const april = await until(frame, 'event 11/13');
-    expect(april).toMatch(/ReviewSignedOff 2017-04 by Chief Executive \(board\)/);
-    expect(april).toMatch(/2017-04 against 2017-03\s+review signed-off/);
+    await until(frame, ['event 11/13', /ReviewSignedOff 2017-04 by Chief Executive \(board\)/, /2017-04 against 2017-03\s+review signed-off/]);
     await press('[');
-    expect(await until(frame, 'event 6/13')).toMatch(/ActionAdded P2\.1/);
+    await until(frame, ['event 6/13', /ActionAdded P2\.1/]);
     await press(']');
-    expect(await until(frame, 'event 11/13')).toContain('ReviewSignedOff');
+    await until(frame, ['event 11/13', 'ReviewSignedOff']);
     await press('g');
-    expect(await until(frame, 'event 0/13')).toContain('The plan did not exist yet');
+    await until(frame, ['event 0/13', 'The plan did not exist yet']);
     await press('l');
-    expect(await until(frame, 'event 1/13')).toContain('No period named yet');
+    await until(frame, ['event 1/13', 'No period named yet']);
     await press('G');
     await until(frame, 'event 13/13');
   });
@@ -237,9 +235,9 @@ describe('time travel', () => {
     await until(frame, 'TIME TRAVEL');
     // The stepping clock records one event a minute from 09:01 on 1 April 2017.
     await press('d', '2017-04-01T09:08:30Z', keys.enter);
-    expect(await until(frame, 'event 8/13')).toMatch(/EntryRecorded P1\.1 2017-04 score 2/);
+    await until(frame, ['event 8/13', /EntryRecorded P1\.1 2017-04 score 2/]);
     await press('d', 'last week', keys.enter);
-    expect(await until(frame, 'not an ISO-8601')).toContain('event 8/13');
+    await until(frame, ['not an ISO-8601', 'event 8/13']);
     await press('d', '2016-01-01', keys.enter);
     await until(frame, 'event 0/13');
     await press(keys.escape);
@@ -249,15 +247,14 @@ describe('time travel', () => {
 
 describe('keys', () => {
   it('? shows the help, esc closes it, q quits', async () => {
-    const { frame, press } = await start();
+    const { app, frame, press } = await start();
     await press('?');
-    const help = await until(frame, 'Keys');
-    expect(help).toContain('time travel');
+    await until(frame, ['Keys', 'time travel']);
     await press(keys.escape);
     await until(frame, 'Exceptions (3)');
     await press('q');
-    await sleep(50);
-    await press('?');
+    await stoppedListening(app.stdin);
+    app.stdin.write('?');
     expect(frame()).not.toContain('Keys');
   });
 });

@@ -1,1 +1,2 @@
 export * from './open-store.js';
+export { memoryStoreNamed } from './memory.js';

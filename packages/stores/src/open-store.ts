@@ -1,13 +1,17 @@
 import { createMemoryStore, invalid, type EventStore } from '@ragtrail/core';
+import { memoryStoreNamed } from './memory.js';
+import { openPostgres } from './postgres.js';
 
 export const DEFAULT_STORE_URL = 'sqlite:./data/ragtrail.db';
 
-const FORMS = 'use sqlite:PATH (e.g. sqlite:./data/ragtrail.db), memory: or esdb://HOST:2113?tls=false';
+const FORMS = 'use sqlite:PATH (e.g. sqlite:./data/ragtrail.db), postgres://USER@HOST:5432/DATABASE, memory:NAME, memory: or esdb://HOST:2113?tls=false';
 
 /**
- * Opens the store a URL names. One syntax everywhere (command line, HTTP app, embedding):
- * `sqlite:PATH` (the default, one file), `memory:` (nothing kept), `esdb://host:2113?tls=false`
- * or any EventStoreDB connection string (`esdb+discover://...` for clusters).
+ * Opens the store a URL names. The one place store URLs are read, for every front end (command
+ * line, HTTP app, embedding): `sqlite:PATH` (the default, one file; the store makes its folder, so `ragtrail demo` works on a fresh clone), `memory:`
+ * (nothing kept), `memory:NAME` (one store per name for the life of the process),
+ * `postgres://...` or `postgresql://...` (PostgreSQL), `esdb://host:2113?tls=false` or any
+ * EventStoreDB connection string (`esdb+discover://...` for clusters).
  * A bad URL is refused with a DomainError on field `store` naming the rule it broke.
  */
 export async function openStore(url: string = DEFAULT_STORE_URL): Promise<EventStore> {
@@ -15,7 +19,11 @@ export async function openStore(url: string = DEFAULT_STORE_URL): Promise<EventS
   if (!trimmed) throw invalid('store', 'store-url-empty', `The store URL is empty: ${FORMS}`);
   if (trimmed === 'memory:' || trimmed === 'memory') return createMemoryStore();
   if (trimmed.startsWith('memory:')) {
-    throw invalid('store', 'memory-url-no-path', `"${url}": a memory store takes nothing after "memory:"`);
+    return memoryStoreNamed(trimmed.slice('memory:'.length));
+  }
+  if (/^postgres(ql)?:\/\//.test(trimmed)) return openPostgres(trimmed);
+  if (/^postgres(ql)?:/.test(trimmed)) {
+    throw invalid('store', 'postgres-url-slashes', `"${url}": a PostgreSQL URL starts with postgres:// (two slashes)`);
   }
   if (trimmed.startsWith('sqlite:')) return openSqlite(url, trimmed.slice('sqlite:'.length));
   if (trimmed.startsWith('esdb://') || trimmed.startsWith('esdb+discover://')) {

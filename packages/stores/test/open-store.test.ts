@@ -39,13 +39,25 @@ describe('openStore(url)', () => {
     await store.close();
   });
 
+  it('gives one shared in-memory store per memory:NAME for the life of the process', async () => {
+    const first = await openStore('memory:shared-name');
+    await first.append('plan-x', sealedEvents('plan-x', 1), { expectedRevision: -1 });
+    await first.close();
+    expect((await (await openStore('memory:shared-name')).readStream('plan-x')).length).toBe(1);
+    expect(await (await openStore('memory:other-name')).readStream('plan-x')).toEqual([]);
+  });
+
   it.each([
     ['', 'store-url-empty'],
-    ['postgres://localhost/db', 'store-url-scheme'],
+    ['mysql://localhost/db', 'store-url-scheme'],
+    ['postgres:localhost/db', 'postgres-url-slashes'],
+    ['postgres://', 'postgres-url-host'],
+    ['postgres://ragtrail@localhost:port/db', 'postgres-url'],
+    ['postgresql:///db', 'postgres-url-host'],
+    ['postgres://localhost/db?schema=Bad-Name', 'postgres-url-schema'],
     ['./data/ragtrail.db', 'store-url-scheme'],
     ['sqlite:', 'sqlite-url-path'],
     ['sqlite::memory:', 'sqlite-url-path'],
-    ['memory:foo', 'memory-url-no-path'],
     ['esdb:localhost:2113', 'esdb-url-slashes'],
     ['esdb://', 'esdb-url-host'],
     ['esdb://?tls=false', 'esdb-url-host'],

@@ -16,6 +16,16 @@ const store = `sqlite:${join(dir, 'ragtrail.db')}`;
 const plan = 'thurrock-ofsted-tracker-2016-17';
 const env = { ...process.env, NO_COLOR: '1', RAGTRAIL_STORE: store, RAGTRAIL_ACTOR: '' };
 
+// Every step starts a Node process (the command line, the server); on a busy machine each can take
+// seconds. The deadlines are for a process that never answers, not for a slow one.
+const storyDeadlineMs = 300_000;
+const serverStartDeadlineMs = 120_000;
+
+/** Waits until the clock reads later than `instant` (a condition on the clock, not a pause), so events recorded next are after it. */
+async function clockPasses(instant: number): Promise<void> {
+  while (Date.now() <= instant) await new Promise((resolve) => setImmediate(resolve));
+}
+
 const ragtrail = (...args: string[]) => run(args, { RAGTRAIL_STORE: store });
 const json = async (...args: string[]) => {
   const r = await ragtrail(...args, '--json');
@@ -37,9 +47,10 @@ beforeAll(async () => {
   const reviewer = await json('token', 'create', '--name', 'Rory Patterson', '--role', 'reviewer', '--actor', 'Ann Admin:admin');
   tokens = { ...(demo.tokens as { admin: string; viewer: string }), officer: officer.token as string, reviewer: reviewer.token as string };
   server = spawn(process.execPath, ['--import', 'tsx', bin, 'serve', '--port', '0'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Ready when it prints the address it listens on; a server that exits first fails at once, with what it said.
   base = await new Promise<string>((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start: ${seen}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`serve printed no address within ${serverStartDeadlineMs} ms: ${seen}`)), serverStartDeadlineMs);
     const look = (d: Buffer) => {
       seen += d.toString();
       const url = /(http:\/\/[\d.:a-z]+)/.exec(seen)?.[1];
@@ -47,8 +58,9 @@ beforeAll(async () => {
     };
     server.stdout!.on('data', look);
     server.stderr!.on('data', look);
+    server.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve exited (${code}) before listening: ${seen}`)); });
   });
-}, 60_000);
+}, storyDeadlineMs);
 
 afterAll(async () => {
   if (server && server.exitCode === null) {
@@ -57,7 +69,7 @@ afterAll(async () => {
     await closed;
   }
   rmSync(dir, { recursive: true, force: true });
-});
+}, storyDeadlineMs);
 
 describe('an improvement month, end to end', () => {
   it('a board sign-off, a later correction, and the auditor sees what the board saw, the same through both front ends', async () => {
@@ -80,9 +92,11 @@ describe('an improvement month, end to end', () => {
     expect(boardSaw.status).toBe(200);
     const reportThen = join(dir, 'board-then.md');
     expect((await ragtrail('report', 'board', '--plan', plan, '--period', '2017-04', '--format', 'md', '--out', reportThen)).code).toBe(0);
-    await new Promise((r) => setTimeout(r, 20));
+    // An instant after the sign-off and before the correction: later than anything recorded so far,
+    // and the correction waits until the clock has passed it.
+    await clockPasses(Date.now());
     const signedOffAt = new Date().toISOString();
-    await new Promise((r) => setTimeout(r, 20));
+    await clockPasses(Date.parse(signedOffAt));
 
     // After sign-off nobody simply re-records: the period is closed, and an officer may not correct.
     const entry = { action: 'Ofsted 3', period: '2017-04', score: 2, update: 'Plans audited in May: most now good' };
@@ -119,5 +133,5 @@ describe('an improvement month, end to end', () => {
     // Every chain in the file holds, whichever process wrote to it.
     const verified = await ragtrail('verify');
     expect(verified.code, verified.out + verified.err).toBe(0);
-  });
+  }, storyDeadlineMs);
 });

@@ -1,10 +1,13 @@
+// Both stores at once, through the library: a log copied from SQLite into EventStoreDB (the
+// in-process gRPC double) and back keeps every event and hash. It lives here, not in either
+// store's suite, so neither store package needs the other.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { migrateLog, type MigrationProgress } from '@ragtrail/core';
-import { createSqliteStore } from '@ragtrail/store-sqlite';
-import { esdbOnDouble, withoutPositions, writeDemoPlan } from './helpers.js';
+import { migrateLog, type MigrationProgress } from '../../packages/core/src/index.js';
+import { createSqliteStore } from '../../packages/store-sqlite/src/index.js';
+import { esdbOnDouble, withoutPositions, writeDemoPlan } from '../../packages/store-eventstoredb/test/helpers.js';
 
 describe('migrating between SQLite and EventStoreDB (gRPC double)', () => {
   it('copies a real plan from SQLite into EventStoreDB and back into a new SQLite file, chains intact', async () => {

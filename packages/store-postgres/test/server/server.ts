@@ -2,10 +2,11 @@
 // its socket in that folder, stopped and deleted after. The binaries refuse to run as root, so a
 // root test run hands them to an unprivileged user (postgres, or one it creates).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, chownSync, cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { findPostgresBinaries, type PostgresBinaries } from './binaries.js';
 
 export interface TestServer {
@@ -49,11 +50,27 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * npm's binaries live in the checkout, which the unprivileged user may not be able to enter (a clone
+ * under /root): then they are copied once to a world-readable folder in the temp directory.
+ */
+function reachableBy(user: { name: string }, binaries: PostgresBinaries): PostgresBinaries {
+  if (spawnSync('runuser', ['-u', user.name, '--', join(binaries.bin, 'initdb'), '--version']).status === 0) return binaries;
+  const native = dirname(binaries.bin);
+  const copy = join(tmpdir(), `ragtrail-pg-native-${createHash('sha256').update(native).digest('hex').slice(0, 12)}`);
+  if (!existsSync(join(copy, 'bin', 'initdb'))) {
+    cpSync(native, `${copy}.partial`, { recursive: true, verbatimSymlinks: true });
+    renameSync(`${copy}.partial`, copy);
+    chmodSync(copy, 0o755);
+  }
+  return { ...binaries, bin: join(copy, 'bin') };
+}
+
 export async function startTestServer(options: { prefer?: 'system' | 'npm' } = {}): Promise<TestServer> {
-  const binaries = findPostgresBinaries(options.prefer);
   const dir = mkdtempSync(join(tmpdir(), 'ragtrail-pg-'));
   const data = join(dir, 'data');
   const user = runningAsRoot() ? unprivilegedUser() : undefined;
+  const binaries = user ? reachableBy(user, findPostgresBinaries(options.prefer)) : findPostgresBinaries(options.prefer);
   if (user) {
     chownSync(dir, user.uid, user.gid);
     chmodSync(dir, 0o700);

@@ -7,6 +7,7 @@ export * from './access/permissions.js';
 export * from './access/tokens.js';
 export * from './events/plan-events.js';
 export * from './events/access-events.js';
+export * from './events/integrity-events.js';
 export * from './events/catalogue.js';
 export * from './events/envelope.js';
 export * from './events/recorded.js';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import * as plan from './plan-events.js';
 import * as access from './access-events.js';
+import * as integrity from './integrity-events.js';
+import * as outcome from './outcome-events.js';
 
 /**
  * Every event type with its current schema version. An event stored at an older version is
@@ -20,6 +22,17 @@ export const eventCatalogue = {
   FiguresImported: { version: 1, schema: plan.FiguresImported, upcasters: {} },
   TokenIssued: { version: 1, schema: access.TokenIssued, upcasters: {} },
   TokenRevoked: { version: 1, schema: access.TokenRevoked, upcasters: {} },
+  SigningKeyRecorded: { version: 1, schema: integrity.SigningKeyRecorded, upcasters: {} },
+  CheckpointTaken: { version: 1, schema: integrity.CheckpointTaken, upcasters: {} },
+  IndicatorDefined: { version: 1, schema: outcome.IndicatorDefined, upcasters: {} },
+  IndicatorValueRecorded: { version: 1, schema: outcome.IndicatorValueRecorded, upcasters: {} },
+  IndicatorValueCorrected: { version: 1, schema: outcome.IndicatorValueCorrected, upcasters: {} },
+  IndicatorTargetSet: { version: 1, schema: outcome.IndicatorTargetSet, upcasters: {} },
+  IndicatorBaselineSet: { version: 1, schema: outcome.IndicatorBaselineSet, upcasters: {} },
+  MilestoneLinked: { version: 1, schema: outcome.MilestoneLinked, upcasters: {} },
+  MilestoneStatusRecorded: { version: 1, schema: outcome.MilestoneStatusRecorded, upcasters: {} },
+  MilestoneReplanned: { version: 1, schema: outcome.MilestoneReplanned, upcasters: {} },
+  CarryOverLinked: { version: 1, schema: outcome.CarryOverLinked, upcasters: {} },
 } as const satisfies Record<string, { version: number; schema: z.ZodType; upcasters: Record<number, (data: unknown) => unknown> }>;
 
 export type EventType = keyof typeof eventCatalogue;

@@ -16,3 +16,4 @@ export {
 } from './proof-json.js';
 export { CHECKPOINT_BEGIN, CHECKPOINT_END, extractCheckpoint, extractCheckpoints, markCheckpoint } from './extract-checkpoint.js';
 export { checkLogExtends, type LogCheck } from './check-log.js';
+export { RecordedOrderError, assertRecordedInOrder } from './recorded-order.js';

@@ -14,3 +14,7 @@ export const lostRace = (subject: string, error: ConcurrencyError, outcome: stri
  */
 export const unfoldable = (subject: string, cause: unknown) =>
   new DomainError('rule', `This change to ${subject} was refused before anything was written: its events could not be applied (${(cause as Error)?.message ?? String(cause)})`, undefined, 'foldable');
+
+/** A batch was stamped earlier than an event another writer recorded meanwhile: nothing was written, and a retry is stamped after it. */
+export const lostRaceInTime = (subject: string, error: { latest: string }) =>
+  new DomainError('conflict', `Someone else recorded a change at ${error.latest}, after this change to ${subject} was stamped; nothing was written: try again`, undefined, 'recorded-order');

@@ -1,4 +1,5 @@
 import { ConcurrencyError } from '../shared/errors.js';
+import { RecordedOrderError } from '../integrity/recorded-order.js';
 import type { DomainEvent } from '../events/catalogue.js';
 import type { EventToAppend, StoredEvent } from '../events/envelope.js';
 import type { CommandMetadata } from '../shared/command-metadata.js';
@@ -12,6 +13,8 @@ export interface CommandHandlerOptions {
   store: EventStore;
   now: () => Date;
   maxAttempts: number;
+  /** Told every recordedAt appended or named by a store's refusal, so the clock never stamps backwards (recorded-clock.ts). */
+  saw?: (recordedAt: string) => void;
 }
 
 /** One command against one kept stream: what to decide, how to check the result folds, and what to call the stream in errors. */
@@ -33,7 +36,7 @@ export type CommandHandler = <S extends StreamTail>(command: StreamCommand<S>, c
  * errors.
  */
 export function createCommandHandler(options: CommandHandlerOptions): CommandHandler {
-  const { store, now, maxAttempts } = options;
+  const { store, now, maxAttempts, saw } = options;
   return async (command, caller) => {
     for (let attempt = 1; ; attempt++) {
       const state = await command.stream.refresh();
@@ -51,8 +54,14 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
         // Read back rather than guess: only the store knows the global positions it gave.
         const stored = sealed.length === 0 ? [] : await store.readStream(command.stream.stream, { fromRevision: state.revision + 1, maxCount: sealed.length });
         command.stream.advance(stored);
+        if (sealed.length > 0) saw?.(sealed[sealed.length - 1]!.recordedAt);
         return { revision: result.nextExpectedRevision, events: stored };
       } catch (error) {
+        // Another writer recorded a later time first: stamp again at or after it (nothing was written).
+        if (error instanceof RecordedOrderError && saw && attempt < maxAttempts) {
+          saw(error.latest);
+          continue;
+        }
         if (!(error instanceof ConcurrencyError)) throw error;
         if (caller.expectedRevision !== undefined || attempt >= maxAttempts) throw lostRace(command.subject, error, 'try again');
       }

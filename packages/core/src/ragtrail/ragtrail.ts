@@ -7,6 +7,11 @@ import { evolveAll } from '../plan/evolve.js';
 import { createAccessService } from './access-service.js';
 import { createCommandHandler } from './command-handler.js';
 import { createLogAccess } from './log-access.js';
+import { RecordedOrderError } from '../integrity/recorded-order.js';
+import { createLogIntegrity, type SignedCheckpoint } from './log-integrity.js';
+import { createRecordedClock } from './recorded-clock.js';
+import { verifyLog } from './verify-log.js';
+import { lostRaceInTime } from './command-errors.js';
 import { openPlanBatch } from './plan-batch.js';
 import { listPlans } from './plan-listing.js';
 import { createPlanQueries } from './plan-queries.js';
@@ -23,7 +28,10 @@ export function createRagtrail(options: RagtrailOptions) {
   const { store } = options;
   const now = options.now ?? (() => new Date());
   const checkpointEvery = options.checkpointEvery ?? 1000;
-  const handle = createCommandHandler({ store, now, maxAttempts: options.maxAttempts ?? 5 });
+  // Stamps never go backwards along the global order (stores refuse it), so the tree at T is a prefix.
+  const clock = createRecordedClock(now);
+  const handle = createCommandHandler({ store, now: clock.now, maxAttempts: options.maxAttempts ?? 5, saw: clock.saw });
+  const integrity = createLogIntegrity({ store, handle, signer: options.signer });
 
   const timelines = new Map<string, PlanTimeline>();
   const timeline = (planId: string): PlanTimeline => {
@@ -36,6 +44,20 @@ export function createRagtrail(options: RagtrailOptions) {
   const access = createAccessService(store, handle);
   const log = createLogAccess(store);
 
+  /** A sign-off pins the board's moment in the log itself: a checkpoint follows it (when a key is configured). */
+  async function checkpointAfter(planId: string, result: CommandResult): Promise<CommandResult> {
+    const signedOff = result.events.find((e) => e.type === 'ReviewSignedOff');
+    if (!signedOff || !integrity.hasSigner) return result;
+    let checkpoint: SignedCheckpoint;
+    try {
+      checkpoint = await integrity.takeCheckpoint(`sign-off of plan ${planId} review ${(signedOff.data as { period: string }).period}`);
+    } catch (error) {
+      // The sign-off is already in the log: say what did not follow it rather than fail a committed command.
+      return { ...result, checkpointProblem: (error as Error).message };
+    }
+    return { ...result, checkpoint };
+  }
+
   async function execute<K extends PlanCommandType>(planId: string, type: K, data: CommandInput<K>, caller: Caller): Promise<CommandResult> {
     const { revision, events } = await handle({
       stream: timeline(planId),
@@ -43,7 +65,7 @@ export function createRagtrail(options: RagtrailOptions) {
       decide: (state, metadata) => decide({ type, data, metadata } as PlanCommand, state),
       foldCheck: (state, sealed) => void evolveAll(state, sealed.map((e) => toRecorded({ ...e, position: 0 }))),
     }, caller);
-    return { planId, revision, events: events.map(toRecorded) };
+    return checkpointAfter(planId, { planId, revision, events: events.map(toRecorded) });
   }
 
   return {
@@ -56,8 +78,21 @@ export function createRagtrail(options: RagtrailOptions) {
       const planId = input?.planId ?? `${slugify(title).slice(0, 40)}-${randomUUID().slice(0, 8)}`;
       return execute(planId, 'CreatePlan', { ...input, planId }, caller);
     },
-    batch: (planId: string, batchOptions: { expectedRevision?: number } = {}): Promise<PlanBatch> =>
-      openPlanBatch({ store, now, timeline: timeline(planId), planId }, batchOptions),
+    async batch(planId: string, batchOptions: { expectedRevision?: number } = {}): Promise<PlanBatch> {
+      const opened = await openPlanBatch({ store, now: clock.now, timeline: timeline(planId), planId }, batchOptions);
+      const commit = async (): Promise<CommandResult> => {
+        try {
+          const result = await opened.commit();
+          clock.saw(result.events.at(-1)?.recordedAt);
+          return checkpointAfter(planId, result);
+        } catch (error) {
+          if (!(error instanceof RecordedOrderError)) throw error;
+          clock.saw(error.latest);
+          throw lostRaceInTime(`plan ${planId}`, error);
+        }
+      };
+      return Object.defineProperties(Object.create(opened) as PlanBatch, { commit: { value: commit } });
+    },
 
     ...queries,
     plans: (listOptions: { onProgress?: (done: number, total: number) => void } = {}): Promise<PlanListing[]> => listPlans(store, timeline, listOptions),
@@ -65,14 +100,21 @@ export function createRagtrail(options: RagtrailOptions) {
     planExists: log.planExists,
     verifyPlan: log.verifyPlan,
     subscribe: log.subscribe,
-    /** Every stream's chain, or one plan's (which must exist). */
+    /** Every stream's chain and the checkpoints the store keeps, or one plan's chain (the plan must exist). */
     async verify(query: { planId?: string; onProgress?: (done: number, total: number) => void } = {}) {
       if (query.planId !== undefined) await queries.loadPlan(query.planId);
-      return log.verify({
-        ...(query.planId === undefined ? {} : { streams: [planStream(query.planId)] }),
-        ...(query.onProgress ? { onProgress: query.onProgress } : {}),
-      });
+      return verifyLog({ log, integrity }, query.planId === undefined ? {} : { streams: [planStream(query.planId)] }, query.onProgress);
     },
+    /** The log's signed head now, or as it stood at `asOf`; nothing is recorded but the key, on its first use. */
+    checkpoint: integrity.checkpoint,
+    /** Signs the head and records the checkpoint in the log (on request; sign-offs take one themselves). */
+    takeCheckpoint: (occasion = 'on request') => integrity.takeCheckpoint(occasion),
+    /** The log's public key, in the C2SP verifier-key form among others. */
+    publicKey: integrity.publicKey,
+    /** Holds today's log against a checkpoint (or a report carrying one): signature, then consistency. */
+    verifyCheckpoint: integrity.verifyAgainst,
+    /** An inclusion proof of one plan event, with a fresh signed checkpoint. */
+    proof: (planId: string, revision: number) => integrity.proof(planStream(planId), revision),
 
     ...access,
 

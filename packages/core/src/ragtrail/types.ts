@@ -3,6 +3,8 @@ import type { RecordedEvent } from '../events/envelope.js';
 import type { CommandInput, PlanCommandType } from '../plan/commands/schemas.js';
 import type { PlanState } from '../plan/state.js';
 import type { EventStore } from '../store/port.js';
+import type { SigningKey } from '../integrity/signing-key.js';
+import type { SignedCheckpoint } from './log-integrity.js';
 
 export interface RagtrailOptions {
   store: EventStore;
@@ -12,6 +14,11 @@ export interface RagtrailOptions {
   checkpointEvery?: number;
   /** How many times a command is re-decided on fresh state after losing a race. */
   maxAttempts?: number;
+  /**
+   * The log's signing key, loaded by the caller (never stored in the log): with it the facade signs
+   * checkpoints, takes one after every review sign-off, and records the public key in the log.
+   */
+  signer?: SigningKey;
 }
 
 export interface Caller {
@@ -25,6 +32,10 @@ export interface CommandResult {
   planId: string;
   revision: number;
   events: RecordedEvent[];
+  /** The checkpoint taken after a sign-off this command recorded. */
+  checkpoint?: SignedCheckpoint;
+  /** Why no checkpoint followed a sign-off (which is recorded all the same). */
+  checkpointProblem?: string;
 }
 
 /**

@@ -2,6 +2,7 @@ import { ConcurrencyError } from '../shared/errors.js';
 import type { EventToAppend, StoredEvent } from '../events/envelope.js';
 import { assertAppendable, type AppendResult, type EventStore, type ReadAllOptions, type ReadStreamOptions, type SubscribeOptions, type Subscription } from './port.js';
 import { createLiveFeed } from './live-feed.js';
+import { assertRecordedInOrder } from '../integrity/recorded-order.js';
 
 /** The reference store: everything in one process's memory. For tests, demos and embedding. */
 export function createMemoryStore(): EventStore {
@@ -16,6 +17,7 @@ export function createMemoryStore(): EventStore {
       const actual = existing.length - 1;
       if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
       assertAppendable(stream, events, expectedRevision);
+      assertRecordedInOrder(stream, log.at(-1)?.recordedAt, events);
       if (events.length === 0) return { nextExpectedRevision: actual, lastPosition: log.length };
       const stored = events.map((e, i) => structuredClone({ ...e, position: log.length + 1 + i }));
       log.push(...stored);

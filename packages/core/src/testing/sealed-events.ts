@@ -3,6 +3,10 @@ import { GENESIS_HASH, seal } from '../chain/hash-chain.js';
 import type { EventToAppend } from '../events/envelope.js';
 import type { Actor } from '../access/roles.js';
 
+// Without a given time, each call continues where the last left off: recorded times never go
+// backwards along a store's global order, and stores refuse a batch that would.
+let nextDefault = Date.parse('2017-04-28T09:00:00.000Z');
+
 export const testActor: Actor = { id: 'test-officer', name: 'Test Officer', role: 'officer' };
 
 /**
@@ -13,8 +17,10 @@ export function sealedEvents(
   stream: string,
   count: number,
   previous: { revision: number; hash: string } = { revision: -1, hash: GENESIS_HASH },
-  recordedAt = new Date('2017-04-28T09:00:00.000Z'),
+  recordedAt?: Date,
 ): EventToAppend[] {
+  const start = recordedAt ?? new Date(nextDefault);
+  if (recordedAt === undefined) nextDefault += Math.max(count, 1);
   const out: EventToAppend[] = [];
   let prev = previous;
   for (let i = 0; i < count; i++) {
@@ -22,7 +28,7 @@ export function sealedEvents(
       id: randomUUID(),
       stream,
       revision: prev.revision + 1,
-      recordedAt: new Date(recordedAt.getTime() + i).toISOString(),
+      recordedAt: new Date(start.getTime() + i).toISOString(),
       type: 'ReviewOpened',
       version: 1,
       data: { period: '2017-04', reviewer: `Reviewer ${prev.revision + 1}`, reviewDate: '2017-04-28', note: 'ü ✓ "quoted"' },

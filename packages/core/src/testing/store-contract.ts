@@ -5,6 +5,7 @@ import { iterateAll } from '../store/port.js';
 import type { EventToAppend, StoredEvent } from '../events/envelope.js';
 import { verifyStream } from '../chain/hash-chain.js';
 import { sealedEvents } from './sealed-events.js';
+import { RecordedOrderError } from '../integrity/recorded-order.js';
 
 export interface StoreUnderTest {
   store: EventStore;
@@ -122,6 +123,21 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       const seen: string[] = [];
       for await (const e of iterateAll(store, { pageSize: 7 })) seen.push(e.id);
       expect(seen).toEqual(events.map((e) => e.id));
+    });
+
+    it('refuses an append stamped earlier than the log\'s last event, naming that time, and writes nothing', async () => {
+      const later = sealedEvents(stream('late'), 2, undefined, new Date('2020-01-01T10:00:00.000Z'));
+      await store.append(stream('late'), later, { expectedRevision: -1 });
+      const earlier = sealedEvents(stream('early'), 1, undefined, new Date('2020-01-01T09:59:59.999Z'));
+      const refused = await store.append(stream('early'), earlier, { expectedRevision: -1 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(RecordedOrderError);
+      expect((refused as RecordedOrderError).latest).toBe('2020-01-01T10:00:00.001Z');
+      expect(await store.streamRevision(stream('early'))).toBe(-1);
+      expect((await store.readAll()).map((e) => e.id)).toEqual(later.map((e) => e.id));
+      // The same instant as the last event is in order: the tree at T still ends at a whole prefix.
+      const same = sealedEvents(stream('early'), 1, undefined, new Date('2020-01-01T10:00:00.001Z'));
+      await store.append(stream('early'), same, { expectedRevision: -1 });
+      expect(await store.streamRevision(stream('early'))).toBe(0);
     });
 
     it('lists streams by prefix', async () => {

@@ -1,6 +1,7 @@
-// Runs every benchmark file (packages/*/bench/*.bench.ts, apps/*/bench/*.bench.ts), each in its own
-// Node process so one bench's heap and JIT state do not colour the next. Their stdout (one JSON
-// result per line) passes through; progress goes to stderr.
+// Runs every benchmark file (packages/*/bench/*.bench.ts, apps/*/bench/*.bench.ts, and the peer
+// comparisons under test/peers once installed), each in its own Node process so one bench's heap and
+// JIT state do not colour the next. Their stdout (one JSON result per line) passes through; progress
+// goes to stderr.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,6 +17,13 @@ for (const top of ['packages', 'apps']) {
     if (!existsSync(dir)) continue;
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.bench.ts') && (!only || f.includes(only))) files.push(join(dir, f));
   }
+}
+// Peer comparisons install their own dependencies (outside the workspace, so `pnpm install` never
+// builds them): they run here once installed, and `pnpm bench:peers` installs and runs them.
+const emmett = join(root, 'test', 'peers', 'emmett');
+if (!only || 'emmett.bench.ts'.includes(only)) {
+  if (existsSync(join(emmett, 'node_modules', '@event-driven-io', 'emmett-sqlite'))) files.push(join(emmett, 'emmett.bench.ts'));
+  else process.stderr.write('bench: the Emmett comparison is not installed here; `pnpm bench:peers` installs and runs it\n');
 }
 let failed = 0;
 for (const file of files) {

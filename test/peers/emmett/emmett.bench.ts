@@ -3,20 +3,23 @@
 // driver). Here the baseline is Emmett, so ratio > 1 means ours is faster.
 // Emmett sets journal_mode=WAL and leaves synchronous at SQLite's default (FULL), so both pay an fsync
 // per commit. Emmett opens and closes its connection around every operation (its design, measured as is).
-import { sealedEvents } from '@ragtrail/core/testing';
-import { createSqliteStore } from '../src/index.js';
-import { progress, report, tempDb } from './report.js';
+// This folder sits outside the pnpm workspace with its own package-lock.json, so `pnpm install` never
+// builds Emmett's native sqlite3; `pnpm bench:peers` installs it (npm ci) and runs this file. Our side
+// is imported by path, as the workspace packages are not dependencies of this folder.
+import { sealedEvents } from '../../../packages/core/src/testing/index.js';
+import { createSqliteStore } from '../../../packages/store-sqlite/src/index.js';
+import { progress, report, tempDb } from '../../../packages/store-sqlite/bench/report.js';
 
 // Emmett logs its own errors with console.log; keep stdout for the JSON result lines only.
 console.log = (...args: unknown[]) => console.error(...args);
 
-// Loaded at run time so a machine where the dev dependency's native sqlite3 did not build still runs
-// every other bench: this one then says why on stderr and reports nothing.
+// Loaded at run time so a bench run where this folder is not installed (or its native sqlite3 did not
+// build) says why on stderr, reports nothing and fails, rather than reporting a comparison it did not make.
 const emmettModule = await import('@event-driven-io/emmett-sqlite').catch((error: unknown) => {
-  progress(`emmett: skipped, @event-driven-io/emmett-sqlite does not load here: ${String(error)}`);
+  progress(`emmett: not run, @event-driven-io/emmett-sqlite does not load here (install it with \`pnpm bench:peers\`, which runs npm ci --prefix test/peers/emmett): ${String(error)}`);
   return undefined;
 });
-if (!emmettModule) process.exit(0);
+if (!emmettModule) process.exit(1);
 const { getSQLiteEventStore } = emmettModule;
 
 const SINGLE = Number(process.env.BENCH_SINGLE ?? 2000);

@@ -1,22 +1,29 @@
-import { parseInput, type Caller, type Ragtrail } from '@ragtrail/core';
+import { parseInput, type Caller, type Ragtrail, type ScoringScheme } from '@ragtrail/core';
 import { importAtomically } from '../commit.js';
 import { ImportInput, type ImportProgress, type ImportResult } from '../input.js';
 import { newPlanId } from '../plan-id.js';
 import { chooseScheme } from '../scheme-choice.js';
 import { readTable } from '../table/read-table.js';
 import { applyTracker } from './apply.js';
-import { holdsTracker, parseTracker } from './parse.js';
+import { holdsTracker, parseTracker, type TrackerSheet } from './parse.js';
 
-/** Imports a recommendation tracker (seed 001's layout) as a new plan; nothing is written unless all of it imports. */
-export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Caller, onProgress?: ImportProgress): Promise<ImportResult> {
-  const options = parseInput(ImportInput, input, 'input');
-  const scheme = chooseScheme(options.fileName, options.scheme, 'ofsted-tracker-3');
+async function readTracker(options: ReturnType<typeof ImportInput.parse>, scheme: ScoringScheme): Promise<{ sheet: TrackerSheet; fileName: string }> {
   const table = await readTable(options, holdsTracker(options.columnMap));
   const sheet = parseTracker(table, {
     scheme,
     ...(options.columnMap ? { columnMap: options.columnMap } : {}),
     ...(options.period ? { period: options.period } : {}),
   });
+  return { sheet, fileName: table.fileName };
+}
+
+/** Imports a recommendation tracker (seed 001's layout) as a new plan; nothing is written unless all of it imports. */
+export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Caller, onProgress?: ImportProgress): Promise<ImportResult> {
+  const options = parseInput(ImportInput, input, 'input');
+  const scheme = chooseScheme(options.fileName, options.scheme, 'ofsted-tracker-3');
+  // Only the parsed lines outlive this step: the table's rows (as big as the file) are not kept
+  // through the import, where the plan's events need the memory.
+  const { sheet, fileName } = await readTracker(options, scheme);
   const title = options.title ?? 'Ofsted recommendations improvement plan';
   const planId = newPlanId(title, options.planId);
   let warnings: string[] = [...sheet.warnings];
@@ -27,7 +34,7 @@ export async function importTracker(rt: Ragtrail, input: ImportInput, caller: Ca
       planId, title, organisation: options.organisation ?? 'Not stated',
       description: `Imported from ${options.fileName}`, scheme: scheme.id, cadence: options.cadence,
     }, who);
-    warnings = warnings.concat((await applyTracker(scratch, sheet, who, { fileName: table.fileName, onLine: () => onProgress?.(++done, total) })).warnings);
+    warnings = warnings.concat((await applyTracker(scratch, sheet, who, { fileName, onLine: () => onProgress?.(++done, total) })).warnings);
   }, caller);
   return { ...result, warnings };
 }

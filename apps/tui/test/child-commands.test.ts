@@ -4,10 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { openStore } from '@ragtrail/stores';
-import { ragtrail, repoRoot, sqliteAvailable } from './child.js';
+import { ragtrail, repoRoot } from './child.js';
 import { seedPlan, steppingClock } from './fixtures.js';
-
-const hasSqlite = await sqliteAvailable();
 
 /** A temp SQLite store holding the fixture plan, for commands run as real child processes. */
 async function seededSqlite(dir: string): Promise<string> {
@@ -23,7 +21,7 @@ const expectJson = (r: { code: number | null; out: string; err: string }, what: 
   return JSON.parse(r.out) as unknown;
 };
 
-describe.skipIf(!hasSqlite)('every other command as a real child process, on one SQLite file', () => {
+describe('every other command as a real child process, on one SQLite file', () => {
   it('queries print only JSON; changes exit 0, refusals exit 1 with one line on stderr', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ragtrail-child-all-'));
     const env = { RAGTRAIL_STORE: await seededSqlite(dir) };

@@ -2,10 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ragtrail, sqliteAvailable } from './child.js';
+import { ragtrail } from './child.js';
 
-const hasSqlite = await sqliteAvailable();
-if (!hasSqlite) console.warn('[apps/tui] @ragtrail/store-sqlite is not available yet: the cross-process flow is skipped');
 
 describe('ragtrail as a real child process', () => {
   it('prints help on stdout and exits 0', async () => {
@@ -40,7 +38,7 @@ describe('ragtrail as a real child process', () => {
     expect(r.err).toContain('needs an interactive terminal');
   });
 
-  it.skipIf(!hasSqlite)('builds, records, queries and verifies a plan across processes in one SQLite file', async () => {
+  it('builds, records, queries and verifies a plan across processes in one SQLite file', async () => {
     const store = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ragtrail-child-')), 'nested', 'ragtrail.db')}`;
     const env = { RAGTRAIL_STORE: store };
     const steps: string[][] = [

@@ -1,7 +1,4 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -22,23 +19,4 @@ export function ragtrail(args: string[], env: Record<string, string> = {}): Prom
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, out, err }));
   });
-}
-
-/** The SQLite store is another package; tests that need a store shared between processes wait for it. */
-export async function sqliteAvailable(): Promise<boolean> {
-  try {
-    // Through openStore, so this checks exactly what the binary will use.
-    const { openStore } = await import('@ragtrail/stores');
-    // A real file: openStore refuses sqlite::memory: (memory: is the store that keeps nothing).
-    const dir = mkdtempSync(join(tmpdir(), 'ragtrail-probe-'));
-    try {
-      await (await openStore(`sqlite:${join(dir, 'probe.db')}`)).close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    return true;
-  } catch (error) {
-    console.warn(`[apps/tui] the SQLite store does not open: ${(error as Error).message}`);
-    return false;
-  }
 }

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { runCli } from '../src/cli/program.js';
 import { memoryStoreNamed } from '../src/cli/session.js';
-import { ragtrail, sqliteAvailable } from './child.js';
+import { ragtrail } from './child.js';
 import { captureIo, seedPlan, steppingClock } from './fixtures.js';
 
 async function run(args: string[]) {
@@ -49,10 +49,8 @@ describe('ragtrail report, in-process', () => {
   });
 });
 
-const hasSqlite = await sqliteAvailable();
-
 describe('ragtrail report, as a child process', () => {
-  it.skipIf(!hasSqlite)('renders the demo plan board report from a SQLite store', async () => {
+  it('renders the demo plan board report from a SQLite store', async () => {
     const dir = outDir();
     const env = { RAGTRAIL_STORE: `sqlite:${join(dir, 'ragtrail.db')}` };
     expect((await ragtrail(['demo'], env)).code).toBe(0);

@@ -8,9 +8,8 @@ import { directData } from '../src/sources/direct.js';
 import { openRagtrail } from '../src/cli/session.js';
 import { runCli } from '../src/cli/program.js';
 import { captureIo } from './fixtures.js';
-import { binPath, repoRoot, sqliteAvailable } from './child.js';
+import { binPath, repoRoot } from './child.js';
 
-const hasSqlite = await sqliteAvailable();
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGTERM');
@@ -36,7 +35,7 @@ function startUntil(args: string[], env: Record<string, string>, ready: RegExp):
 
 const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.on('close', resolve)));
 
-describe.skipIf(!hasSqlite)('ragtrail serve and demo --serve, as child processes', () => {
+describe('ragtrail serve and demo --serve, as child processes', () => {
   it('demo --serve loads the plans, prints both tokens, serves them, and the UI reads the same through HTTP as on the store', async () => {
     const store = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ragtrail-serve-')), 'ragtrail.db')}`;
     const { child, out } = await startUntil(['demo', '--serve', '--port', '0', '--store', store], {}, /HTTP app on (http:\/\/\S+)/);

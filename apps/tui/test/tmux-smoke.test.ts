@@ -4,17 +4,14 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { createMemoryStore, createRagtrail, type StoredEvent } from '@ragtrail/core';
+import { createRagtrail } from '@ragtrail/core';
 import { openStore } from '@ragtrail/stores';
-import { binPath, repoRoot, sqliteAvailable } from './child.js';
+import { binPath, repoRoot } from './child.js';
 import { seedPlan, steppingClock } from './fixtures.js';
 import { sleep } from './ui-helpers.js';
 
 const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-const hasSqlite = await sqliteAvailable();
 if (!hasTmux) console.warn('[apps/tui] tmux is not installed (apt-get install -y tmux): the pseudo-terminal smoke test is skipped');
-if (!hasSqlite) console.warn('[apps/tui] @ragtrail/store-sqlite is not available: the pseudo-terminal smoke test runs the CLI on an in-memory store (test/pty-entry.ts) instead of the binary on a SQLite file');
 
 // A server of our own, so the test never touches anyone's tmux sessions.
 const socket = `ragtrail-test-${randomUUID().slice(0, 8)}`;
@@ -43,36 +40,15 @@ afterAll(() => {
   if (hasTmux) spawnSync('tmux', ['-L', socket, 'kill-server']);
 });
 
-/** The store the UI wrote to: the SQLite file the binary used, or the log the in-memory harness dumped. */
-async function storeAfter(mode: { url: string } | { dump: string }) {
-  if ('url' in mode) return openStore(mode.url);
-  const store = createMemoryStore();
-  const events = readFileSync(mode.dump, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as StoredEvent);
-  for (const e of events) {
-    const { position: _position, ...event } = e;
-    await store.append(e.stream, [event], { expectedRevision: e.revision - 1 });
-  }
-  return store;
-}
-
 describe.skipIf(!hasTmux)('ragtrail tui in a real pseudo-terminal (tmux, 80x24)', () => {
   it('navigates to an action, records an entry, quits, and the store has it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ragtrail-tmux-'));
-    let mode: { url: string } | { dump: string };
-    let launch: string;
     const planId = 'dev-plan';
-    if (hasSqlite) {
-      const url = `sqlite:${join(dir, 'ragtrail.db')}`;
-      const seeding = createRagtrail({ store: await openStore(url), now: steppingClock() });
-      await seedPlan(seeding, planId);
-      await seeding.close();
-      mode = { url };
-      launch = `RAGTRAIL_STORE=${quote(url)} ${quote(process.execPath)} --import tsx ${quote(binPath)} tui`;
-    } else {
-      const dump = join(dir, 'log.ndjson');
-      mode = { dump };
-      launch = `RAGTRAIL_DUMP=${quote(dump)} ${quote(process.execPath)} --import tsx ${quote(join(repoRoot, 'apps/tui/test/pty-entry.ts'))} tui`;
-    }
+    const url = `sqlite:${join(dir, 'ragtrail.db')}`;
+    const seeding = createRagtrail({ store: await openStore(url), now: steppingClock() });
+    await seedPlan(seeding, planId);
+    await seeding.close();
+    const launch = `RAGTRAIL_STORE=${quote(url)} ${quote(process.execPath)} --import tsx ${quote(binPath)} tui`;
 
     const session = 'smoke';
     // Ink renders only its last frame when it believes it runs in CI (is-in-ci reads CI): a person's
@@ -97,7 +73,7 @@ describe.skipIf(!hasTmux)('ragtrail tui in a real pseudo-terminal (tmux, 80x24)'
     await press(session, 'q');
     await screenShows(session, 'exit=0');
 
-    const rt = createRagtrail({ store: await storeAfter(mode) });
+    const rt = createRagtrail({ store: await openStore(url) });
     try {
       const last = (await rt.audit(planId, { action: 'P1.2' })).records.at(-1)!;
       expect(last).toMatchObject({ type: 'EntryRecorded', period: '2017-05', actor: { name: 'Iqbal Vaza', role: 'officer' } });

@@ -40,3 +40,4 @@ export * from './ragtrail/ragtrail.js';
 export * from './ragtrail/run-batch.js';
 export type { SummaryQuery } from './ragtrail/plan-queries.js';
 export * from './integrity/index.js';
+export * from './outcomes/index.js';

@@ -15,6 +15,8 @@ import { lostRaceInTime } from './command-errors.js';
 import { openPlanBatch } from './plan-batch.js';
 import { listPlans } from './plan-listing.js';
 import { createPlanQueries } from './plan-queries.js';
+import { createOutcomeQueries } from './outcome-queries.js';
+import { outcomeStream } from '../outcomes/state.js';
 import { PlanTimeline } from './plan-timeline.js';
 import type { Caller, CommandResult, PlanBatch, PlanListing, RagtrailOptions } from './types.js';
 
@@ -42,6 +44,7 @@ export function createRagtrail(options: RagtrailOptions) {
 
   const queries = createPlanQueries({ store, now, timeline });
   const access = createAccessService(store, handle);
+  const outcomes = createOutcomeQueries({ store, now, handle, loadPlan: queries.loadPlan });
   const log = createLogAccess(store);
 
   /** A sign-off pins the board's moment in the log itself: a checkpoint follows it (when a key is configured). */
@@ -95,6 +98,7 @@ export function createRagtrail(options: RagtrailOptions) {
     },
 
     ...queries,
+    ...outcomes,
     plans: (listOptions: { onProgress?: (done: number, total: number) => void } = {}): Promise<PlanListing[]> => listPlans(store, timeline, listOptions),
 
     planExists: log.planExists,
@@ -102,8 +106,11 @@ export function createRagtrail(options: RagtrailOptions) {
     subscribe: log.subscribe,
     /** Every stream's chain and the checkpoints the store keeps, or one plan's chain (the plan must exist). */
     async verify(query: { planId?: string; onProgress?: (done: number, total: number) => void } = {}) {
-      if (query.planId !== undefined) await queries.loadPlan(query.planId);
-      return verifyLog({ log, integrity }, query.planId === undefined ? {} : { streams: [planStream(query.planId)] }, query.onProgress);
+      if (query.planId === undefined) return verifyLog({ log, integrity }, {}, query.onProgress);
+      await queries.loadPlan(query.planId);
+      // A plan's outcomes are its own stream: verifying the plan verifies both chains.
+      const withOutcomes = (await store.streamRevision(outcomeStream(query.planId))) >= 0;
+      return verifyLog({ log, integrity }, { streams: [planStream(query.planId), ...(withOutcomes ? [outcomeStream(query.planId)] : [])] }, query.onProgress);
     },
     /** The log's signed head now, or as it stood at `asOf`; nothing is recorded but the key, on its first use. */
     checkpoint: integrity.checkpoint,

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Band, Frequency, Polarity } from '../events/outcome-events.js';
+import { IsoDate, Period } from '../shared/period.js';
+
+/** Outcome commands as front ends send them; the decider parses them, so HTTP's OpenAPI and the CLI share one shape. */
+
+const required = (what = 'must not be empty') => z.string().trim().min(1, what);
+const finite = z.number({ error: 'must be a number' }).finite('must be a finite number');
+
+export const ComparatorInput = z.object({ name: required(), value: finite, source: z.string().trim().optional() });
+
+export const outcomeCommandSchemas = {
+  DefineIndicator: z.object({
+    indicatorId: required().optional(),
+    name: required(),
+    unit: z.string().trim().default(''),
+    better: Polarity,
+    band: Band.optional(),
+    decimals: z.number().int('must be a whole number').min(0).max(6).default(1),
+    frequency: Frequency.default('annual'),
+    source: z.string().trim().default(''),
+    tolerance: z.number().finite().min(0, 'must be 0 or more').default(0),
+    priorities: z.array(required()).default([]),
+    actions: z.array(required()).default([]),
+  }),
+  RecordIndicatorValue: z.object({
+    indicator: required(),
+    period: Period,
+    value: finite,
+    source: z.string().trim().optional(),
+    release: z.string().trim().default(''),
+    comparators: z.array(ComparatorInput).default([]),
+  }),
+  CorrectIndicatorValue: z.object({ indicator: required(), period: Period, value: finite.optional(), comparators: z.array(ComparatorInput).default([]) }),
+  SetIndicatorTarget: z.object({ indicator: required(), by: Period, value: finite, tolerance: z.number().finite().min(0, 'must be 0 or more').optional() }),
+  SetIndicatorBaseline: z.object({ indicator: required(), period: Period, value: finite }),
+  LinkMilestone: z.object({ action: required(), milestone: z.number().int().min(1, 'milestones are numbered from 1'), indicator: required(), value: finite }),
+  RecordMilestone: z.object({
+    action: required(),
+    milestone: z.number().int().min(1, 'milestones are numbered from 1'),
+    status: z.enum(['met', 'missed']),
+    on: IsoDate,
+    evidence: z.string().trim().min(1).optional(),
+  }),
+  ReplanMilestone: z.object({ action: required(), milestone: z.number().int().min(1, 'milestones are numbered from 1'), due: IsoDate, approvedBy: required() }),
+  LinkCarryOver: z.object({ action: required(), fromPlan: required(), fromReference: required() }),
+} as const;
+
+export type OutcomeCommandType = keyof typeof outcomeCommandSchemas;
+export type OutcomeCommandInput<K extends OutcomeCommandType> = z.input<(typeof outcomeCommandSchemas)[K]>;
+export type OutcomeCommandData<K extends OutcomeCommandType> = z.output<(typeof outcomeCommandSchemas)[K]>;
+export const outcomeCommandTypes = Object.keys(outcomeCommandSchemas) as OutcomeCommandType[];
+
+/**
+ * Who may issue each outcome command: officers record values (with the comparators published for
+ * the period) and milestone statuses; reviewers correct, set targets and baselines and link;
+ * admins define indicators. Board members may re-plan a milestone as they may re-schedule an action.
+ */
+export const outcomePermissions = {
+  DefineIndicator: ['admin'],
+  RecordIndicatorValue: ['officer', 'reviewer', 'admin'],
+  CorrectIndicatorValue: ['reviewer', 'admin'],
+  SetIndicatorTarget: ['reviewer', 'admin'],
+  SetIndicatorBaseline: ['reviewer', 'admin'],
+  LinkMilestone: ['reviewer', 'admin'],
+  RecordMilestone: ['officer', 'reviewer', 'admin'],
+  ReplanMilestone: ['reviewer', 'board', 'admin'],
+  LinkCarryOver: ['reviewer', 'admin'],
+} as const satisfies Record<OutcomeCommandType, readonly string[]>;

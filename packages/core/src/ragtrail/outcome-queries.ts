@@ -1,0 +1,139 @@
+import type { RecordedEvent } from '../events/envelope.js';
+import { toRecorded } from '../events/recorded.js';
+import { decideOutcome, findIndicator, type OutcomeCommand } from '../outcomes/decider.js';
+import type { OutcomeCommandInput, OutcomeCommandType } from '../outcomes/commands.js';
+import { coverage, type RecommendationCoverage } from '../outcomes/coverage.js';
+import { startOutcomeFold, evolveOutcomesAll } from '../outcomes/evolve.js';
+import { indicatorView, type IndicatorView } from '../outcomes/indicator-view.js';
+import { milestoneViews, type MilestoneView } from '../outcomes/milestones.js';
+import { indicatorsInOrder, planIdOfOutcomeStream, type OutcomeState } from '../outcomes/state.js';
+import type { PlanState } from '../plan/state.js';
+import { parseInput } from '../shared/errors.js';
+import { Period, periodEnd } from '../shared/period.js';
+import type { EventStore } from '../store/port.js';
+import type { CommandHandler } from './command-handler.js';
+import { normaliseAsOf } from './instant.js';
+import { OutcomeView } from './outcome-view.js';
+import type { Caller, QueryOptions } from './types.js';
+
+export interface OutcomeCommandResult {
+  planId: string;
+  revision: number;
+  events: RecordedEvent[];
+}
+
+export type OutcomeCommandOf = { [K in OutcomeCommandType]: { type: K; data: OutcomeCommandInput<K> } }[OutcomeCommandType];
+
+interface Deps {
+  store: EventStore;
+  now: () => Date;
+  handle: CommandHandler;
+  /** The plan as known now or at `asOf`, refusing a plan that does not exist (plan-queries' loadPlan). */
+  loadPlan: (planId: string, asOf?: string) => Promise<PlanState>;
+}
+
+/**
+ * Indicators, milestones and carried-over recommendations: each plan's outcomes are their own
+ * stream, written through the shared command handler; decisions that check the plan read it
+ * through the plan's timeline and never write it.
+ */
+export function createOutcomeQueries(deps: Deps) {
+  const { store, now, handle, loadPlan } = deps;
+  const views = new Map<string, OutcomeView>();
+  const view = (planId: string): OutcomeView => {
+    let v = views.get(planId);
+    if (!v) views.set(planId, (v = new OutcomeView(store, planId)));
+    return v;
+  };
+  const outcomesOf = (planId: string, asOf?: string): Promise<OutcomeState> => (asOf === undefined ? view(planId).refresh() : view(planId).asOf(normaliseAsOf(asOf)));
+
+  /**
+   * Many outcome commands on one plan, each decided on the state the ones before it left, in one
+   * append or none (an import of thousands of values is one decision and one fold).
+   */
+  async function executeOutcomes(planId: string, commands: readonly OutcomeCommandOf[], caller: Caller): Promise<OutcomeCommandResult> {
+    const plan = await loadPlan(planId);
+    const fromPlans = new Map<string, PlanState | null>();
+    for (const c of commands)
+      if (c.type === 'LinkCarryOver' && typeof c.data?.fromPlan === 'string' && !fromPlans.has(c.data.fromPlan))
+        fromPlans.set(c.data.fromPlan, await loadPlan(c.data.fromPlan).catch(() => null));
+    const { revision, events } = await handle({
+      stream: view(planId),
+      subject: `the outcomes of plan ${planId}`,
+      decide: (state, metadata) => {
+        const fold = startOutcomeFold(state);
+        let working = state;
+        const decided = [];
+        for (const [i, c] of commands.entries()) {
+          const command = { ...c, metadata, plan, fromPlan: c.type === 'LinkCarryOver' ? fromPlans.get(String(c.data?.fromPlan)) ?? null : null } as OutcomeCommand;
+          const out = decideOutcome(command, working);
+          // Fold what was decided so the next command sees it, as the store will.
+          for (const [j, e] of out.entries())
+            fold.apply({ ...e, id: '', stream: '', revision: state.revision + decided.length + j + 1, position: 0, recordedAt: metadata.now.toISOString(), version: 1, actor: metadata.actor, reason: metadata.reason, prevHash: '', hash: '' } as RecordedEvent);
+          decided.push(...out);
+          if (i < commands.length - 1) working = fold.finish();
+        }
+        return decided;
+      },
+      foldCheck: (state, sealed) => void evolveOutcomesAll(state, sealed.map((e) => toRecorded({ ...e, position: 0 }))),
+    }, caller);
+    return { planId, revision, events: events.map(toRecorded) };
+  }
+
+  const today = (asOf?: string): string => (asOf === undefined ? now().toISOString() : normaliseAsOf(asOf)).slice(0, 10);
+
+  return {
+    executeOutcomes,
+    /** One outcome command (define, record, correct, target, milestone, carry-over) on a plan. */
+    executeOutcome<K extends OutcomeCommandType>(planId: string, type: K, data: OutcomeCommandInput<K>, caller: Caller): Promise<OutcomeCommandResult> {
+      return executeOutcomes(planId, [{ type, data } as OutcomeCommandOf], caller);
+    },
+
+    /** Each indicator with its latest value up to `period`, and every fact derived through its polarity. */
+    async indicators(planId: string, query: QueryOptions & { priority?: string } = {}): Promise<{ planId: string; period: string | null; indicators: IndicatorView[] }> {
+      const plan = await loadPlan(planId, query.asOf);
+      const period = query.period === undefined ? undefined : parseInput(Period, query.period, 'period');
+      const outcomes = await outcomesOf(planId, query.asOf);
+      const list = indicatorsInOrder(outcomes).filter((i) => query.priority === undefined || i.priorityIds.includes(query.priority));
+      return { planId: plan.planId, period: period ?? null, indicators: list.map((i) => indicatorView(i, period)) };
+    },
+
+    async indicator(planId: string, indicatorId: string, query: QueryOptions = {}): Promise<IndicatorView> {
+      await loadPlan(planId, query.asOf);
+      return indicatorView(findIndicator(await outcomesOf(planId, query.asOf), indicatorId, 'indicator'), query.period);
+    },
+
+    /** Milestone statuses on the day asked about (the as-of date, the end of `period`, or today). */
+    async milestones(planId: string, query: QueryOptions = {}): Promise<{ planId: string; on: string; milestones: MilestoneView[] }> {
+      const plan = await loadPlan(planId, query.asOf);
+      const on = query.period !== undefined ? periodEnd(parseInput(Period, query.period, 'period')) : today(query.asOf);
+      return { planId, on, milestones: milestoneViews(plan, await outcomesOf(planId, query.asOf), on) };
+    },
+
+    /** Off-target indicators and overdue or missed milestones, in sentences: they join the plan's exceptions. */
+    async outcomeExceptions(planId: string, query: QueryOptions = {}): Promise<{ planId: string; exceptions: { kind: 'off-target' | 'milestone'; ref: string; message: string }[] }> {
+      const plan = await loadPlan(planId, query.asOf);
+      const outcomes = await outcomesOf(planId, query.asOf);
+      const on = query.period !== undefined ? periodEnd(parseInput(Period, query.period, 'period')) : today(query.asOf);
+      const off = indicatorsInOrder(outcomes).map((i) => indicatorView(i, query.period)).filter((v) => v.rag === 'off-target')
+        .map((v) => ({ kind: 'off-target' as const, ref: v.id, message: v.sentence }));
+      const late = milestoneViews(plan, outcomes, on).filter((m) => m.exception !== null).map((m) => ({ kind: 'milestone' as const, ref: `${m.ref} #${m.milestone}`, message: m.exception! }));
+      return { planId, exceptions: [...off, ...late] };
+    },
+
+    /** For each recommendation of an inspection plan: what carries it in other plans, and whether it is assured. */
+    async coverage(planId: string, query: { asOf?: string } = {}): Promise<{ planId: string; recommendations: RecommendationCoverage[]; exceptions: string[] }> {
+      const plan = await loadPlan(planId, query.asOf);
+      const others = [];
+      for (const stream of await store.listStreams('outcomes-')) {
+        const otherId = planIdOfOutcomeStream(stream);
+        if (otherId === null || otherId === planId) continue;
+        const outcomes = await outcomesOf(otherId, query.asOf);
+        if (outcomes.carryOvers.size === 0) continue;
+        const other = await loadPlan(otherId, query.asOf).catch(() => null);
+        if (other) others.push({ plan: other, outcomes });
+      }
+      return coverage({ plan, outcomes: await outcomesOf(planId, query.asOf) }, others);
+    },
+  };
+}

@@ -1,6 +1,6 @@
 // Kills the real server and the app processes mid-append: no acknowledged event may be lost.
 import { afterEach, describe, expect, it } from 'vitest';
-import { verifyStore } from '@ragtrail/core';
+import { verifyStore, type StoredEvent } from '@ragtrail/core';
 import { createPostgresStore } from '../src/index.js';
 import { startAppender, waitFor } from './fixtures/spawn.js';
 import { useTestServer } from './server/shared.js';
@@ -36,7 +36,10 @@ describe('durability against a real PostgreSQL server', () => {
   it('keeps every acknowledged append when the server is killed with SIGKILL during appends from two app processes', async () => {
     const { url, crash, start } = await server();
     const schema = 'server_kill';
-    await (await createPostgresStore({ connectionString: url, schema })).close();
+    // A follower in this process, subscribed throughout: it must come back after each restart.
+    const follower = await createPostgresStore({ connectionString: url, schema });
+    const followed: StoredEvent[] = [];
+    const sub = follower.subscribe({ onEvent: (e) => void followed.push(e), onError: () => undefined });
     const [a, b] = twoApps(url, schema);
     for (let round = 1; round <= 2; round++) {
       const before = [a!.acks().length, b!.acks().length];
@@ -52,7 +55,14 @@ describe('durability against a real PostgreSQL server', () => {
     await Promise.all([a!.exited, b!.exited]);
     const acknowledged = new Set([...a!.acks(), ...b!.acks()]);
     expect(acknowledged.size).toBeGreaterThanOrEqual(160);
-    await expectEveryAckStored(url, schema, acknowledged);
+    const stored = await expectEveryAckStored(url, schema, acknowledged);
+    try {
+      await waitFor('the subscriber to catch up after the restarts', () => followed.length >= stored);
+      expect(followed.map((e) => e.position)).toEqual(followed.map((_, i) => i + 1));
+    } finally {
+      await sub.close();
+      await follower.close();
+    }
   }, 180_000);
 
   it('keeps every acknowledged append, and stays writable, when app processes are killed with SIGKILL mid-append', async () => {

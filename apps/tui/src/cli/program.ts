@@ -6,6 +6,7 @@ import { registerQueries } from './commands/queries.js';
 import { registerStructure } from './commands/structure.js';
 import { registerWrites } from './commands/writes.js';
 import { registerExtras } from './commands/extras.js';
+import { registerOutcomes } from './commands/outcomes.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('ragtrail')
@@ -23,6 +24,7 @@ export function buildProgram(io: Io): Command {
   registerWrites(program, io);
   registerStructure(program, io);
   registerAdmin(program, io);
+  registerOutcomes(program, io);
   return program;
 }
 

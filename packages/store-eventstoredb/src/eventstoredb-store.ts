@@ -14,6 +14,7 @@ import {
 import {
   ConcurrencyError,
   assertAppendable,
+  assertRecordedInOrder,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -94,6 +95,31 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
     }
   }
 
+  /**
+   * The recordedAt of the last ragtrail event in `$all` (reading backwards, skipping system events).
+   * EventStoreDB has no transaction across streams, so this narrows rather than closes the window in
+   * which two writers could stamp out of order; the facade's clock stamps after what it has seen.
+   */
+  async function lastRecordedAt(): Promise<string | undefined> {
+    const page = client.readAll({ fromPosition: END, maxCount: pageSize, direction: BACKWARDS });
+    let found: string | undefined;
+    let finished = false;
+    try {
+      for await (const resolved of page) {
+        const record = recordOf(resolved);
+        const mine = record ? own(record) : undefined;
+        if (mine) {
+          found = fromRecorded(mine).recordedAt;
+          return found;
+        }
+      }
+      finished = true;
+    } finally {
+      if (!finished) await page.cancel();
+    }
+    return found;
+  }
+
   async function readRaw(stream: string, fromRevision: bigint | typeof START | typeof END, maxCount: number, backwards = false): Promise<RecordedShape[]> {
     const out: RecordedShape[] = [];
     try {
@@ -127,6 +153,7 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
         if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
         return { nextExpectedRevision: actual, lastPosition: 0 };
       }
+      assertRecordedInOrder(stream, await lastRecordedAt(), events);
       try {
         const result = await client.appendToStream(
           namespace + stream,

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { ConcurrencyError, assertAppendable, createLiveFeed } from '@ragtrail/core';
+import { ConcurrencyError, assertAppendable, assertRecordedInOrder, createLiveFeed } from '@ragtrail/core';
 import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { migrate, namesFor } from './schema.js';
 import { EVENT_COLUMNS, fromRow, insertBatch } from './rows.js';
@@ -57,6 +57,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     begin: `BEGIN; SELECT pg_advisory_xact_lock(${lockClass}, ${lockKey})`,
     tip: `SELECT (SELECT revision FROM ${names.streams} WHERE stream = $1), (SELECT max(position) FROM ${names.events})`,
     revision: `SELECT revision FROM ${names.streams} WHERE stream = $1`,
+    lastRecordedAt: `SELECT recorded_at FROM ${names.events} ORDER BY position DESC LIMIT 1`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE position > $1 ORDER BY position LIMIT $2`,
     listStreams: `SELECT stream FROM ${names.streams} WHERE left(stream, length($1)) = $1 ORDER BY created`,
@@ -75,6 +76,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
     assertAppendable(stream, events, expectedRevision);
     if (events.length === 0) return { nextExpectedRevision: actual, lastPosition: last };
+    // Recorded times never go backwards along the global order (read under the append lock); a
+    // migration's copy (explicit positions) keeps the source's history as it was.
+    if (!events.some((e) => e.position !== undefined)) {
+      const latest = await client.query<[string]>({ text: q.lastRecordedAt, rowMode: 'array' });
+      assertRecordedInOrder(stream, latest.rows[0]?.[0], events);
+    }
     const positions = events.map((event) => {
       const position = event.position ?? last + 1;
       if (position <= last) throw new Error(`Event ${event.id} has position ${position}; positions must grow past ${last}`);

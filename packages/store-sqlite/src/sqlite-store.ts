@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConcurrencyError, assertAppendable, createLiveFeed } from '@ragtrail/core';
+import { ConcurrencyError, assertAppendable, assertRecordedInOrder, createLiveFeed } from '@ragtrail/core';
 import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { applyPragmas, migrate } from './schema.js';
 import { EVENT_COLUMNS, fromRawRow, toRow } from './rows.js';
@@ -50,6 +50,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
   const q = {
     revision: db.prepare<[string], { revision: number }>('SELECT revision FROM streams WHERE stream = ?'),
     maxPosition: db.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
+    lastRecordedAt: db.prepare<[], { r: string }>('SELECT recorded_at AS r FROM events ORDER BY position DESC LIMIT 1'),
     insert: db.prepare(
       `INSERT INTO events (position, id, stream, revision, recorded_at, type, version, data, actor, reason, prev_hash, hash)
        VALUES (@position, @id, @stream, @revision, @recorded_at, @type, @version, @data, @actor, @reason, @prev_hash, @hash)`,
@@ -78,6 +79,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
     const actual = currentRevision(stream);
     if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
     assertAppendable(stream, events, expectedRevision);
+    // Recorded times never go backwards along the global order (checked under the write lock); a
+    // migration's copy (explicit positions) keeps the source's history as it was.
+    if (!events.some((e) => e.position !== undefined)) assertRecordedInOrder(stream, q.lastRecordedAt.get()?.r, events);
     let last = q.maxPosition.get()?.p ?? 0;
     if (events.length === 0) return { nextExpectedRevision: actual, lastPosition: last };
     for (const event of events) {

@@ -29,12 +29,16 @@ const collect = async (it: AsyncIterable<string>) => {
 
 /** Interleaves streams so global order differs from stream order. */
 async function fill(store: EventStore) {
-  const a = sealedEvents('plan-a', 5);
-  const b = sealedEvents('plan-b', 4);
-  await store.append('plan-a', a.slice(0, 2), { expectedRevision: -1 });
-  await store.append('plan-b', b.slice(0, 3), { expectedRevision: -1 });
-  await store.append('plan-a', a.slice(2), { expectedRevision: 1 });
-  await store.append('plan-b', b.slice(3), { expectedRevision: 2 });
+  // Sealed in the order they are appended: recorded times never go backwards along the global order.
+  const tip = (events: { revision: number; hash: string }[]) => ({ revision: events.at(-1)!.revision, hash: events.at(-1)!.hash });
+  const a1 = sealedEvents('plan-a', 2);
+  const b1 = sealedEvents('plan-b', 3);
+  const a2 = sealedEvents('plan-a', 3, tip(a1));
+  const b2 = sealedEvents('plan-b', 1, tip(b1));
+  await store.append('plan-a', a1, { expectedRevision: -1 });
+  await store.append('plan-b', b1, { expectedRevision: -1 });
+  await store.append('plan-a', a2, { expectedRevision: 1 });
+  await store.append('plan-b', b2, { expectedRevision: 2 });
 }
 
 describe('NDJSON backup', () => {

@@ -7,6 +7,7 @@ import { registerStructure } from './commands/structure.js';
 import { registerWrites } from './commands/writes.js';
 import { registerExtras } from './commands/extras.js';
 import { registerOutcomes } from './commands/outcomes.js';
+import { registerIntegrity } from './commands/integrity.js';
 
 export function buildProgram(io: Io): Command {
   const program = new Command('ragtrail')
@@ -25,6 +26,7 @@ export function buildProgram(io: Io): Command {
   registerStructure(program, io);
   registerAdmin(program, io);
   registerOutcomes(program, io);
+  registerIntegrity(program, io);
   return program;
 }
 

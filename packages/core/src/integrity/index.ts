@@ -17,3 +17,4 @@ export {
 export { CHECKPOINT_BEGIN, CHECKPOINT_END, extractCheckpoint, extractCheckpoints, markCheckpoint } from './extract-checkpoint.js';
 export { checkLogExtends, type LogCheck } from './check-log.js';
 export { RecordedOrderError, assertRecordedInOrder } from './recorded-order.js';
+export { logNameFor, signerForStore, signingKeyPathFor } from './store-signer.js';

@@ -6,26 +6,35 @@ import { progressBar } from '../progress.js';
 import { openStore } from '@ragtrail/stores';
 import { withRagtrail } from '../session.js';
 import { UserError } from '../errors.js';
+import { verifyCheckpointFile } from './verify-checkpoint.js';
 
 export function registerAdmin(program: Command, io: Io): void {
   program
     .command('verify')
-    .description("check every event's hash chain: exit 0 when every chain holds, 1 with the first broken event")
+    .description("check every event's hash chain and the checkpoints the store keeps (or, with --checkpoint, that today's log extends a checkpoint held elsewhere): exit 0 when all hold, 1 naming what broke")
     .option('--plan <id>', 'only this plan')
+    .option('--checkpoint <file>', 'a signed checkpoint, or a board report / evidence pack (md or html) carrying one')
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
-      const o = optionsOf<{ plan?: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ plan?: string; checkpoint?: string; json?: boolean }>(cmd);
+      if (o.checkpoint !== undefined) return verifyCheckpointFile(io, o, o.checkpoint);
       const bar = progressBar(io, o, 'Verifying');
       const result = await withRagtrail(o, io, (rt) =>
         rt.verify({ ...(o.plan ? { planId: o.plan } : {}), onProgress: (done, total) => bar.update(done, total, 'streams') }),
       ).finally(() => bar.stop());
       if (o.json) json(io, result);
-      else if (result.ok) line(io, `Every chain holds: ${result.events} events in ${result.streams} streams.`);
-      if (!result.ok) {
-        const b = result.firstBreak;
+      else {
+        if (!result.firstBreak) line(io, `Every chain holds: ${result.events} events in ${result.streams} streams.`);
+        const cps = result.checkpoints;
+        if (cps?.ok && cps.checked > 0) line(io, `The log extends the store's latest checkpoint (${cps.checkpointSize} of ${cps.logSize} events; ${cps.checked} checkpoints kept).`);
+        if (cps && !cps.ok) line(io, `Checkpoint broken: ${cps.message}`);
+      }
+      const b = result.firstBreak;
+      if (b) {
         if (!o.json) line(io, `Broken: ${b.stream} at revision ${b.revision} (event ${b.eventId}): ${b.problem}: ${b.message}`);
         throw new UserError(`the log is broken at ${b.stream}@${b.revision}: restore it from a backup or a migrated copy`);
       }
+      if (!result.ok) throw new UserError(`the log no longer extends the store's own checkpoint: ${result.checkpoints?.ok === false ? result.checkpoints.message : 'see above'}`);
     });
 
   program

@@ -78,7 +78,7 @@ describe.skipIf(!hasTmux)('ragtrail tui in a real pseudo-terminal (tmux, 80x24)'
       const last = (await rt.audit(planId, { action: 'P1.2' })).records.at(-1)!;
       expect(last).toMatchObject({ type: 'EntryRecorded', period: '2017-05', actor: { name: 'Iqbal Vaza', role: 'officer' } });
       const state = await rt.loadPlan(planId);
-      expect(state.entries['p1-2']!['2017-05']).toMatchObject({ score: 3, update: 'Supervision held at 85%', statedDirection: 'Maintained' });
+      expect(state.entries.get('p1-2')!.get('2017-05')).toMatchObject({ score: 3, update: 'Supervision held at 85%', statedDirection: 'Maintained' });
       expect((await rt.verify()).ok).toBe(true);
     } finally {
       await rt.close();

@@ -18,6 +18,7 @@ export * from './store/live-feed.js';
 export * from './store/verify-store.js';
 export * from './store/migrate.js';
 export * from './plan/state.js';
+export * from './plan/state-json.js';
 export * from './plan/evolve.js';
 export * from './plan/replay.js';
 export * from './plan/decider.js';

@@ -31,18 +31,18 @@ async function seededPlan(now: () => Date) {
 }
 
 function assertInvariants(state: PlanState, previous: PlanState): void {
-  for (const [actionId, byPeriod] of Object.entries(state.entries)) {
-    const action = state.actions[actionId]!;
-    for (const [period, entry] of Object.entries(byPeriod)) {
+  for (const [actionId, byPeriod] of state.entries) {
+    const action = state.actions.get(actionId)!;
+    for (const [period, entry] of byPeriod) {
       const level = findLevel(state.scheme, entry.score);
       expect(level, `score ${entry.score} is a level of the scheme`).toBeDefined();
-      expect(state.reviews[period], `entry for ${period} belongs to a review`).toBeDefined();
-      if (level!.requiresEvidence) expect((state.evidence[actionId] ?? []).some((e) => e.observedOn <= periodEnd(period))).toBe(true);
+      expect(state.reviews.get(period), `entry for ${period} belongs to a review`).toBeDefined();
+      if (level!.requiresEvidence) expect((state.evidence.get(actionId) ?? []).some((e) => e.observedOn <= periodEnd(period))).toBe(true);
       expect(isActiveIn(action, period)).toBe(true);
     }
   }
-  for (const [period, review] of Object.entries(previous.reviews))
-    if (review.status === 'signed-off') expect(state.reviews[period]!.status).toBe('signed-off');
+  for (const [period, review] of previous.reviews)
+    if (review.status === 'signed-off') expect(state.reviews.get(period)!.status).toBe('signed-off');
 }
 
 describe('properties of the domain', () => {
@@ -123,7 +123,12 @@ describe('properties of the domain', () => {
         }
         expect(state).toEqual(oneByOne);
         expect(Object.isFrozen(state) && Object.isFrozen(state.entries) && Object.isFrozen(state.actions)).toBe(true);
-        for (const byPeriod of Object.values(state.entries)) for (const entry of Object.values(byPeriod)) expect(Object.isFrozen(entry)).toBe(true);
+        for (const byPeriod of state.entries.values()) {
+          expect(Object.isFrozen(byPeriod)).toBe(true);
+          for (const entry of byPeriod.values()) expect(Object.isFrozen(entry)).toBe(true);
+        }
+        // A frozen Map refuses writes too (Object.freeze alone would not stop Map.set).
+        if (state.entries.size > 0) expect(() => (state.entries as Map<string, never>).set('x', null as never)).toThrow(TypeError);
         // A fold can go on after finishing; an empty fold hands back its input.
         const fold = startFold(oneByOne);
         expect(fold.finish()).toBe(oneByOne);

@@ -84,8 +84,8 @@ describe('exporting a period not yet scored', () => {
     const again = await importTracker(rt, { fileName: file.fileName, content: file.body }, admin);
     expect(again.warnings.filter((w) => /has no score for 2017-05/.test(w))).toHaveLength(16);
     const plan = await rt.loadPlan(again.planId);
-    expect(plan.entries['ofsted-13']!['2017-04']).toMatchObject({ score: 3 });
-    expect(plan.entries['ofsted-13']!['2017-05']).toBeUndefined();
+    expect(plan.entries.get('ofsted-13')!.get('2017-04')).toMatchObject({ score: 3 });
+    expect(plan.entries.get('ofsted-13')!.get('2017-05')).toBeUndefined();
   });
 });
 

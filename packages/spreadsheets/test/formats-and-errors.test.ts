@@ -111,7 +111,7 @@ describe('the header mapping option', () => {
     const { planId, warnings } = await importTracker(rt, { fileName: 'renamed.tsv', content: renamed() }, admin);
     const headerRow = seedRows().findIndex((r) => r[0] === 'No.') + 1;
     expect(warnings).toContain(`renamed.tsv row ${headerRow}: column "Responsible officer" is not one the tracker knows and was not imported; to import it, pass columnMap { "Responsible officer": "<column>" }`);
-    expect((await rt.loadPlan(planId)).actions['ofsted-8']!.lead).toBeNull();
+    expect((await rt.loadPlan(planId)).actions.get('ofsted-8')!.lead).toBeNull();
   });
 
   it('maps the header to a column by key or by our label', async () => {
@@ -119,7 +119,7 @@ describe('the header mapping option', () => {
       const rt = newRagtrail();
       const { planId, warnings } = await importTracker(rt, { fileName: 'renamed.tsv', content: renamed(), columnMap: { 'responsible OFFICER': target } }, admin);
       expect(warnings.filter((w) => w.includes('Responsible officer'))).toEqual([]);
-      expect((await rt.loadPlan(planId)).actions['ofsted-8']!.lead).toEqual({ name: 'Keeley Pullen', jobTitle: 'Head of the Virtual School' });
+      expect((await rt.loadPlan(planId)).actions.get('ofsted-8')!.lead).toEqual({ name: 'Keeley Pullen', jobTitle: 'Head of the Virtual School' });
     }
   });
 
@@ -132,7 +132,7 @@ describe('the header mapping option', () => {
       columnMap: { 'Responsible officer': 'lead' },
     }, admin);
     const plan = await rt.loadPlan(planId);
-    expect(plan.actions[plan.actionOrder[0]!]!.lead).toEqual({ name: 'Andrew Carter', jobTitle: "Head of Children's Social Care" });
+    expect(plan.actions.get(plan.actionOrder[0]!)!.lead).toEqual({ name: 'Andrew Carter', jobTitle: "Head of Children's Social Care" });
   });
 
   it('refuses a mapping to a column the layout does not have, writing nothing', async () => {
@@ -152,7 +152,7 @@ describe('the update month named by the header', () => {
     const rt = newRagtrail();
     const { planId } = await importTracker(rt, { fileName: 't.tsv', content }, admin);
     const plan = await rt.loadPlan(planId);
-    expect([plan.entries['ofsted-13']!['2017-03']?.score, plan.entries['ofsted-13']!['2017-04']?.score]).toEqual([3, 3]);
+    expect([plan.entries.get('ofsted-13')!.get('2017-03')?.score, plan.entries.get('ofsted-13')!.get('2017-04')?.score]).toEqual([3, 3]);
   });
 });
 
@@ -202,7 +202,7 @@ describe('a file that cannot be imported', () => {
     const content = broken((rows) => { rows[at(rows, '1')]![4] = 'completed'; rows[at(rows, '2')]![4] = '2 - In progress'; rows[at(rows, '3')]![4] = 'Not achieved (3)'; });
     const { planId } = await importTracker(rt, { fileName: 'labels.tsv', content }, admin);
     const plan = await rt.loadPlan(planId);
-    expect(['ofsted-1', 'ofsted-2', 'ofsted-3'].map((id) => plan.entries[id]!['2017-04']!.score)).toEqual([1, 2, 3]);
+    expect(['ofsted-1', 'ofsted-2', 'ofsted-3'].map((id) => plan.entries.get(id)!.get('2017-04')!.score)).toEqual([1, 2, 3]);
     let row = -1;
     const { error, events } = await attempt(broken((rows) => { row = at(rows, '4'); rows[row]![4] = '1 - Not achieved'; }));
     expect(error.message).toBe(`tracker.tsv, row ${row + 1}, column E "Update April 17": expected the number and label of one level of the scheme "Ofsted recommendation tracker (1 = completed)" (1 Completed, 2 In progress, 3 Not achieved), found "1 - Not achieved"`);

@@ -52,11 +52,11 @@ describe.each(sources('objectives').map((source) => ({ source, fileName: source.
   const rt = newRagtrail();
   const result = await importObjectives(rt, { ...source, title: "Children and Young People's Plan 2013-2016", organisation: 'Thurrock Council' }, admin);
   const plan = await rt.loadPlan(result.planId);
-  const under = (n: number) => plan.actionOrder.map((id) => plan.actions[id]!).filter((a) => a.priorityId === `p${n}`);
-  const objective = (title: string) => Object.values(plan.actions).find((a) => a.title.startsWith(title))!;
+  const under = (n: number) => plan.actionOrder.map((id) => plan.actions.get(id)!).filter((a) => a.priorityId === `p${n}`);
+  const objective = (title: string) => [...plan.actions.values()].find((a) => a.title.startsWith(title))!;
 
   it('adds the four priorities as the contents name them', () => {
-    expect(Object.values(plan.priorities).sort((a, b) => a.number - b.number).map((p) => p.title)).toEqual([
+    expect([...plan.priorities.values()].sort((a, b) => a.number - b.number).map((p) => p.title)).toEqual([
       'Outstanding universal services and outcomes',
       'Parental, family and community resilience',
       'Everyone succeeding',
@@ -81,7 +81,7 @@ describe.each(sources('objectives').map((source) => ({ source, fileName: source.
     expect(neet.baseline).toContain('31% Care Leavers are NEET');
     expect(neet.baseline).toContain('6.8% of 16-18 year olds are NEET');
     // "Aim:" lines and the glossary are not objectives.
-    expect(Object.values(plan.actions).some((a) => /^Aim:|^Glossary|^ABCD$/.test(a.title))).toBe(false);
+    expect([...plan.actions.values()].some((a) => /^Aim:|^Glossary|^ABCD$/.test(a.title))).toBe(false);
   });
 
   it('dates milestones where the text gives a date and keeps the words otherwise', () => {

@@ -15,7 +15,7 @@ describe.each(layouts)('importing the development plan RAG summary ($fileName)',
   const plan = await rt.loadPlan(result.planId);
 
   it('adds the eight priorities with their titles as the plan states them, lines wrapped by the PDF joined', () => {
-    const titles = Object.values(plan.priorities).sort((a, b) => a.number - b.number).map((p) => [p.number, p.title]);
+    const titles = [...plan.priorities.values()].sort((a, b) => a.number - b.number).map((p) => [p.number, p.title]);
     // The PDF's text runs "planning.Ensuring" together; the title is kept as the document has it.
     const fourth = fromPdf
       ? 'Ensuring high quality support and services for looked-after children and effective permanency planning.Ensuring timely purposeful post adoption support.'
@@ -33,11 +33,11 @@ describe.each(layouts)('importing the development plan RAG summary ($fileName)',
   });
 
   it('records 2.8 -> 3.3 ... 2.6 -> 2.9 and overall 2.0 -> 2.6 as imported figures of the two periods', async () => {
-    expect(plan.importedFigures['2018-02']).toMatchObject({ source: source.fileName, overall: 2.0 });
-    expect(plan.importedFigures['2018-03']?.overall).toBe(2.6);
+    expect(plan.importedFigures.get('2018-02')).toMatchObject({ source: source.fileName, overall: 2.0 });
+    expect(plan.importedFigures.get('2018-03')?.overall).toBe(2.6);
     figures.forEach(([before, now], i) => {
-      expect(plan.importedFigures['2018-02']!.priorities[`p${i + 1}`]).toBe(before);
-      expect(plan.importedFigures['2018-03']!.priorities[`p${i + 1}`]).toBe(now);
+      expect(plan.importedFigures.get('2018-02')!.priorities.get(`p${i + 1}`)).toBe(before);
+      expect(plan.importedFigures.get('2018-03')!.priorities.get(`p${i + 1}`)).toBe(now);
     });
     const summary = await rt.summary(result.planId, { period: '2018-03' });
     expect(summary.importedOverall).toEqual({ previous: 2.0, current: 2.6, source: source.fileName });

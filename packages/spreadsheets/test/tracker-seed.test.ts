@@ -11,49 +11,49 @@ describe.each(sources('tracker').map((source) => ({ source, fileName: source.fil
 
   it('creates one action per recommendation, Ofsted 1 to Ofsted 16, under the shipped three-level scheme', () => {
     expect(plan.scheme.id).toBe('ofsted-tracker-3');
-    expect(plan.actionOrder.map((id) => plan.actions[id]!.ref)).toEqual(expected.map(([n]) => `Ofsted ${n}`));
+    expect(plan.actionOrder.map((id) => plan.actions.get(id)!.ref)).toEqual(expected.map(([n]) => `Ofsted ${n}`));
   });
 
   it('records the reviewer and review date from the preamble for April 2017, and an earlier review for March', () => {
-    expect(plan.reviews['2017-04']).toMatchObject({ reviewer: 'Rory Patterson', reviewDate: '2017-04-28', status: 'open' });
-    expect(plan.reviews['2017-03']?.reviewer).toMatch(/not named/i);
+    expect(plan.reviews.get('2017-04')).toMatchObject({ reviewer: 'Rory Patterson', reviewDate: '2017-04-28', status: 'open' });
+    expect(plan.reviews.get('2017-03')?.reviewer).toMatch(/not named/i);
   });
 
   it.each(expected)('Ofsted %i: score %i before, %i in April 2017, direction as stated (%s)', (n, before, after, direction) => {
-    const action = Object.values(plan.actions).find((a) => a.ref === `Ofsted ${n}`)!;
-    const entries = plan.entries[action.actionId]!;
-    expect(entries['2017-03']).toMatchObject({ score: before, source: 'imported', statedDirection: null });
-    expect(entries['2017-04']).toMatchObject({ score: after, source: 'imported', statedDirection: direction, derivedDirection: 'Maintained' });
+    const action = [...plan.actions.values()].find((a) => a.ref === `Ofsted ${n}`)!;
+    const entries = plan.entries.get(action.actionId)!;
+    expect(entries.get('2017-03')).toMatchObject({ score: before, source: 'imported', statedDirection: null });
+    expect(entries.get('2017-04')).toMatchObject({ score: after, source: 'imported', statedDirection: direction, derivedDirection: 'Maintained' });
   });
 
   it.each(recommendations)('Ofsted %i: title and lead (name, job title) as the tracker states them', (n, title, name, jobTitle) => {
-    const action = Object.values(plan.actions).find((a) => a.ref === `Ofsted ${n}`)!;
+    const action = [...plan.actions.values()].find((a) => a.ref === `Ofsted ${n}`)!;
     expect(action.title).toBe(title);
     expect(action.lead).toEqual({ name, jobTitle });
   });
 
   it('keeps the stated "Improving" beside the scores\' "Maintained" with an honest reason', () => {
-    const entry = plan.entries['ofsted-1']!['2017-04']!;
+    const entry = plan.entries.get('ofsted-1')!.get('2017-04')!;
     expect(entry.reason).toContain(`Imported from ${source.fileName}`);
   });
 
   it('splits leads into name and job title where the cell allows', () => {
-    expect(plan.actions['ofsted-1']!.lead).toEqual({ name: 'Iqbal Vaza', jobTitle: 'Strategic Lead I Performance, Quality & Business Support I HR,OD & Transformation' });
-    expect(plan.actions['ofsted-8']!.lead).toEqual({ name: 'Keeley Pullen', jobTitle: 'Head of the Virtual School' });
-    expect(plan.actions['ofsted-14']!.lead).toEqual({ name: 'Andrew Carter', jobTitle: "Head of Children's Social Care" });
+    expect(plan.actions.get('ofsted-1')!.lead).toEqual({ name: 'Iqbal Vaza', jobTitle: 'Strategic Lead I Performance, Quality & Business Support I HR,OD & Transformation' });
+    expect(plan.actions.get('ofsted-8')!.lead).toEqual({ name: 'Keeley Pullen', jobTitle: 'Head of the Virtual School' });
+    expect(plan.actions.get('ofsted-14')!.lead).toEqual({ name: 'Andrew Carter', jobTitle: "Head of Children's Social Care" });
     // Two people with two roles: kept whole rather than pinning one title on both.
-    expect(plan.actions['ofsted-9']!.lead).toEqual({ name: 'Paul Coke, Service Manager, Children Looked After & Andrews Osei, Service Manager, Fostering, Adoption and Placements', jobTitle: '' });
+    expect(plan.actions.get('ofsted-9')!.lead).toEqual({ name: 'Paul Coke, Service Manager, Children Looked After & Andrews Osei, Service Manager, Fostering, Adoption and Placements', jobTitle: '' });
   });
 
   it('splits "A) ... B) ..." into sub-actions and keeps owners and by-when text', () => {
-    const a1 = plan.actions['ofsted-1']!;
+    const a1 = plan.actions.get('ofsted-1')!;
     expect(a1.subActions.map((s) => s.label)).toEqual(['A', 'B', 'C']);
     expect(a1.subActions[2]!.text).toBe('Review structure of Data and Performance Team to maximise effectiveness.');
-    expect(plan.actions['ofsted-2']!.subActions).toHaveLength(5);
-    expect(plan.actions['ofsted-10']!.subActions).toEqual([]);
+    expect(plan.actions.get('ofsted-2')!.subActions).toHaveLength(5);
+    expect(plan.actions.get('ofsted-10')!.subActions).toEqual([]);
     expect(a1.owners).toEqual(["Director of Children's Services"]);
-    expect(plan.actions['ofsted-12']!.dueText).toBe('Sept 16 & June 17');
-    expect(plan.entries['ofsted-12']!['2017-04']!.update).toBe('Sept 16 & June 17');
+    expect(plan.actions.get('ofsted-12')!.dueText).toBe('Sept 16 & June 17');
+    expect(plan.entries.get('ofsted-12')!.get('2017-04')!.update).toBe('Sept 16 & June 17');
   });
 
   it('skips the notes after the table with a warning, and counts the events written', async () => {
@@ -81,8 +81,8 @@ describe('"By When (date)" holding a deadline rather than progress notes', () =>
     const content = [header, '1\tData\tAnn Lead, Head of Data\t2\t2\tMaintained\tDCS\tMarch 2019', '2\tEarly help\tBob Lead, Head of Help\t2\t1\tImproving\tDCS\tA and B done.'].join('\n');
     const { planId } = await importTracker(rt, { fileName: 'deadlines.tsv', content }, admin);
     const plan = await rt.loadPlan(planId);
-    expect(plan.actions['ofsted-1']).toMatchObject({ dueText: 'March 2019', dueDate: '2019-03-31' });
-    expect(plan.entries['ofsted-1']!['2017-04']!.update).toBe('');
-    expect(plan.entries['ofsted-2']!['2017-04']!.update).toBe('A and B done.');
+    expect(plan.actions.get('ofsted-1')).toMatchObject({ dueText: 'March 2019', dueDate: '2019-03-31' });
+    expect(plan.entries.get('ofsted-1')!.get('2017-04')!.update).toBe('');
+    expect(plan.entries.get('ofsted-2')!.get('2017-04')!.update).toBe('A and B done.');
   });
 });

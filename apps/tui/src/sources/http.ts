@@ -1,4 +1,4 @@
-import { Actor, codeOfHttpStatus, DomainError, ValidationError, type PlanState, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
+import { Actor, codeOfHttpStatus, DomainError, planStateFromJson, ValidationError, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
 import type { PlanData } from './source.js';
 
 /** The HTTP app's routes this client uses; kept in one place so the client stays a thin mirror of the API. */
@@ -49,7 +49,8 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
     if (!response.ok) throw await problem(response);
     return (await response.json()) as T;
   };
-  const plan = (planId: string) => call<PlanState>(routes.plan(planId));
+  // The API sends the state's Maps as plain objects: read them back into Maps, validated.
+  const plan = async (planId: string) => planStateFromJson(await call<unknown>(routes.plan(planId)));
   const history = (planId: string) => call<RecordedEvent[]>(routes.history(planId));
   return {
     origin: base,

@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
-import { entryPeriods, findLevel } from '@ragtrail/core';
+import { entryAt, entryPeriods, findLevel } from '@ragtrail/core';
 import type { PlanData } from '../sources/source.js';
 import { pad, sparkline } from '../view/symbols.js';
 import { useAsync } from './use-async.js';
@@ -24,10 +24,9 @@ export function ActionDetail({ data, planId, actionId, version }: { data: PlanDa
   if (loaded.error) return <ErrorLine error={loaded.error} />;
   if (!loaded.data) return <Text>Loading…</Text>;
   const { plan, evidence, audit } = loaded.data;
-  const action = plan.actions[actionId];
+  const action = plan.actions.get(actionId);
   if (!action || !evidence) return <Text>No action {actionId} in this plan.</Text>;
   const periods = entryPeriods(plan, actionId);
-  const entries = plan.entries[actionId] ?? {};
   const latest = evidence.trajectory[evidence.trajectory.length - 1];
   const level = latest ? findLevel(plan.scheme, latest.score) : undefined;
   const wide = width - 4;
@@ -44,7 +43,7 @@ export function ActionDetail({ data, planId, actionId, version }: { data: PlanDa
       <Text bold>Updates</Text>
       {periods.length === 0 ? <Text>  none yet</Text> : null}
       {periods.slice(-3).reverse().map((p) => (
-        <Text key={p}>{`  ${p} ${entries[p]!.score} ${pad(entries[p]!.update || '(no update)', wide - 12)}`}</Text>
+        <Text key={p}>{`  ${p} ${entryAt(plan, actionId, p)!.score} ${pad(entryAt(plan, actionId, p)!.update || '(no update)', wide - 12)}`}</Text>
       ))}
       <Text bold>{`Evidence (${evidence.evidence.length})`}</Text>
       {evidence.evidence.slice(-3).map((e) => (

@@ -26,7 +26,7 @@ function errorsByField(error: unknown): { byField: Partial<Record<Field, string>
 /** Record a month for one action: score from the plan's scheme, update, direction and, when the rules ask, a reason. */
 export function RecordForm({ data, plan, actionId, onDone, onCancel }: { data: PlanData; plan: PlanState; actionId: string; onDone: (message: string) => void; onCancel: () => void }) {
   const { colour } = useTheme();
-  const action = plan.actions[actionId]!;
+  const action = plan.actions.get(actionId)!;
   const levels = plan.scheme.levels;
   const [field, setField] = useState<Field>('score');
   const [period, setPeriod] = useState(() => recordingPeriod(plan, new Date()));

@@ -66,7 +66,7 @@ export function TimeTravel({ events, room, onTyping }: { events: readonly Record
   });
 
   const e = frame.event;
-  const refOf = (id: string) => frame.state.actions[id]?.ref ?? id;
+  const refOf = (id: string) => frame.state.actions.get(id)?.ref ?? id;
   return (
     <Box flexDirection="column">
       <Text>

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { parseInput, ruleBroken } from '../shared/errors.js';
+import { notFound, parseInput } from '../shared/errors.js';
 import { requireRole } from './permissions.js';
 import { Role, type Actor } from './roles.js';
 import type { DomainEvent } from '../events/catalogue.js';
@@ -25,13 +25,14 @@ export interface TokenRecord {
 }
 
 export interface AccessState {
-  tokens: Record<string, TokenRecord>;
+  /** tokenId -> token; a Map, so a tokenId a person typed never finds a built-in property. */
+  tokens: ReadonlyMap<string, TokenRecord>;
   revision: number;
   lastHash: string;
   lastRecordedAt: string | null;
 }
 
-export const initialAccessState = (): AccessState => ({ tokens: {}, revision: -1, lastHash: GENESIS_HASH, lastRecordedAt: null });
+export const initialAccessState = (): AccessState => ({ tokens: new Map(), revision: -1, lastHash: GENESIS_HASH, lastRecordedAt: null });
 
 export const hashToken = (secret: string): string => createHash('sha256').update(secret).digest('hex');
 
@@ -39,10 +40,11 @@ export const hashToken = (secret: string): string => createHash('sha256').update
 export const newTokenSecret = (): string => `rgt_${randomBytes(32).toString('base64url')}`;
 
 export function evolveAccess(state: AccessState, event: RecordedEvent): AccessState {
-  const tokens = { ...state.tokens };
+  const tokens = new Map(state.tokens);
   if (event.type === 'TokenIssued')
-    tokens[event.data.tokenId] = { ...event.data, issuedAt: event.recordedAt, issuedBy: event.actor.name, revoked: false };
-  if (event.type === 'TokenRevoked' && tokens[event.data.tokenId]) tokens[event.data.tokenId] = { ...tokens[event.data.tokenId]!, revoked: true };
+    tokens.set(event.data.tokenId, { ...event.data, issuedAt: event.recordedAt, issuedBy: event.actor.name, revoked: false });
+  const revoked = event.type === 'TokenRevoked' ? tokens.get(event.data.tokenId) : undefined;
+  if (revoked) tokens.set(revoked.tokenId, { ...revoked, revoked: true });
   return { tokens, revision: event.revision, lastHash: event.hash, lastRecordedAt: event.recordedAt };
 }
 
@@ -57,14 +59,15 @@ export function decideAccess(command: AccessCommand, state: AccessState): Domain
     return [{ type: 'TokenIssued', data: { tokenId: command.data.tokenId, name: input.name, role: input.role, tokenHash: command.data.tokenHash } }];
   }
   const { tokenId } = parseInput(RevokeTokenInput, command.data, 'data');
-  if (!state.tokens[tokenId] || state.tokens[tokenId].revoked) throw ruleBroken('tokenId', 'active-token', `No active token ${tokenId}`);
+  const token = state.tokens.get(tokenId);
+  if (!token || token.revoked) throw notFound('tokenId', `No active token ${tokenId}`);
   return [{ type: 'TokenRevoked', data: { tokenId } }];
 }
 
 /** The principal a bearer secret stands for, or null when it is unknown or revoked. */
 export function principalFor(state: AccessState, secret: string): Actor | null {
   const hash = hashToken(secret);
-  const record = Object.values(state.tokens).find((t) => t.tokenHash === hash && !t.revoked);
+  const record = [...state.tokens.values()].find((t) => t.tokenHash === hash && !t.revoked);
   return record ? { id: `token:${record.tokenId}`, name: record.name, role: record.role } : null;
 }
 

@@ -1,15 +1,30 @@
-import { produce, type Draft } from 'immer';
+import { enableMapSet, produce, type Draft } from 'immer';
 import type { RecordedEvent } from '../events/envelope.js';
-import { initialPlanState, type PlanState } from './state.js';
+import { initialPlanState, type ActionState, type Entry, type Evidence, type ImportedFigures, type PlanState, type Priority, type Review } from './state.js';
+
+// The state keys everything by id in Maps (see state.ts); immer drafts Maps only with this plugin.
+enableMapSet();
 
 /**
  * How `apply` gets a child it is about to change. Inside an immer draft every child is already
  * writable; in the mutable fold a child still shared with the previous (frozen) state is copied
  * on its first write, so the input state is never touched and untouched subtrees stay shared.
  */
-type Writable = <T extends object>(parent: object, key: string) => T;
+interface Writable {
+  /** A property of an object. */
+  prop<T extends object>(parent: object, key: string): T;
+  /** A value of a Map; `make` creates it when the key is missing, undefined is returned without one. */
+  entry<V extends object>(map: Map<string, V>, key: string, make: () => V): V;
+  entry<V extends object>(map: Map<string, V>, key: string): V | undefined;
+}
 
-const draftChild: Writable = <T extends object>(parent: object, key: string) => (parent as Record<string, T>)[key]!;
+const draftChild: Writable = {
+  prop: <T extends object>(parent: object, key: string) => (parent as Record<string, T>)[key]!,
+  entry<V extends object>(map: Map<string, V>, key: string, make?: () => V): V | undefined {
+    if (!map.has(key) && make) map.set(key, make());
+    return map.get(key);
+  },
+} as Writable;
 
 /** Applies one event. Pure bookkeeping: every decision was made by the decider. */
 function apply(state: Draft<PlanState>, event: RecordedEvent, w: Writable): void {
@@ -23,61 +38,57 @@ function apply(state: Draft<PlanState>, event: RecordedEvent, w: Writable): void
       break;
     }
     case 'PriorityAdded':
-      w<PlanState['priorities']>(state, 'priorities')[event.data.priorityId] = { ...event.data };
+      w.prop<Map<string, Priority>>(state, 'priorities').set(event.data.priorityId, { ...event.data });
       break;
     case 'ActionAdded':
-      w<PlanState['actions']>(state, 'actions')[event.data.actionId] = { ...event.data, retiredInPeriod: null };
-      w<string[]>(state, 'actionOrder').push(event.data.actionId);
+      w.prop<Map<string, ActionState>>(state, 'actions').set(event.data.actionId, { ...event.data, retiredInPeriod: null });
+      w.prop<string[]>(state, 'actionOrder').push(event.data.actionId);
       break;
     case 'ReviewOpened':
-      w<PlanState['reviews']>(state, 'reviews')[event.data.period] = {
+      w.prop<Map<string, Review>>(state, 'reviews').set(event.data.period, {
         ...event.data, openedAt: event.recordedAt, status: 'open', signedOffBy: null, signedOffAt: null,
-      };
+      });
       break;
     case 'ReviewSignedOff': {
-      const reviews = w<PlanState['reviews']>(state, 'reviews');
-      if (reviews[event.data.period])
-        Object.assign(w(reviews, event.data.period), { status: 'signed-off', signedOffBy: event.actor, signedOffAt: event.recordedAt });
+      if (!state.reviews.has(event.data.period)) break;
+      const review = w.entry(w.prop<Map<string, Review>>(state, 'reviews'), event.data.period)!;
+      Object.assign(review, { status: 'signed-off', signedOffBy: event.actor, signedOffAt: event.recordedAt });
       break;
     }
     case 'EntryRecorded': {
       // Fields named one by one rather than a rest spread: this is the hottest line of a full rebuild.
       const { actionId, period, score, update, statedDirection, derivedDirection, previousScore, source } = event.data;
-      const entries = w<PlanState['entries']>(state, 'entries');
-      entries[actionId] ??= {};
-      w<PlanState['entries'][string]>(entries, actionId)[period] = {
+      const byPeriod = w.entry(w.prop<Map<string, Map<string, Entry>>>(state, 'entries'), actionId, () => new Map<string, Entry>());
+      byPeriod.set(period, {
         score, update, statedDirection, derivedDirection, previousScore, source,
         recordedAt: event.recordedAt, recordedBy: event.actor, reason: event.reason, corrections: 0,
-      };
+      });
       break;
     }
     case 'EntryCorrected': {
       const { actionId, period } = event.data;
-      if (state.entries[actionId]?.[period]) {
-        const entry = w<PlanState['entries'][string][string]>(w(w(state, 'entries'), actionId), period);
-        Object.assign(entry, event.data.after, { derivedDirection: event.data.derivedDirection });
-        entry.corrections += 1;
-      }
+      if (!state.entries.get(actionId)?.has(period)) break;
+      const entry = w.entry(w.entry(w.prop<Map<string, Map<string, Entry>>>(state, 'entries'), actionId)!, period)!;
+      Object.assign(entry, event.data.after, { derivedDirection: event.data.derivedDirection });
+      entry.corrections += 1;
       break;
     }
-    case 'EvidenceAttached': {
-      const evidence = w<PlanState['evidence']>(state, 'evidence');
-      evidence[event.data.actionId] ??= [];
-      w<PlanState['evidence'][string]>(evidence, event.data.actionId).push({ ...event.data, attachedAt: event.recordedAt, attachedBy: event.actor });
+    case 'EvidenceAttached':
+      w.entry(w.prop<Map<string, Evidence[]>>(state, 'evidence'), event.data.actionId, () => [])
+        .push({ ...event.data, attachedAt: event.recordedAt, attachedBy: event.actor });
       break;
-    }
     case 'ActionRescheduled':
-      if (state.actions[event.data.actionId]) w<PlanState['actions'][string]>(w(state, 'actions'), event.data.actionId).dueDate = event.data.newDueDate;
+      if (state.actions.has(event.data.actionId)) w.entry(w.prop<Map<string, ActionState>>(state, 'actions'), event.data.actionId)!.dueDate = event.data.newDueDate;
       break;
     case 'ActionRetired':
-      if (state.actions[event.data.actionId]) w<PlanState['actions'][string]>(w(state, 'actions'), event.data.actionId).retiredInPeriod = event.data.period;
+      if (state.actions.has(event.data.actionId)) w.entry(w.prop<Map<string, ActionState>>(state, 'actions'), event.data.actionId)!.retiredInPeriod = event.data.period;
       break;
     case 'FiguresImported':
-      w<PlanState['importedFigures']>(state, 'importedFigures')[event.data.period] = {
+      w.prop<Map<string, ImportedFigures>>(state, 'importedFigures').set(event.data.period, {
         source: event.data.source,
-        priorities: Object.fromEntries(event.data.priorities.map((p) => [p.priorityId, p.figure])),
+        priorities: new Map(event.data.priorities.map((p) => [p.priorityId, p.figure])),
         overall: event.data.overall,
-      };
+      });
       break;
     case 'TokenIssued':
     case 'TokenRevoked':
@@ -91,8 +102,22 @@ function apply(state: Draft<PlanState>, event: RecordedEvent, w: Writable): void
 /** One event, through immer: the reference semantics every other fold must match. */
 export const evolve = (state: PlanState, event: RecordedEvent): PlanState => produce(state, (draft) => apply(draft, event, draftChild));
 
-/** Freezes what the fold created, stopping at subtrees already frozen (shared with an earlier state), as immer's auto-freeze does. */
+const frozenMap = (): never => {
+  throw new TypeError('This state is frozen: fold an event to change it');
+};
+
+/**
+ * Freezes what the fold created, stopping at subtrees already frozen (shared with an earlier state), as immer's auto-freeze does.
+ * `Object.freeze` does not stop `Map.set`, so a Map's mutators are replaced too, as immer does for the Maps it freezes.
+ */
 function deepFreeze(value: object): void {
+  if (value instanceof Map) {
+    const map = value as Map<unknown, unknown> & Record<'set' | 'delete' | 'clear', unknown>;
+    map.set = map.delete = map.clear = frozenMap;
+    Object.freeze(map);
+    for (const child of map.values()) if (typeof child === 'object' && child !== null && !Object.isFrozen(child)) deepFreeze(child);
+    return;
+  }
   Object.freeze(value);
   // for-in rather than Object.keys: no array per object, and this walk is most of a rebuild's finish.
   for (const key in value) {
@@ -119,16 +144,33 @@ export interface PlanFold {
 export function startFold(state: PlanState): PlanFold {
   let owned = new WeakSet<object>();
   const own = <T extends object>(value: T): T => {
-    const copy = (Array.isArray(value) ? [...value] : { ...value }) as T;
+    const copy = (value instanceof Map ? new Map(value) : Array.isArray(value) ? [...value] : { ...value }) as T;
     owned.add(copy);
     return copy;
   };
-  const writable: Writable = <T extends object>(parent: object, key: string): T => {
-    const record = parent as Record<string, T>;
-    const child = record[key]!;
-    if (owned.has(child)) return child;
-    return (record[key] = own(child));
-  };
+  const writable = {
+    prop<T extends object>(parent: object, key: string): T {
+      const record = parent as Record<string, T>;
+      const child = record[key]!;
+      if (owned.has(child)) return child;
+      return (record[key] = own(child));
+    },
+    entry<V extends object>(map: Map<string, V>, key: string, make?: () => V): V | undefined {
+      const child = map.get(key);
+      if (child === undefined) {
+        if (!make) return undefined;
+        // Made by this fold: writable already, so it is not copied again on its next write.
+        const made = make();
+        owned.add(made);
+        map.set(key, made);
+        return made;
+      }
+      if (owned.has(child)) return child;
+      const copy = own(child);
+      map.set(key, copy);
+      return copy;
+    },
+  } as Writable;
   let base = state;
   let next: PlanState | null = null;
   return {

@@ -57,7 +57,8 @@ export type Evidence = z.infer<typeof EvidenceAttached> & { attachedAt: string; 
 
 export interface ImportedFigures {
   source: string;
-  priorities: Record<string, number>;
+  /** priorityId -> figure */
+  priorities: ReadonlyMap<string, number>;
   overall: number | null;
 }
 
@@ -71,15 +72,17 @@ export interface PlanState {
   scheme: ScoringScheme;
   sustainPeriods: number;
   overallMethod: OverallMethod;
-  priorities: Record<string, Priority>;
-  actions: Record<string, ActionState>;
+  // Every id- or period-keyed collection is a Map, never a plain object: ids and references are
+  // text people type, and "__proto__" or "constructor" must not find a built-in property.
+  priorities: ReadonlyMap<string, Priority>;
+  actions: ReadonlyMap<string, ActionState>;
   /** Action ids in the order they were added. */
   actionOrder: string[];
-  reviews: Record<Period, Review>;
-  /** entries[actionId][period] */
-  entries: Record<string, Record<Period, Entry>>;
-  evidence: Record<string, Evidence[]>;
-  importedFigures: Record<Period, ImportedFigures>;
+  reviews: ReadonlyMap<Period, Review>;
+  /** entries.get(actionId).get(period) */
+  entries: ReadonlyMap<string, ReadonlyMap<Period, Entry>>;
+  evidence: ReadonlyMap<string, Evidence[]>;
+  importedFigures: ReadonlyMap<Period, ImportedFigures>;
   /** Revision of the last event folded in; -1 before any. */
   revision: number;
   lastHash: string;
@@ -96,36 +99,39 @@ export const initialPlanState = (): PlanState => ({
   scheme: { id: '', name: '', betterIs: 'higher', levels: [] },
   sustainPeriods: 3,
   overallMethod: 'mean-of-priorities',
-  priorities: {},
-  actions: {},
+  priorities: new Map(),
+  actions: new Map(),
   actionOrder: [],
-  reviews: {},
-  entries: {},
-  evidence: {},
-  importedFigures: {},
+  reviews: new Map(),
+  entries: new Map(),
+  evidence: new Map(),
+  importedFigures: new Map(),
   revision: -1,
   lastHash: GENESIS_HASH,
   lastRecordedAt: null,
 });
 
 export const prioritiesInOrder = (state: PlanState): Priority[] =>
-  Object.values(state.priorities).sort((a, b) => a.number - b.number);
+  [...state.priorities.values()].sort((a, b) => a.number - b.number);
 
-export const actionsInOrder = (state: PlanState): ActionState[] => state.actionOrder.map((id) => state.actions[id]!);
+export const actionsInOrder = (state: PlanState): ActionState[] => state.actionOrder.map((id) => state.actions.get(id)!);
+
+/** The action's entry for exactly this period, if any. */
+export const entryAt = (state: PlanState, actionId: string, period: Period): Entry | undefined => state.entries.get(actionId)?.get(period);
 
 /** Periods with an entry for the action, oldest first. */
-export const entryPeriods = (state: PlanState, actionId: string): Period[] => Object.keys(state.entries[actionId] ?? {}).sort();
+export const entryPeriods = (state: PlanState, actionId: string): Period[] => [...(state.entries.get(actionId)?.keys() ?? [])].sort();
 
 /** The latest entry for the action in a period before `period` (any earlier period, not just the one before). */
 export function latestEntryBefore(state: PlanState, actionId: string, period: Period): { period: Period; entry: Entry } | null {
   const periods = entryPeriods(state, actionId).filter((p) => p < period);
   const last = periods[periods.length - 1];
-  return last === undefined ? null : { period: last, entry: state.entries[actionId]![last]! };
+  return last === undefined ? null : { period: last, entry: entryAt(state, actionId, last)! };
 }
 
 /** The entry for the period if there is one, else the latest earlier one carried forward. */
 export function scoreAt(state: PlanState, actionId: string, period: Period): { period: Period; entry: Entry; carried: boolean } | null {
-  const own = state.entries[actionId]?.[period];
+  const own = entryAt(state, actionId, period);
   if (own) return { period, entry: own, carried: false };
   const earlier = latestEntryBefore(state, actionId, period);
   return earlier ? { ...earlier, carried: true } : null;

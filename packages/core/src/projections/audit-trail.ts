@@ -1,7 +1,7 @@
 import type { RecordedEvent } from '../events/envelope.js';
 import type { Actor } from '../access/roles.js';
 import { evolve } from '../plan/evolve.js';
-import { initialPlanState, type PlanState } from '../plan/state.js';
+import { entryAt, initialPlanState, type PlanState } from '../plan/state.js';
 
 export interface FieldChange {
   field: string;
@@ -42,7 +42,7 @@ const worthShowing = (c: FieldChange) => c.before !== c.after && !(c.before === 
 function changesOf(before: PlanState, event: RecordedEvent): FieldChange[] {
   switch (event.type) {
     case 'EntryRecorded': {
-      const old = before.entries[event.data.actionId]?.[event.data.period];
+      const old = entryAt(before, event.data.actionId, event.data.period);
       return [
         change('score', old?.score ?? null, event.data.score),
         change('update', old?.update ?? null, event.data.update),
@@ -78,7 +78,7 @@ export function auditTrail(events: readonly RecordedEvent[], filter: AuditFilter
     const record: AuditRecord = {
       eventId: event.id, revision: event.revision, position: event.position, recordedAt: event.recordedAt,
       type: event.type, version: event.version, actor: event.actor, reason: event.reason,
-      actionId, ref: actionId ? (state.actions[actionId]?.ref ?? (event.type === 'ActionAdded' ? event.data.ref : null)) : null,
+      actionId, ref: actionId ? (state.actions.get(actionId)?.ref ?? (event.type === 'ActionAdded' ? event.data.ref : null)) : null,
       period: periodOf(event), changes: changesOf(state, event), hash: event.hash,
     };
     state = evolve(state, event);

@@ -24,8 +24,8 @@ const latestOf = new WeakMap<PlanState, { reviewed: string | null; scored: strin
 export function defaultPeriod(state: PlanState, today: Date): string {
   let latest = latestOf.get(state);
   if (latest === undefined) {
-    const reviewed = latestKey(Object.keys(state.reviews));
-    const scored = reviewed ?? latestKey(Object.values(state.entries).flatMap((e) => Object.keys(e)));
+    const reviewed = latestKey(state.reviews.keys());
+    const scored = reviewed ?? latestKey([...state.entries.values()].flatMap((e) => [...e.keys()]));
     latest = { reviewed, scored };
     latestOf.set(state, latest);
   }
@@ -37,7 +37,7 @@ export function defaultPeriod(state: PlanState, today: Date): string {
  * it), else the default period.
  */
 export function recordingPeriod(state: PlanState, today: Date): string {
-  return latestKey(Object.values(state.reviews).filter((r) => r.status === 'open').map((r) => r.period)) ?? defaultPeriod(state, today);
+  return latestKey([...state.reviews.values()].filter((r) => r.status === 'open').map((r) => r.period)) ?? defaultPeriod(state, today);
 }
 
 /**

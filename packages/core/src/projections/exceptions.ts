@@ -1,6 +1,6 @@
 import { periodEnd, periodLabel } from '../shared/period.js';
 import { compareScores, worstLevel, type ScoringScheme } from '../scheme/scheme.js';
-import type { PlanState } from '../plan/state.js';
+import { entryAt, type PlanState } from '../plan/state.js';
 import { actionFigure, actionGroups } from './figures.js';
 
 export type ExceptionKind = 'worst-level' | 'declining' | 'overdue' | 'not-updated' | 'direction-disagrees';
@@ -30,7 +30,7 @@ export function exceptions(state: PlanState, period: string): PlanException[] {
   for (const group of actionGroups(state, period)) {
     for (const action of group.actions) {
       const figure = actionFigure(state, action, period);
-      const entry = state.entries[action.actionId]?.[period];
+      const entry = entryAt(state, action.actionId, period);
       const base = { actionId: action.actionId, ref: action.ref, title: action.title, priorityId: action.priorityId, score: figure.score };
       if (figure.score === worst.value)
         out.push({ ...base, kind: 'worst-level', message: `${action.ref} is at ${worst.label} (${worst.value})` });

@@ -77,7 +77,7 @@ export function actionGroups(state: PlanState, period: string): ActionGroup[] {
   const groups: ActionGroup[] = prioritiesInOrder(state).map((p) => ({
     priorityId: p.priorityId, number: p.number, title: p.title, actions: active.filter((a) => a.priorityId === p.priorityId),
   }));
-  const loose = active.filter((a) => a.priorityId === null || !state.priorities[a.priorityId]);
+  const loose = active.filter((a) => a.priorityId === null || !state.priorities.has(a.priorityId));
   if (loose.length > 0) groups.push({ priorityId: null, number: 0, title: 'Actions not under a priority', actions: loose });
   return groups;
 }

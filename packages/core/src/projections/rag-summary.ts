@@ -1,7 +1,7 @@
 import type { Direction } from '../scheme/scheme.js';
 import { previousPeriod } from '../shared/period.js';
 import type { OverallMethod, StatedDirection } from '../events/plan-events.js';
-import type { PlanState } from '../plan/state.js';
+import { entryAt, type PlanState } from '../plan/state.js';
 import { actionFigure, actionGroups, directionOfFigures, groupFigures, mean, type ActionFigure, type GroupFigures } from './figures.js';
 
 export interface ActionSummaryRow extends ActionFigure {
@@ -51,8 +51,8 @@ function overallFigure(method: OverallMethod, groups: GroupFigures[], figures: A
 export function ragSummary(state: PlanState, period: string, options: { overallMethod?: OverallMethod } = {}): RagSummary {
   const method = options.overallMethod ?? state.overallMethod;
   const before = previousPeriod(period, state.cadence);
-  const importedNow = state.importedFigures[period];
-  const importedBefore = state.importedFigures[before];
+  const importedNow = state.importedFigures.get(period);
+  const importedBefore = state.importedFigures.get(before);
   const allNow: ActionFigure[] = [];
   const allBefore: ActionFigure[] = [];
 
@@ -63,8 +63,8 @@ export function ragSummary(state: PlanState, period: string, options: { overallM
     allBefore.push(...then);
     const current = groupFigures(state.scheme, now);
     const previous = groupFigures(state.scheme, then);
-    const importedCurrent = group.priorityId ? importedNow?.priorities[group.priorityId] ?? null : null;
-    const importedPrevious = group.priorityId ? importedBefore?.priorities[group.priorityId] ?? null : null;
+    const importedCurrent = group.priorityId ? importedNow?.priorities.get(group.priorityId) ?? null : null;
+    const importedPrevious = group.priorityId ? importedBefore?.priorities.get(group.priorityId) ?? null : null;
     return {
       priorityId: group.priorityId,
       number: group.number,
@@ -75,7 +75,7 @@ export function ragSummary(state: PlanState, period: string, options: { overallM
       imported: importedCurrent === null && importedPrevious === null ? null : { previous: importedPrevious, current: importedCurrent },
       actions: group.actions.map((action, i) => {
         const figure = now[i]!;
-        const entry = figure.scoredPeriod === period ? state.entries[action.actionId]?.[period] : undefined;
+        const entry = figure.scoredPeriod === period ? entryAt(state, action.actionId, period) : undefined;
         return {
           ...figure,
           title: action.title,
@@ -93,7 +93,7 @@ export function ragSummary(state: PlanState, period: string, options: { overallM
 
   const currentOverall = overallFigure(method, priorities.map((p) => p.current), allNow);
   const previousOverall = overallFigure(method, priorities.map((p) => p.previous), allBefore);
-  const review = state.reviews[period];
+  const review = state.reviews.get(period);
   const importedOverallSource = importedNow ?? importedBefore;
   return {
     planId: state.planId,

@@ -2,7 +2,7 @@ import { findLevel } from '../scheme/scheme.js';
 import { previousPeriod } from '../shared/period.js';
 import type { RecordedEvent } from '../events/envelope.js';
 import type { StatedDirection } from '../events/plan-events.js';
-import { actionsInOrder, entryPeriods, type Evidence, type PlanState } from '../plan/state.js';
+import { actionsInOrder, entryPeriods, type Entry, type Evidence, type PlanState } from '../plan/state.js';
 
 export interface TrajectoryPoint {
   period: string;
@@ -55,10 +55,10 @@ export function sustainedEvidence(state: PlanState, events: readonly RecordedEve
   return actionsInOrder(state)
     .filter((a) => !wanted || a.actionId.toLowerCase() === wanted || a.ref.toLowerCase() === wanted)
     .map((action) => {
-      const entries = state.entries[action.actionId] ?? {};
+      const entries: ReadonlyMap<string, Entry> = state.entries.get(action.actionId) ?? new Map();
       const periods = entryPeriods(state, action.actionId).filter((p) => p <= upTo);
       const trajectory = periods.map((period): TrajectoryPoint => {
-        const e = entries[period]!;
+        const e = entries.get(period)!;
         const level = findLevel(state.scheme, e.score);
         return { period, score: e.score, label: level?.label ?? String(e.score), colour: level?.colour ?? '#777777', source: e.source, corrections: e.corrections };
       });
@@ -67,13 +67,14 @@ export function sustainedEvidence(state: PlanState, events: readonly RecordedEve
       let evidencedRun = 0;
       if (last) {
         let p = last.period;
-        while (entries[p]?.score === last.score) {
+        while (entries.get(p)?.score === last.score) {
           heldPeriods++;
           p = previousPeriod(p, state.cadence);
         }
         p = last.period;
         for (;;) {
-          const level = entries[p] ? findLevel(state.scheme, entries[p]!.score) : undefined;
+          const held = entries.get(p);
+          const level = held ? findLevel(state.scheme, held.score) : undefined;
           if (!level?.requiresEvidence) break;
           evidencedRun++;
           p = previousPeriod(p, state.cadence);
@@ -83,7 +84,7 @@ export function sustainedEvidence(state: PlanState, events: readonly RecordedEve
         .filter((e): e is Extract<RecordedEvent, { type: 'EntryCorrected' }> => e.type === 'EntryCorrected' && e.data.actionId === action.actionId && e.data.period <= upTo)
         .map((e) => ({ period: e.data.period, recordedAt: e.recordedAt, actor: e.actor.name, reason: e.reason, afterSignOff: e.data.afterSignOff, before: e.data.before, after: e.data.after }));
       const disagreements = periods.flatMap((period): DirectionDisagreement[] => {
-        const e = entries[period]!;
+        const e = entries.get(period)!;
         return e.statedDirection !== null && e.derivedDirection !== null && e.statedDirection !== e.derivedDirection
           ? [{ period, stated: e.statedDirection, derived: e.derivedDirection, previousScore: e.previousScore, score: e.score }]
           : [];
@@ -96,7 +97,7 @@ export function sustainedEvidence(state: PlanState, events: readonly RecordedEve
         trajectory,
         currentScore: last?.score ?? null,
         heldPeriods,
-        evidence: (state.evidence[action.actionId] ?? []).filter((e) => e.observedOn.slice(0, 7) <= upTo),
+        evidence: (state.evidence.get(action.actionId) ?? []).filter((e) => e.observedOn.slice(0, 7) <= upTo),
         meetsRemovalRule: action.retiredInPeriod !== null || evidencedRun >= state.sustainPeriods,
         retiredInPeriod: action.retiredInPeriod,
         corrections,

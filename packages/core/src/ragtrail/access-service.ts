@@ -59,7 +59,7 @@ export function createAccessService(store: EventStore, handle: CommandHandler) {
 
     async tokens(): Promise<Omit<TokenRecord, 'tokenHash'>[]> {
       const state = await view.refresh();
-      return Object.values(state.tokens).map(({ tokenHash: _hash, ...rest }) => rest);
+      return [...state.tokens.values()].map(({ tokenHash: _hash, ...rest }) => rest);
     },
 
     async authenticate(secret: string): Promise<Actor | null> {

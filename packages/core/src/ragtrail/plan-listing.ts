@@ -19,8 +19,8 @@ export async function listPlans(
     if (state.status !== 'active') continue;
     listings.push({
       planId, title: state.title, organisation: state.organisation, schemeId: state.scheme.id,
-      actions: state.actionOrder.length, priorities: Object.keys(state.priorities).length,
-      revision: state.revision, latestPeriod: latestKey(Object.keys(state.reviews)),
+      actions: state.actionOrder.length, priorities: state.priorities.size,
+      revision: state.revision, latestPeriod: latestKey(state.reviews.keys()),
     });
   }
   return listings;

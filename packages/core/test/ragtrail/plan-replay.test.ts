@@ -53,6 +53,6 @@ describe('time travel replay', () => {
     const events = await rt.history(planId);
     const replay = new PlanReplay(events);
     for (const c of [199, 200, 201, events.length]) expect(replay.stateAt(c)).toEqual(foldPlan(events.slice(0, c)));
-    expect(replay.stateAt(events.length).entries['p1-2']!['2017-04']!.update).toBe('note 229');
+    expect(replay.stateAt(events.length).entries.get('p1-2')!.get('2017-04')!.update).toBe('note 229');
   });
 });

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { ActionEvidence, AuditRecord, PlanState } from '@ragtrail/core';
+import type { ActionEvidence, AuditRecord, Entry, PlanState } from '@ragtrail/core';
 import { trajectorySvg } from '@ragtrail/reports';
 import { Layout } from './layout.js';
 import { Score } from './score.js';
@@ -15,8 +15,8 @@ const changeText = (r: AuditRecord) => r.changes.map((c) => `${c.field}: ${JSON.
 
 /** One action for an inspector: its score history as a chart, its updates, its evidence and every change to it. */
 export function ActionPage({ state, evidence: a, audit, asOf }: ActionPageProps) {
-  const action = state.actions[a.actionId]!;
-  const entries = Object.entries(state.entries[a.actionId] ?? {}).sort(([x], [y]) => x.localeCompare(y));
+  const action = state.actions.get(a.actionId)!;
+  const entries = [...(state.entries.get(a.actionId) ?? new Map<string, Entry>())].sort(([x], [y]) => x.localeCompare(y));
   const dashboard = `/plans/${encodeURIComponent(state.planId)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`;
   return (
     <Layout title={`${a.ref} ${a.title}`}>

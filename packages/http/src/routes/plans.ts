@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { commandSchemas, parseInput, type PlanCommandType } from '@ragtrail/core';
+import { commandSchemas, parseInput, planStateToJson, type PlanCommandType } from '@ragtrail/core';
 import type { Context } from 'hono';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
@@ -49,7 +49,8 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
       const state = await rt.loadPlan(c.req.param('planId')!, q.asOf || undefined);
       c.header('ETag', etag(state.revision));
       if (unchanged(c, etag(state.revision))) return c.body(null, 304);
-      return c.json(state);
+      // The state keys its collections in Maps; the wire form is plain objects (docs/http-api.md).
+      return c.json(planStateToJson(state));
     });
 
   route(api, { method: 'get', path: '/plans/:planId/summary', summary: 'RAG summary of a period (per priority: mean, lowest, counts per level, direction)', tag: 'queries', query: SummaryQuery, cacheable: true, ok: { status: 200, description: 'the summary' } },

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
-import { Period, actionsInOrder, findLevel, parseInput, periodEnd, previousPeriod, slugify, type PlanState, type Ragtrail } from '@ragtrail/core';
+import { Period, actionsInOrder, entryAt, findLevel, parseInput, periodEnd, previousPeriod, slugify, type PlanState, type Ragtrail } from '@ragtrail/core';
 import { dottedDate, shortMonthYear } from '../dates.js';
 import { leadCell, subActionsCell } from './cells.js';
 import { evidenceCell } from './evidence-cell.js';
@@ -32,21 +32,21 @@ interface Sheet {
 /** The plan as the tracker sheet of one period: the importer's layout, so an export imports back to the same plan. */
 function trackerSheet(state: PlanState, period: string): Sheet {
   const before = previousPeriod(period, state.cadence);
-  const hasPriorities = Object.keys(state.priorities).length > 0;
+  const hasPriorities = state.priorities.size > 0;
   // Evidence observed by the end of the period is what its scores could rest on; later evidence belongs to later sheets.
-  const evidenceOf = (actionId: string) => (state.evidence[actionId] ?? []).filter((e) => e.observedOn <= periodEnd(period));
+  const evidenceOf = (actionId: string) => (state.evidence.get(actionId) ?? []).filter((e) => e.observedOn <= periodEnd(period));
   const hasEvidence = state.actionOrder.some((id) => evidenceOf(id).length > 0);
   const keys = trackerColumns.map((c) => c.key).filter((k) => (k !== 'evidence' || hasEvidence) && (k !== 'priority' || hasPriorities));
   const header = keys.map((k) => (k === 'currentScore' ? `Update ${shortMonthYear(period)}` : trackerColumns.find((c) => c.key === k)!.label));
-  const review = state.reviews[period];
+  const review = state.reviews.get(period);
   const preamble = review ? [[review.reviewer, 'Name of Reviewer'], [dottedDate(review.reviewDate), 'Date of Review'], []] : [];
   const colourOf = (score: number | undefined) => (score === undefined ? null : findLevel(state.scheme, score)?.colour ?? null);
   const rows: string[][] = [];
   const colours: Sheet['colours'] = [];
   for (const action of actionsInOrder(state)) {
-    const then = state.entries[action.actionId]?.[before];
-    const now = state.entries[action.actionId]?.[period];
-    const priority = action.priorityId ? state.priorities[action.priorityId] : undefined;
+    const then = entryAt(state, action.actionId, before);
+    const now = entryAt(state, action.actionId, period);
+    const priority = action.priorityId ? state.priorities.get(action.priorityId) : undefined;
     const cell: Record<TrackerColumn, string> = {
       ref: action.ref,
       priority: priority ? `${priority.number}. ${priority.title}` : '',

@@ -2,7 +2,7 @@ import { ruleBroken } from '../../shared/errors.js';
 import { periodEnd, periodLabel, previousPeriod } from '../../shared/period.js';
 import { directionBetween, findLevel, type ScoringLevel } from '../../scheme/scheme.js';
 import type { DomainEvent } from '../../events/catalogue.js';
-import { latestEntryBefore, type ActionState, type PlanState } from '../state.js';
+import { entryAt, latestEntryBefore, type ActionState, type PlanState } from '../state.js';
 import type { CommandMetadata } from './command.js';
 import type { CommandData } from './schemas.js';
 import { findAction, requireLevel, requirePlan, requireReason } from './guards.js';
@@ -11,7 +11,7 @@ import { findAction, requireLevel, requirePlan, requireReason } from './guards.j
 function requireEvidence(state: PlanState, action: ActionState, level: ScoringLevel, period: string): void {
   if (!level.requiresEvidence) return;
   const end = periodEnd(period);
-  const dated = (state.evidence[action.actionId] ?? []).filter((e) => e.observedOn <= end);
+  const dated = (state.evidence.get(action.actionId) ?? []).filter((e) => e.observedOn <= end);
   if (dated.length === 0)
     throw ruleBroken('score', 'evidence-required', `Score ${level.value} (${level.label}) needs evidence dated on or before ${end}: attach evidence to ${action.ref} first`);
 }
@@ -25,7 +25,7 @@ function requireSustained(state: PlanState, action: ActionState, level: ScoringL
   let p = period;
   for (let held = 0; held < state.sustainPeriods; held++) {
     p = previousPeriod(p, state.cadence);
-    const entry = state.entries[action.actionId]?.[p];
+    const entry = entryAt(state, action.actionId, p);
     const entryLevel = entry ? findLevel(state.scheme, entry.score) : undefined;
     if (!entryLevel || !entryLevel.requiresEvidence || entryLevel.allowsRemoval)
       throw ruleBroken('score', 'sustained-before-removal', `Score ${level.value} (${level.label}) needs ${action.ref} to have held an evidenced completed level for ${state.sustainPeriods} consecutive periods before ${periodLabel(period)}; ${periodLabel(p)} ${entry ? `was scored ${entry.score}` : 'has no entry'}`);
@@ -41,7 +41,7 @@ export function recordEntry(data: CommandData<'RecordEntry'>, state: PlanState, 
   requirePlan(state);
   const action = findAction(state, data.action);
   requireActive(action, data.period);
-  const review = state.reviews[data.period];
+  const review = state.reviews.get(data.period);
   if (!review) throw ruleBroken('period', 'review-open', `There is no review of ${periodLabel(data.period)}: open the review before recording entries`);
   if (review.status === 'signed-off')
     throw ruleBroken('period', 'signed-off', `The review of ${periodLabel(data.period)} is signed off: change its entries by correction, with a reason`);
@@ -72,7 +72,7 @@ export function recordEntry(data: CommandData<'RecordEntry'>, state: PlanState, 
 export function correctEntry(data: CommandData<'CorrectEntry'>, state: PlanState, metadata: CommandMetadata): DomainEvent[] {
   requirePlan(state);
   const action = findAction(state, data.action);
-  const entry = state.entries[action.actionId]?.[data.period];
+  const entry = entryAt(state, action.actionId, data.period);
   if (!entry) throw ruleBroken('period', 'entry-exists', `${action.ref} has no entry for ${periodLabel(data.period)} to correct: record one instead`);
   requireReason(metadata, 'reason-on-correction', 'every correction says why the recorded entry was wrong');
   const before = { score: entry.score, update: entry.update, statedDirection: entry.statedDirection };
@@ -89,7 +89,7 @@ export function correctEntry(data: CommandData<'CorrectEntry'>, state: PlanState
     requireSustained(state, action, level, data.period);
   }
   const derivedDirection = directionBetween(state.scheme, latestEntryBefore(state, action.actionId, data.period)?.entry.score ?? null, after.score);
-  const afterSignOff = state.reviews[data.period]?.status === 'signed-off';
+  const afterSignOff = state.reviews.get(data.period)?.status === 'signed-off';
   const events: DomainEvent[] = [
     { type: 'EntryCorrected', data: { actionId: action.actionId, period: data.period, before, after, derivedDirection, afterSignOff } },
   ];

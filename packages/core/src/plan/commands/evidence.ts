@@ -10,7 +10,7 @@ export function attachEvidence(data: CommandData<'AttachEvidence'>, state: PlanS
   const action = findAction(state, data.action);
   // Derived from the revision so the decider stays pure and ids stay unique within the plan.
   const evidenceId = data.evidenceId ?? `evidence-${state.revision + 1}`;
-  if (Object.values(state.evidence).some((list) => list.some((e) => e.evidenceId === evidenceId)))
+  if ([...state.evidence.values()].some((list) => list.some((e) => e.evidenceId === evidenceId)))
     throw ruleBroken('evidenceId', 'unique', `Evidence ${evidenceId} is already attached`);
   const { action: _selector, ...rest } = data;
   return [{ type: 'EvidenceAttached', data: { ...rest, evidenceId, actionId: action.actionId } }];

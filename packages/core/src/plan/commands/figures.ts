@@ -7,7 +7,7 @@ import { requirePlan } from './guards.js';
 export function importFigures(data: CommandData<'ImportFigures'>, state: PlanState): DomainEvent[] {
   requirePlan(state);
   data.priorities.forEach((p, i) => {
-    if (!state.priorities[p.priorityId]) throw notFound(`priorities.${i}.priorityId`, `No priority ${p.priorityId} in this plan`);
+    if (!state.priorities.has(p.priorityId)) throw notFound(`priorities.${i}.priorityId`, `No priority ${p.priorityId} in this plan`);
   });
   return [{ type: 'FiguresImported', data }];
 }

@@ -18,19 +18,19 @@ export function actionByRef(state: PlanState, ref: string): ActionState | undefi
   let index = refIndexes.get(state.actions);
   if (index === undefined) refIndexes.set(state.actions, (index = { indexed: 0, ids: new Map() }));
   for (; index.indexed < state.actionOrder.length; index.indexed++) {
-    const action = state.actions[state.actionOrder[index.indexed]!];
+    const action = state.actions.get(state.actionOrder[index.indexed]!);
     if (action) index.ids.set(action.ref.trim().toLowerCase(), action.actionId);
   }
   const id = index.ids.get(ref.trim().toLowerCase());
-  return id === undefined ? undefined : state.actions[id];
+  return id === undefined ? undefined : state.actions.get(id);
 }
 
 export function findAction(state: PlanState, selector: string, field = 'action'): ActionState {
-  const byId = state.actions[selector];
+  const byId = state.actions.get(selector);
   if (byId) return byId;
   const byRef = actionByRef(state, selector);
   if (byRef) return byRef;
-  throw notFound(field, `No action "${selector}" in plan ${state.planId}: give an action id or reference such as "${state.actions[state.actionOrder[0] ?? '']?.ref ?? 'Ofsted 1'}"`);
+  throw notFound(field, `No action "${selector}" in plan ${state.planId}: give an action id or reference such as "${state.actions.get(state.actionOrder[0] ?? '')?.ref ?? 'Ofsted 1'}"`);
 }
 
 export function requireLevel(state: PlanState, score: number, field = 'score'): ScoringLevel {

@@ -16,8 +16,8 @@ export function createPlan(data: CommandData<'CreatePlan'>, state: PlanState, pl
 export function addPriority(data: CommandData<'AddPriority'>, state: PlanState): DomainEvent[] {
   requirePlan(state);
   const priorityId = data.priorityId ?? `p${data.number}`;
-  if (state.priorities[priorityId]) throw ruleBroken('priorityId', 'unique', `Priority ${priorityId} already exists`);
-  if (Object.values(state.priorities).some((p) => p.number === data.number))
+  if (state.priorities.has(priorityId)) throw ruleBroken('priorityId', 'unique', `Priority ${priorityId} already exists`);
+  if ([...state.priorities.values()].some((p) => p.number === data.number))
     throw ruleBroken('number', 'unique', `Priority number ${data.number} is already used in this plan`);
   return [{ type: 'PriorityAdded', data: { priorityId, number: data.number, title: data.title, description: data.description } }];
 }
@@ -25,10 +25,10 @@ export function addPriority(data: CommandData<'AddPriority'>, state: PlanState):
 export function addAction(data: CommandData<'AddAction'>, state: PlanState): DomainEvent[] {
   requirePlan(state);
   const actionId = data.actionId ?? slugify(data.ref);
-  if (state.actions[actionId]) throw ruleBroken('actionId', 'unique', `Action ${actionId} already exists`);
+  if (state.actions.has(actionId)) throw ruleBroken('actionId', 'unique', `Action ${actionId} already exists`);
   if (actionByRef(state, data.ref))
     throw ruleBroken('ref', 'unique', `Reference "${data.ref}" is already used in this plan`);
-  if (data.priorityId !== null && !state.priorities[data.priorityId])
+  if (data.priorityId !== null && !state.priorities.has(data.priorityId))
     throw notFound('priorityId', `No priority ${data.priorityId} in this plan: add the priority first`);
   const { actionId: _ignored, ...rest } = data;
   return [{ type: 'ActionAdded', data: { ...rest, actionId } }];

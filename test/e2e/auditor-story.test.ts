@@ -18,7 +18,7 @@ const env = { ...process.env, NO_COLOR: '1', RAGTRAIL_STORE: store, RAGTRAIL_ACT
 
 // Every step starts a Node process (the command line, the server); on a busy machine each can take
 // seconds. The deadlines are for a process that never answers, not for a slow one.
-const storyDeadlineMs = 300_000;
+const storyDeadlineMs = 600_000;
 const serverStartDeadlineMs = 120_000;
 
 /** Waits until the clock reads later than `instant` (a condition on the clock, not a pause), so events recorded next are after it. */

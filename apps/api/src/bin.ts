@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 // The HTTP server as a program: settings from the environment, the app from @ragtrail/http.
 // SIGTERM is startServer's own (it drains, then closes the store); Ctrl-C does the same here.
 import { ListenError, startServer } from '@ragtrail/http';

@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --import tsx
+#!/usr/bin/env node
 import { processIo } from './cli/io.js';
 import { runCli } from './cli/program.js';
 

@@ -1,6 +1,6 @@
 import { serve } from '@hono/node-server';
-import { createRagtrail } from '@ragtrail/core';
-import { openStore } from '@ragtrail/stores';
+import { createRagtrail, signerForStore } from '@ragtrail/core';
+import { DEFAULT_STORE_URL, openStore } from '@ragtrail/stores';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
@@ -16,7 +16,9 @@ export interface ServerOptions { storeUrl?: string; port?: number; host?: string
 export async function startServer(options: ServerOptions = {}): Promise<{ url: string; port: number; close(): Promise<void> }> {
   const logger = options.logger ?? pino();
   const store = await openStore(options.storeUrl);
-  const ragtrail = createRagtrail({ store });
+  // The log's signing key: beside a SQLite store, or the file RAGTRAIL_SIGNING_KEY names (shared by every instance).
+  const signer = signerForStore(options.storeUrl ?? DEFAULT_STORE_URL, process.env);
+  const ragtrail = createRagtrail({ store, ...(signer ? { signer } : {}) });
   const shutdown = new AbortController();
   const app = createApp({ ragtrail, logger, shutdown: shutdown.signal });
   const host = options.host ?? '127.0.0.1';

@@ -29,7 +29,7 @@ let t = performance.now();
 parse(readFileSync(file, 'utf8'), { delimiter: '\t', relax_column_count: true, relax_quotes: true });
 const parseRate = ROWS / ((performance.now() - t) / 1000);
 
-const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'import-tracker-child.ts'), file, `sqlite:${join(dir, 'bench.db')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+const child = spawnSync(process.execPath, ['--conditions=@ragtrail/source', '--import', 'tsx', join(import.meta.dirname, 'import-tracker-child.ts'), file, `sqlite:${join(dir, 'bench.db')}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 rmSync(dir, { recursive: true, force: true });
 if (child.status !== 0) throw new Error(`the import child failed (exit ${child.status ?? child.signal})`);
 const { seconds, events, maxRssMb } = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; events: number; maxRssMb: number };

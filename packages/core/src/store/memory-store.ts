@@ -20,8 +20,13 @@ export function createMemoryStore(): EventStore {
       assertRecordedInOrder(stream, log.at(-1)?.recordedAt, events);
       if (events.length === 0) return { nextExpectedRevision: actual, lastPosition: log.length };
       const stored = events.map((e, i) => structuredClone({ ...e, position: log.length + 1 + i }));
-      log.push(...stored);
-      streams.set(stream, [...existing, ...stored]);
+      // A loop, not push(...stored): a whole-plan import of 300k events would overflow the call stack.
+      const streamEvents = existing.slice();
+      for (const e of stored) {
+        log.push(e);
+        streamEvents.push(e);
+      }
+      streams.set(stream, streamEvents);
       feed.notify();
       return { nextExpectedRevision: stored[stored.length - 1]!.revision, lastPosition: log.length };
     },

@@ -1,9 +1,6 @@
-import { ConcurrencyError, DomainError, ValidationError } from '@ragtrail/core';
+import { ConcurrencyError, DomainError, httpStatusOf, ValidationError } from '@ragtrail/core';
 import { PdfUnavailableError } from '@ragtrail/reports';
 import type { Context } from 'hono';
-
-/** Core error codes mapped to HTTP; a broken domain rule is the user's mistake (422), never a 500. */
-const statusOf = { invalid: 400, forbidden: 403, 'not-found': 404, rule: 422, conflict: 409, precondition: 412 } as const;
 
 /** An RFC 9457 problem: `field` and `rule` say what to fix, in words a program can match on. */
 export interface Problem { type: string; title: string; status: number; detail: string; field?: string; rule?: string; [k: string]: unknown }
@@ -14,7 +11,7 @@ export function problem(c: Context, p: Problem): Response {
 
 /** A refusal decided by the app itself (not the core): the caller's input named by field and rule. */
 export const refusal = (status: 400 | 401 | 404 | 413 | 415, field: string, rule: string, detail: string): Problem => ({
-  type: `urn:ragtrail:${rule}`, title: ({ 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type' } as const)[status],
+  type: `urn:ragtrail:${rule}`, ...(status === 401 ? { code: 'unauthenticated' } : {}), title: ({ 400: 'Bad Request', 401: 'Unauthorized', 404: 'Not Found', 413: 'Payload Too Large', 415: 'Unsupported Media Type' } as const)[status],
   status, detail, field, rule,
 });
 
@@ -24,9 +21,9 @@ export function problemOf(err: unknown): Problem | null {
   // Not the caller's mistake: this server lacks Chromium, and another format would do.
   if (err instanceof PdfUnavailableError) return { type: 'urn:ragtrail:pdf-unavailable', title: 'Service Unavailable', status: 503, detail: err.message, field: 'format', rule: 'chromium-installed' };
   if (err instanceof DomainError) {
-    const status = statusOf[err.code];
+    const status = httpStatusOf[err.code];
     return {
-      type: `urn:ragtrail:${err.code}`, title: err.code, status, detail: err.message,
+      type: `urn:ragtrail:${err.code}`, title: err.code, code: err.code, status, detail: err.message,
       ...(err.field ? { field: err.field } : {}), ...(err.rule ? { rule: err.rule } : {}),
       ...(err instanceof ValidationError ? { issues: err.issues } : {}), ...(err.details ?? {}),
     };

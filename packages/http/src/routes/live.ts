@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import { parseInput, planStream } from '@ragtrail/core';
+import { parseInput } from '@ragtrail/core';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import type { Context } from 'hono';
@@ -23,16 +23,15 @@ export function liveRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail, shutdown?: Ab
 export function liveStream(rt: Ragtrail, shutdown?: AbortSignal, named = true) {
   return async (c: Context<AppEnv>) => {
     const planId = c.req.param('planId')!;
-    const { revision } = await rt.loadPlan(planId);
-    // The page wants what happens after it was drawn, not the plan's whole history: start from
-    // the global position of the plan's latest event.
-    const now = named ? undefined : (await rt.store.readStream(planStream(planId), { fromRevision: revision, maxCount: 1 }))[0]?.position;
-    const resume = c.req.header('last-event-id') ?? c.req.query('after') ?? (now === undefined ? undefined : String(now));
+    await rt.loadPlan(planId);
+    const resume = c.req.header('last-event-id') ?? c.req.query('after');
     const { after } = parseInput(LiveQuery, resume === undefined ? {} : { after: resume }, 'query');
     return streamSSE(c, async (stream) => {
+      // The page wants what happens after it was drawn, not the plan's whole history.
+      const from = after ?? (named ? undefined : 'now');
       const sub = rt.subscribe(
         (e) => void stream.writeSSE({ id: String(e.position), ...(named ? { event: e.type } : {}), data: JSON.stringify(e) }),
-        { planId, ...(after !== undefined ? { after } : {}) },
+        { planId, ...(from !== undefined ? { after: from } : {}) },
       );
       // A stream never ends by itself: end it when the client goes or the server shuts down,
       // otherwise SIGTERM would wait for every open dashboard forever.

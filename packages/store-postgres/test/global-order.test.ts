@@ -2,7 +2,7 @@
 // follows the log by position step past an event that commits later with a smaller position.
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import type { StoredEvent } from '@ragtrail/core';
+import { RecordedOrderError, type EventToAppend, type StoredEvent } from '@ragtrail/core';
 import { sealedEvents } from '@ragtrail/core/testing';
 import { createPostgresStore } from '../src/index.js';
 import { waitFor } from './fixtures/spawn.js';
@@ -19,6 +19,8 @@ async function rawClient(url: string) {
 /** True once `n` sessions wait for a lock of the given kind (`advisory`, `transactionid`, ...). */
 const waiting = (client: pg.Client, locktype: string, n: number) => async () =>
   Number((await client.query('SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND locktype = $1', [locktype])).rows[0].n) >= n;
+
+const tail = (events: readonly EventToAppend[]) => ({ revision: events.at(-1)!.revision, hash: events.at(-1)!.hash });
 
 /** Polls an asynchronous condition every 20 ms, failing after 30 s with what it waited for. */
 async function until(what: string, check: () => Promise<boolean>) {
@@ -55,10 +57,13 @@ describe('one global order that a reader following positions cannot skip past', 
     const store = await createPostgresStore({ connectionString: url, schema: 'ordered' });
     const [holder, observer] = await Promise.all([rawClient(url), rawClient(url)]);
     try {
-      const a = sealedEvents('plan-a', 2);
-      const b = sealedEvents('plan-b', 2);
-      await store.append('plan-a', a.slice(0, 1), { expectedRevision: -1 });
-      await store.append('plan-b', b.slice(0, 1), { expectedRevision: -1 });
+      // Sealed in the order they will commit: recorded times may not go backwards along the log.
+      const a0 = sealedEvents('plan-a', 1);
+      const b0 = sealedEvents('plan-b', 1);
+      const a = [...a0, ...sealedEvents('plan-a', 1, tail(a0))];
+      const b = [...b0, ...sealedEvents('plan-b', 1, tail(b0))];
+      await store.append('plan-a', a0, { expectedRevision: -1 });
+      await store.append('plan-b', b0, { expectedRevision: -1 });
       const seen = (await store.readAll()).map((e) => e.position);
       // Hold plan-a's stream row so its next append stops mid-transaction, after taking its position.
       await holder.query('BEGIN');
@@ -103,9 +108,17 @@ describe('one global order that a reader following positions cannot skip past', 
           for (let i = 0; i < 30; i++) {
             const stream = `plan-w${w}-${i % 3}`;
             const tip = tips.get(stream);
-            const events = sealedEvents(stream, 1 + ((i * 7 + w) % 5), tip);
-            await store.append(stream, events, { expectedRevision: tip?.revision ?? -1 });
-            tips.set(stream, { revision: events.at(-1)!.revision, hash: events.at(-1)!.hash });
+            // Another writer may commit a later stamp first; like the facade, seal again and retry.
+            for (;;) {
+              const events = sealedEvents(stream, 1 + ((i * 7 + w) % 5), tip);
+              try {
+                await store.append(stream, events, { expectedRevision: tip?.revision ?? -1 });
+                tips.set(stream, { revision: events.at(-1)!.revision, hash: events.at(-1)!.hash });
+                break;
+              } catch (error) {
+                if (!(error instanceof RecordedOrderError)) throw error;
+              }
+            }
           }
         }),
       );

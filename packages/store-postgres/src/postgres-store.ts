@@ -55,9 +55,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     // The lock gets a statement of its own: under READ COMMITTED each statement takes a new snapshot,
     // so the reads that follow see everything the previous lock holder committed.
     begin: `BEGIN; SELECT pg_advisory_xact_lock(${lockClass}, ${lockKey})`,
-    tip: `SELECT (SELECT revision FROM ${names.streams} WHERE stream = $1), (SELECT max(position) FROM ${names.events})`,
+    // One round trip inside the lock: the stream's revision, the last position and its recorded time.
+    tip: `SELECT (SELECT revision FROM ${names.streams} WHERE stream = $1), last.position, last.recorded_at
+          FROM (SELECT 1) AS one LEFT JOIN (SELECT position, recorded_at FROM ${names.events} ORDER BY position DESC LIMIT 1) AS last ON true`,
     revision: `SELECT revision FROM ${names.streams} WHERE stream = $1`,
-    lastRecordedAt: `SELECT recorded_at FROM ${names.events} ORDER BY position DESC LIMIT 1`,
     readStream: `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE stream = $1 AND revision >= $2 ORDER BY revision LIMIT $3`,
     readAll: `SELECT ${EVENT_COLUMNS} FROM ${names.events} WHERE position > $1 ORDER BY position LIMIT $2`,
     listStreams: `SELECT stream FROM ${names.streams} WHERE left(stream, length($1)) = $1 ORDER BY created`,
@@ -70,18 +71,16 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
   const write = async (client: pg.PoolClient, stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number): Promise<AppendResult> => {
     await client.query(q.begin);
-    const tip = await client.query<[number | null, string | null]>({ text: q.tip, values: [stream], rowMode: 'array' });
-    const actual = tip.rows[0]![0] ?? -1;
-    let last = Number(tip.rows[0]![1] ?? 0);
+    const tip = await client.query<[number | null, string | null, string | null]>({ text: q.tip, values: [stream], rowMode: 'array' });
+    const [streamRevision, lastPosition, lastRecordedAt] = tip.rows[0]!;
+    const actual = streamRevision ?? -1;
+    let last = Number(lastPosition ?? 0);
     if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
     assertAppendable(stream, events, expectedRevision);
     if (events.length === 0) return { nextExpectedRevision: actual, lastPosition: last };
     // Recorded times never go backwards along the global order (read under the append lock); a
     // migration's copy (explicit positions) keeps the source's history as it was.
-    if (!events.some((e) => e.position !== undefined)) {
-      const latest = await client.query<[string]>({ text: q.lastRecordedAt, rowMode: 'array' });
-      assertRecordedInOrder(stream, latest.rows[0]?.[0], events);
-    }
+    if (!events.some((e) => e.position !== undefined)) assertRecordedInOrder(stream, lastRecordedAt, events);
     const positions = events.map((event) => {
       const position = event.position ?? last + 1;
       if (position <= last) throw new Error(`Event ${event.id} has position ${position}; positions must grow past ${last}`);

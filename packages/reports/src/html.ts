@@ -1,6 +1,7 @@
 import { priorityHeading, priorityName, type ActionEvidence, type PlanState } from '@ragtrail/core';
 import { exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 import { verifyText } from './markdown.js';
+import { checkpointHtml } from './checkpoint-section.js';
 
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -66,6 +67,7 @@ export function boardHtml(m: BoardModel): string {
     });
     parts.push(`<section>\n<h2>${esc(priorityHeading(p))}</h2>\n<table>\n<thead><tr><th scope="col">Action</th><th scope="col">Score</th><th scope="col">Previous</th><th scope="col">Direction</th><th scope="col">Update</th><th scope="col">Owner</th></tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</section>`);
   }
+  parts.push(checkpointHtml(m.checkpoint, esc));
   return page(`Improvement Board report: ${s.title}, ${monthName(s.period)}`, parts.join('\n'));
 }
 
@@ -105,5 +107,6 @@ export function evidenceHtml(m: EvidenceModel): string {
     parts.push('</section>');
   }
   parts.push(`<section>\n<h2>Integrity of the log</h2>\n<p>${esc(verifyText(m))}</p>\n</section>`);
+  parts.push(checkpointHtml(m.checkpoint, esc));
   return page(`Inspector evidence pack: ${m.summary.title}, ${monthName(m.summary.period)}`, parts.join('\n'));
 }

@@ -1,4 +1,5 @@
 import { priorityHeading, priorityName } from '@ragtrail/core';
+import { checkpointMarkdown } from './checkpoint-section.js';
 import { exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 
 /** Text from the log is data, not markup: a title like "<MASH>" must not become an HTML tag. */
@@ -59,6 +60,7 @@ export function boardMarkdown(m: BoardModel): string {
       out.push(row([`${a.ref} ${a.title}`, score, scoreText(st, a.previousScore), direction, a.update || '–', [a.lead, ...a.owners].filter(Boolean).join('; ') || '–']));
     }
   }
+  out.push('', ...checkpointMarkdown(m.checkpoint));
   return out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 }
 
@@ -87,6 +89,7 @@ export function evidenceMarkdown(m: EvidenceModel): string {
     out.push('');
   }
   out.push('## Integrity of the log', '', verifyText(m));
+  out.push('', ...checkpointMarkdown(m.checkpoint));
   return out.join('\n') + '\n';
 }
 

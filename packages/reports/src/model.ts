@@ -1,3 +1,4 @@
+import { reportCheckpoint, type ReportCheckpoint } from './checkpoint-section.js';
 import { levelForFigure, formatFigure, periodLabel, type ActionEvidence, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
 
 /** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
@@ -11,6 +12,8 @@ export interface BoardModel {
   exceptions: PlanException[];
   reflected: Reflected;
   state: PlanState;
+  /** The signed checkpoint of the log as of the reflected moment (null without a signing key). */
+  checkpoint: ReportCheckpoint | null;
 }
 
 export interface EvidenceModel {
@@ -19,6 +22,7 @@ export interface EvidenceModel {
   reflected: Reflected;
   verify: VerifyResult;
   state: PlanState;
+  checkpoint: ReportCheckpoint | null;
 }
 
 export async function boardModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<BoardModel> {
@@ -26,7 +30,8 @@ export async function boardModel(rt: Ragtrail, o: { planId: string; period?: str
   const query = { ...(o.period ? { period: o.period } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) };
   const summary = await rt.summary(o.planId, query);
   const { exceptions } = await rt.exceptions(o.planId, { ...query, period: summary.period });
-  return { summary, exceptions, state, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
+  const checkpoint = await reportCheckpoint(rt, o.asOf ?? state.lastRecordedAt);
+  return { summary, exceptions, state, checkpoint, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
 }
 
 export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<EvidenceModel> {
@@ -34,7 +39,7 @@ export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: 
   const { actions } = await rt.evidence(o.planId, { period: board.summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
   // Verify the log as the report knows it (up to the reflected revision), so a later append cannot change the pack.
   const verify = await rt.verifyPlan(o.planId, { upToRevision: board.reflected.revision });
-  return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected };
+  return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected, checkpoint: board.checkpoint };
 }
 
 /** Means keep one decimal; a single action's whole-number score is shown as it was recorded. */

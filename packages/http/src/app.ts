@@ -10,13 +10,13 @@ import { openApiDocument } from './openapi.js';
 import { pageRoutes } from './pages/routes.js';
 import { problem, problemOf, refusal } from './problem.js';
 import { fileRoutes } from './routes/files.js';
-import { integrityRoutes } from './routes/integrity.js';
 import { liveRoutes } from './routes/live.js';
 import { planRoutes } from './routes/plans.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reportRoutes } from './routes/reports.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { batchRoutes } from './routes/batch.js';
+import { outcomeRoutes } from './routes/outcomes.js';
 
 export type { Ragtrail };
 
@@ -60,7 +60,7 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   liveRoutes(api, rt, shutdown);
   tokenRoutes(api, rt);
   batchRoutes(api, rt);
-  integrityRoutes(api, rt);
+  outcomeRoutes(api, rt);
   const document = openApiDocument(api);
 
   app.get('/api/openapi.json', (c) => c.json(document));

@@ -8,3 +8,4 @@ export * from './format.js';
 export * from './indicator-view.js';
 export * from './milestones.js';
 export * from './coverage.js';
+export type { OutcomeCommandResult, OutcomeCommandOf } from '../ragtrail/outcome-queries.js';

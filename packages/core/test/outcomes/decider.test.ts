@@ -1,4 +1,5 @@
 import { describe, it } from 'vitest';
+import type { DomainEvent } from '../../src/index.js';
 import { actors, given as givenPlan } from '../../src/testing/index.js';
 import { actionAdded, planCreated } from '../fixtures.js';
 import { childProtection, given, neet, recorded } from './given-outcomes.js';
@@ -70,7 +71,7 @@ describe('targets, baselines and milestones', () => {
     given([childProtection()]).when({ type: 'SetIndicatorTarget', data: { indicator: 'cp-rate', by: '2019-03', value: 50, tolerance: 2 }, actor: actors.reviewer })
       .then([{ type: 'IndicatorTargetSet', data: { indicatorId: 'cp-rate', by: '2019-03', value: 50, tolerance: 2 } }]);
     given([childProtection()]).when({ type: 'SetIndicatorTarget', data: { indicator: 'cp-rate', by: '2019-03', value: 50 }, actor: actors.officer }).thenThrows({ code: 'forbidden' });
-    const band = { type: 'IndicatorDefined', data: { indicatorId: 'caseload', name: 'Caseload', unit: '', better: 'band', band: { low: 15, high: 20 }, decimals: 0, frequency: 'monthly', source: 'digest', tolerance: 1, priorityIds: [], actionIds: [] } } as const;
+    const band: DomainEvent = { type: 'IndicatorDefined', data: { indicatorId: 'caseload', name: 'Caseload', unit: '', better: 'band', band: { low: 15, high: 20 }, decimals: 0, frequency: 'monthly', source: 'digest', tolerance: 1, priorityIds: [], actionIds: [] } };
     given([band]).when({ type: 'SetIndicatorTarget', data: { indicator: 'caseload', by: '2019-03', value: 18 }, actor: actors.reviewer }).thenThrows({ rule: 'band-has-no-trajectory' });
   });
 
@@ -109,7 +110,7 @@ describe('carried-over recommendations', () => {
   it('the plan and reference must exist; changing a link needs a reason', () => {
     given([], { fromPlan: tracker() }).when({ type: 'LinkCarryOver', data: { action: 'P1.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 9' }, actor: actors.reviewer }).thenThrows({ field: 'data.fromReference' });
     given([], { fromPlan: null }).when({ type: 'LinkCarryOver', data: { action: 'P1.1', fromPlan: 'nowhere', fromReference: 'Ofsted 1' }, actor: actors.reviewer }).thenThrows({ field: 'data.fromPlan' });
-    const linked = [{ type: 'CarryOverLinked', data: { actionId: 'p1-1', fromPlanId: 'ofsted-2016', fromReference: 'Ofsted 1' } } as const];
+    const linked: DomainEvent[] = [{ type: 'CarryOverLinked', data: { actionId: 'p1-1', fromPlanId: 'ofsted-2016', fromReference: 'Ofsted 1' } }];
     given(linked, { fromPlan: tracker() }).when({ type: 'LinkCarryOver', data: { action: 'P1.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 2' }, actor: actors.reviewer }).thenThrows({ rule: 'reason-on-correction' });
     given(linked, { fromPlan: tracker() }).when({ type: 'LinkCarryOver', data: { action: 'P1.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 1' }, actor: actors.reviewer, reason: 'x' }).thenThrows({ rule: 'link-changes' });
     given(linked, { fromPlan: tracker() }).when({ type: 'LinkCarryOver', data: { action: 'P1.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 2' }, actor: actors.reviewer, reason: 'Board minute 12: it carries Ofsted 2' })

@@ -1,0 +1,46 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import { outcomeCommandSchemas, outcomePermissions, parseInput, type OutcomeCommandType } from '@ragtrail/core';
+import type { Context } from 'hono';
+import { z } from 'zod';
+import type { AppEnv, Ragtrail } from '../env.js';
+import { callerOf } from '../http/caller.js';
+import { present, ReadQuery } from '../http/queries.js';
+import { route } from '../openapi.js';
+
+const IndicatorsQuery = ReadQuery.extend({
+  period: z.string().optional().describe('the figures as they stood in this period, YYYY-MM (default: the latest values)'),
+  priority: z.string().optional().describe("only this priority's indicators (priority id)"),
+});
+const MilestonesQuery = ReadQuery.extend({ period: z.string().optional().describe('status at the end of this period, YYYY-MM (default: today, or the as-of date)') });
+const CoverageQuery = ReadQuery.pick({ asOf: true });
+
+const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>, schema: S) => parseInput(schema, c.req.query(), 'query');
+
+/**
+ * A plan's outcomes: indicators, milestones and carried-over recommendations. Roles are the core's
+ * (officers record values with their comparators; reviewers correct, target and link; admins
+ * define indicators); the ETag of a command is the outcome stream's revision.
+ */
+export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
+  for (const [type, schema] of Object.entries(outcomeCommandSchemas)) {
+    const roles = outcomePermissions[type as OutcomeCommandType].join(', ');
+    route(api, { method: 'post', path: `/plans/:planId/outcomes/commands/${type}`, summary: `${type} (${roles})`, tag: 'outcomes', body: schema, conditional: true, ok: { status: 201, description: "the recorded events; ETag is the outcome stream's new revision" } },
+      async (c) => {
+        const result = await rt.executeOutcome(c.req.param('planId')!, type as OutcomeCommandType, await c.req.json(), callerOf(c));
+        c.header('ETag', `"${result.revision}"`);
+        return c.json(result, 201);
+      });
+  }
+
+  route(api, { method: 'get', path: '/plans/:planId/indicators', summary: "Each indicator: latest, previous, baseline, target, comparators (name -> { value, better, source }), direction and RAG through its polarity", tag: 'outcomes', query: IndicatorsQuery, ok: { status: 200, description: '{ planId, period, indicators }' } },
+    async (c) => c.json(await rt.indicators(c.req.param('planId')!, present(queryOf(c, IndicatorsQuery)))));
+
+  route(api, { method: 'get', path: '/plans/:planId/milestones', summary: 'Every milestone with its status: upcoming, due, met or missed, and what decided it', tag: 'outcomes', query: MilestonesQuery, ok: { status: 200, description: '{ planId, on, milestones }' } },
+    async (c) => c.json(await rt.milestones(c.req.param('planId')!, present(queryOf(c, MilestonesQuery)))));
+
+  route(api, { method: 'get', path: '/plans/:planId/outcome-exceptions', summary: 'Off-target indicators and overdue or missed milestones, as sentences', tag: 'outcomes', query: MilestonesQuery, ok: { status: 200, description: '{ planId, exceptions }' } },
+    async (c) => c.json(await rt.outcomeExceptions(c.req.param('planId')!, present(queryOf(c, MilestonesQuery)))));
+
+  route(api, { method: 'get', path: '/plans/:planId/coverage', summary: 'Per recommendation of an inspection plan: the actions of later plans carrying it, their scores, linked indicators, evidence, open or closed', tag: 'outcomes', query: CoverageQuery, ok: { status: 200, description: '{ planId, recommendations, exceptions }' } },
+    async (c) => c.json(await rt.coverage(c.req.param('planId')!, present(queryOf(c, CoverageQuery)))));
+}

@@ -8,6 +8,7 @@ import { directData } from '../src/sources/direct.js';
 import { openRagtrail } from '../src/cli/session.js';
 import { runCli } from '../src/cli/program.js';
 import { captureIo } from './fixtures.js';
+import { waitFor } from './ui-helpers.js';
 import { binPath, repoRoot } from './child.js';
 
 const children: ChildProcess[] = [];
@@ -65,14 +66,14 @@ describe('ragtrail serve and demo --serve, as child processes', () => {
       const before = (await onStore.history(planId)).length;
       let changes = 0;
       const stopWatching = overHttp.watch!(planId, () => changes++);
-      await new Promise((r) => setTimeout(r, 300));
+      // The watch refreshes once when the live route says it is listening: wait for that, not a time.
+      await waitFor(() => changes > 0, 'the live route to listen');
       const seenBefore = changes;
       const recorded = await officer.recordEntry(planId, entry, 'Recruitment drive landed');
       expect(recorded.revision).toBeGreaterThan(0);
       expect((await onStore.history(planId)).length).toBeGreaterThan(before);
       // An open screen over HTTP hears of the new entry and refreshes.
-      for (let i = 0; i < 50 && changes === seenBefore; i++) await new Promise((r) => setTimeout(r, 50));
-      expect(changes).toBeGreaterThan(seenBefore);
+      await waitFor(() => changes > seenBefore, 'the live route to push the new entry');
       stopWatching();
       expect((await httpData(url, admin).plans()).length).toBe(plans.length);
     } finally {

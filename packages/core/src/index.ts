@@ -24,7 +24,7 @@ export * from './plan/replay.js';
 export * from './plan/decider.js';
 export * from './plan/commands/command.js';
 export type { Decider } from './shared/decider.js';
-export type { SubscribeFrom } from './ragtrail/log-access.js';
+export type { LiveSubscription, SubscribeFrom } from './ragtrail/log-access.js';
 export * from './plan/commands/schemas.js';
 export { slugify } from './plan/commands/guards.js';
 export * from './projections/figures.js';

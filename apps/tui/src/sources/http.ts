@@ -70,13 +70,14 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
       return { revision: result.revision };
     },
     watch(planId, onChange) {
-      // The live route pushes each new event; any message means "refresh". A dropped connection
-      // only stops the refreshing: the screens still work, as they do on a store without watching.
+      // The live route pushes each new event; any message means "refresh", and so does the
+      // route's first line (it is listening: refresh once for anything recorded before it was). A
+      // dropped connection only stops the refreshing: the screens still work, as on a store.
       const abort = new AbortController();
-      void fetchImpl(`${base}${routes.events(planId)}`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal })
+      void fetchImpl(`${base}${routes.events(planId)}?after=now`, { headers: { authorization: `Bearer ${token}`, accept: 'text/event-stream' }, signal: abort.signal })
         .then(async (response) => {
           if (!response.ok || !response.body) return;
-          for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) if (chunk.includes('data:')) onChange();
+          for await (const chunk of response.body.pipeThrough(new TextDecoderStream())) if (chunk.includes('data:') || chunk.includes(': listening')) onChange();
         })
         .catch(() => {});
       return () => abort.abort();

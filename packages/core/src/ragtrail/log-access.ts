@@ -8,6 +8,11 @@ import { verifyStore } from '../store/verify-store.js';
 /** Where a subscription starts: after a global position, or at the log's current end ("now"). */
 export type SubscribeFrom = number | 'now';
 
+/** A subscription, and when it is listening: anything recorded after `ready` resolves is delivered. */
+export interface LiveSubscription extends Subscription {
+  readonly ready: Promise<void>;
+}
+
 /**
  * The questions front ends ask of the log itself (does a plan exist, does its chain hold, what is
  * recorded next), so none of them needs the store.
@@ -46,7 +51,7 @@ export function createLogAccess(store: EventStore) {
     },
 
     /** New events of one plan (or all plans) as they are recorded, after catching up from `after` ("now": only what comes next). */
-    subscribe(listener: (event: RecordedEvent) => void, filter: { planId?: string; after?: SubscribeFrom } = {}): Subscription {
+    subscribe(listener: (event: RecordedEvent) => void, filter: { planId?: string; after?: SubscribeFrom } = {}): LiveSubscription {
       const stream = filter.planId === undefined ? undefined : planStream(filter.planId);
       const start = (after: number | undefined) =>
         store.subscribe({
@@ -55,9 +60,9 @@ export function createLogAccess(store: EventStore) {
             if (stream === undefined || e.stream === stream) listener(toRecorded(e));
           },
         });
-      if (filter.after !== 'now') return start(filter.after);
+      if (filter.after !== 'now') return { ...start(filter.after), ready: Promise.resolve() };
       const started = headPosition(filter.planId).then(start);
-      return { close: async () => (await started).close() };
+      return { ready: started.then(() => undefined), close: async () => (await started).close() };
     },
   };
 }

@@ -6,7 +6,10 @@ import type { Context } from 'hono';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { route } from '../openapi.js';
 
-const LiveQuery = z.object({ after: z.coerce.number().int().min(0).optional().describe('resume after this global position (the id of the last event you saw)') });
+const LiveQuery = z.object({
+  after: z.union([z.literal('now'), z.coerce.number().int().min(0)]).optional()
+    .describe('resume after this global position (the id of the last event you saw), or "now" for only what is recorded from now on'),
+});
 
 /** New events of one plan as server-sent events, so dashboards update without polling. */
 export function liveRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail, shutdown?: AbortSignal): void {
@@ -33,6 +36,10 @@ export function liveStream(rt: Ragtrail, shutdown?: AbortSignal, named = true) {
         (e) => void stream.writeSSE({ id: String(e.position), ...(named ? { event: e.type } : {}), data: JSON.stringify(e) }),
         { planId, ...(from !== undefined ? { after: from } : {}) },
       );
+      // A comment line, invisible to EventSource, telling clients the subscription is listening:
+      // anything recorded after they read it reaches them.
+      await sub.ready;
+      await stream.write(': listening\n\n');
       // A stream never ends by itself: end it when the client goes or the server shuts down,
       // otherwise SIGTERM would wait for every open dashboard forever.
       await new Promise<void>((resolve) => {

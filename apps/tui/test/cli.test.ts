@@ -208,7 +208,10 @@ describe('ragtrail command line, in-process', () => {
     const corrected = await run(['correct', '--store', store, ...reviewer, '--plan', 'dev-plan', '--action', 'P1.1', '--period', '2017-04', '--score', '1', '--reason', 'Agency figures were misread']);
     expect(corrected.code).toBe(0);
     expect(corrected.out).toContain('Corrected P1.1 2017-04');
-    expect((await run(['review', 'sign-off', '--store', store, ...board, '--plan', 'dev-plan', '--period', '2017-05'])).code).toBe(0);
+    const unacknowledged = await run(['review', 'sign-off', '--store', store, ...board, '--plan', 'dev-plan', '--period', '2017-05']);
+    expect(unacknowledged.code).toBe(1);
+    expect(unacknowledged.err).toContain('2 of 3 actions were not updated for May 2017');
+    expect((await run(['review', 'sign-off', '--store', store, ...board, '--plan', 'dev-plan', '--period', '2017-05', '--reason', '2 actions not updated: carried forward, noted by the board'])).code).toBe(0);
     expect((await run(['review', 'open', '--store', store, ...reviewer, '--plan', 'dev-plan', '--period', '2017-06', '--reviewer', 'Rory Patterson', '--date', '2017-06-30'])).code).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'ragtrail-cli-'));
     const file = join(dir, 'audit.pdf');
@@ -243,7 +246,7 @@ describe('ragtrail command line, in-process', () => {
     expect(JSON.parse(ok.out)).toMatchObject({ ok: true, streams: 1, events: 13 });
     const name = store.slice('memory:'.length);
     const [first] = await memoryStoreNamed(name).readStream('plan-dev-plan', { maxCount: 1 });
-    await memoryStoreNamed(name).append('plan-forged', [{ ...first!, stream: 'plan-forged', prevHash: GENESIS_HASH, hash: 'f'.repeat(64) }], { expectedRevision: -1 });
+    await memoryStoreNamed(name).append('plan-forged', [{ ...first!, stream: 'plan-forged', recordedAt: new Date().toISOString(), prevHash: GENESIS_HASH, hash: 'f'.repeat(64) }], { expectedRevision: -1 });
     const broken = await run(['verify', '--store', store]);
     expect(broken.code).toBe(1);
     expect(broken.out).toContain('Broken: plan-forged at revision 0');
@@ -278,7 +281,7 @@ describe('ragtrail command line, in-process', () => {
   });
 
   it('refuses an unknown store URL with what to use instead', async () => {
-    const r = await run(['plans', '--store', 'postgres://x']);
+    const r = await run(['plans', '--store', 'mysql://x']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/use sqlite:PATH.*, memory: or esdb:\/\//);
     const env = await run(['plans'], { RAGTRAIL_STORE: 'nosuch:' });

@@ -85,22 +85,26 @@ export function registerWrites(program: Command, io: Io): void {
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--period <YYYY-MM>', 'the period')
     .requiredOption('--reviewer <name>', 'who reviews it')
-    .option('--date <YYYY-MM-DD>', 'the review date (default: today)')
+    .option('--date <YYYY-MM-DD>', 'the review date (default: today, by the clock ragtrail stamps events with)')
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ plan: string; period: string; reviewer: string; date?: string; json?: boolean }>(cmd);
-      const reviewDate = o.date ?? new Date().toISOString().slice(0, 10);
-      await execute(cmd, io, o, (rt, caller) => rt.execute(o.plan, 'OpenReview', { period: o.period, reviewer: o.reviewer, reviewDate }, caller),
-        () => `Opened the review of ${o.period} (${o.reviewer}, ${reviewDate})`);
+      // Without --date the review is dated by the facade's clock (the store's time), never the machine's.
+      let reviewDate = o.date ?? '';
+      await execute(cmd, io, o, (rt, caller) => {
+        reviewDate ||= rt.now().toISOString().slice(0, 10);
+        return rt.execute(o.plan, 'OpenReview', { period: o.period, reviewer: o.reviewer, reviewDate }, caller);
+      }, () => `Opened the review of ${o.period} (${o.reviewer}, ${reviewDate})`);
     });
   review
     .command('sign-off')
     .description("sign off a period's review (board); later changes need corrections with reasons")
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--period <YYYY-MM>', 'the period')
+    .option('--reason <text>', 'needed when actions were not updated this period: acknowledge it, naming how many ("3 actions not updated: carried forward")')
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
-      const o = optionsOf<{ plan: string; period: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ plan: string; period: string; reason?: string; json?: boolean }>(cmd);
       await execute(cmd, io, o, (rt, caller) => rt.execute(o.plan, 'SignOffReview', { period: o.period }, caller), () => `Signed off the review of ${o.period}`);
     });
 

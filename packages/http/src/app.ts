@@ -1,10 +1,10 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import type { Logger } from 'pino';
 import type { AppEnv, Ragtrail } from './env.js';
 import { authenticate } from './middleware/authenticate.js';
+import { closeAfterEarlyRefusal } from './middleware/body-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
 import { pageRoutes } from './pages/routes.js';
@@ -31,13 +31,12 @@ export interface AppOptions {
   shutdown?: AbortSignal;
 }
 
-const tooLarge = (limit: number) => bodyLimit({ maxSize: limit, onError: (c) => problem(c, refusal(413, '(body)', 'max-size', `The body is over ${limit} bytes`)) });
-
 /** The HTTP front end: validates, resolves the caller, calls the core, shapes the answer. No domain rule lives here. */
 export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000, shutdown }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', requestLog(logger));
+  app.use('*', closeAfterEarlyRefusal);
   app.onError((err, c) => {
     const p = problemOf(err);
     if (p) return problem(c, p);
@@ -49,11 +48,9 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   app.get('/health', (c) => c.json({ status: 'ok' }));
 
   const api = new OpenAPIHono<AppEnv>();
-  api.use('/imports/*', tooLarge(importLimitBytes));
-  // Reads carry no body: skipping the limit spares them building the full Request it inspects.
-  const limitBody = tooLarge(bodyLimitBytes);
-  api.use('*', async (c, next) => (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.path.startsWith('/api/imports/') ? next() : limitBody(c, next)));
+  // Who is asking, before anything else; each route then checks the role, and only then limits and reads the body.
   api.use('*', authenticate(rt, { cookie: false }));
+  api.use('*', async (c, next) => { c.set('bodyLimits', { json: bodyLimitBytes, upload: importLimitBytes }); await next(); });
   planRoutes(api, rt);
   fileRoutes(api, rt);
   reportRoutes(api, rt);

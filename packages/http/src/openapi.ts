@@ -2,6 +2,8 @@ import type { OpenAPIHono, RouteConfig } from '@hono/zod-openapi';
 import type { Handler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv } from './env.js';
+import { authorise, authorityOf } from './http/authority.js';
+import { limitBody } from './middleware/body-limit.js';
 
 const problemResponse = { description: 'Problem (RFC 9457): `field` and `rule` name what to fix', content: { 'application/problem+json': { schema: z.object({ type: z.string(), title: z.string(), status: z.number(), detail: z.string(), field: z.string().optional(), rule: z.string().optional() }) } } };
 
@@ -31,6 +33,7 @@ const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[
  */
 export function route(api: OpenAPIHono<AppEnv>, spec: RouteSpec, handler: Handler<AppEnv>): void {
   const params = pathParams(spec.path);
+  const authority = authorityOf(spec.method, spec.path);
   const headers = spec.conditional
     ? z.object({
         'if-match': z.string().optional().describe('the ETag of your last read: refuse with 412 if the plan moved on'),
@@ -44,6 +47,8 @@ export function route(api: OpenAPIHono<AppEnv>, spec: RouteSpec, handler: Handle
   const config: RouteConfig = {
     method: spec.method, path: toOpenApiPath(spec.path), summary: spec.summary, tags: [spec.tag],
     ...(spec.public ? {} : { security: [{ bearer: [] }] }),
+    // The roles this route admits, from the core's permission table (checked before any body is read).
+    'x-ragtrail-roles': [...authority.roles],
     request: {
       ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
       ...(spec.query ? { query: spec.query } : {}),
@@ -58,7 +63,9 @@ export function route(api: OpenAPIHono<AppEnv>, spec: RouteSpec, handler: Handle
     },
   };
   api.openAPIRegistry.registerPath(config);
-  api.on(spec.method.toUpperCase(), spec.path, handler);
+  // Role first, then the body limit, then the handler: nothing reads a body the caller may not send.
+  const limit = spec.body === undefined ? [] : [limitBody(spec.body instanceof z.ZodType ? 'json' : 'upload')];
+  api.on(spec.method.toUpperCase(), spec.path, authorise(authority), ...limit, handler);
 }
 
 /** The OpenAPI 3.1 document of every route registered through `route`. */

@@ -26,6 +26,16 @@ const migrations: readonly string[] = [
      created   INTEGER NOT NULL
    );
    CREATE INDEX streams_created ON streams (created);`,
+  // Read models beside the log (plan catalogue, snapshots): caches, each entry naming the stream
+  // revision and event hash it covers; dropping the table loses nothing the log does not hold.
+  `CREATE TABLE read_models (
+     model    TEXT NOT NULL,
+     key      TEXT NOT NULL,
+     value    TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     hash     TEXT NOT NULL,
+     PRIMARY KEY (model, key)
+   ) WITHOUT ROWID;`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

@@ -6,6 +6,7 @@ import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStrea
 import { applyPragmas, migrate } from './schema.js';
 import { EVENT_COLUMNS, fromRawRow, toRow } from './rows.js';
 import { streamTails } from './stream-tails.js';
+import { sqliteReadModels } from './read-models.js';
 
 export interface SqliteStoreOptions {
   /** File path; the parent directory is created if missing. `:memory:` works for throwaway stores. */
@@ -137,6 +138,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
   let closed = false;
   return {
     kind: 'sqlite',
+    readModels: sqliteReadModels(db),
     async append(stream, events, { expectedRevision }) {
       return appendRows(stream, events, expectedRevision);
     },

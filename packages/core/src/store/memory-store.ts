@@ -2,6 +2,7 @@ import { ConcurrencyError } from '../shared/errors.js';
 import type { EventToAppend, StoredEvent } from '../events/envelope.js';
 import { assertAppendable, type AppendResult, type EventStore, type ReadAllOptions, type ReadStreamOptions, type SubscribeOptions, type Subscription } from './port.js';
 import { createLiveFeed } from './live-feed.js';
+import { createMemoryReadModels } from './memory-read-models.js';
 import { assertRecordedInOrder } from '../integrity/recorded-order.js';
 
 /** The reference store: everything in one process's memory. For tests, demos and embedding. */
@@ -12,6 +13,7 @@ export function createMemoryStore(): EventStore {
 
   return {
     kind: 'memory',
+    readModels: createMemoryReadModels(() => streams),
     async append(stream: string, events: readonly EventToAppend[], { expectedRevision }: { expectedRevision: number }): Promise<AppendResult> {
       const existing = streams.get(stream) ?? [];
       const actual = existing.length - 1;

@@ -31,6 +31,35 @@ export interface Subscription {
 }
 
 /**
+ * One entry of a read model kept beside the log: what folding a stream up to `revision` gave,
+ * stamped with that event's chain `hash`. Only a cache: a reader compares `revision` with the
+ * stream's and `hash` with the event's, and folds the log instead when they differ.
+ */
+export interface ReadModelEntry {
+  key: string;
+  /** The entry itself, as JSON text (the store keeps it as given). */
+  value: string;
+  revision: number;
+  hash: string;
+}
+
+/**
+ * Read models stored beside the log (the plan catalogue, plan snapshots), so opening a store need
+ * not replay it. Optional: a store without it is rebuilt from the log on demand.
+ */
+export interface ReadModelStore {
+  get(model: string, key: string): Promise<ReadModelEntry | undefined>;
+  /** Every entry of a model, in no particular order. */
+  list(model: string): Promise<ReadModelEntry[]>;
+  /** Inserts or replaces entries by key, all or none. */
+  put(model: string, entries: readonly ReadModelEntry[]): Promise<void>;
+  /** Removes the given keys, or the whole model when none are given. */
+  remove(model: string, keys?: readonly string[]): Promise<void>;
+  /** The revision of every stream named `prefix...`, in order of creation, in one read: how a model sees which entries are current. */
+  streamRevisions(prefix: string): Promise<Map<string, number>>;
+}
+
+/**
  * The one port every store implements. Events arrive sealed (hash-chained by the core) and are
  * stored exactly as given; the store adds only the global position.
  */
@@ -51,6 +80,8 @@ export interface EventStore {
   listStreams(prefix?: string): Promise<string[]>;
   subscribe(options: SubscribeOptions): Subscription;
   close(): Promise<void>;
+  /** Read models kept beside the log; absent on stores that cannot keep them (they are rebuilt instead). */
+  readonly readModels?: ReadModelStore;
 }
 
 /** Pages through the whole log in global order. */
@@ -72,4 +103,15 @@ export function assertAppendable(stream: string, events: readonly EventToAppend[
     if (e.revision !== expectedRevision + 1 + i)
       throw new Error(`Event ${e.id} has revision ${e.revision}; expected ${expectedRevision + 1 + i}`);
   });
+}
+
+/** Checks read-model entries before a store writes any of them, so a bad one leaves the batch unwritten. */
+export function assertReadModelEntries(model: string, entries: readonly ReadModelEntry[]): void {
+  if (typeof model !== 'string' || model.length === 0) throw new Error('Read model name: must be non-empty text');
+  for (const [i, e] of entries.entries()) {
+    if (typeof e.key !== 'string') throw new Error(`Read model ${model} entry ${i}: key must be text`);
+    if (typeof e.value !== 'string') throw new Error(`Read model ${model} entry ${e.key}: value must be JSON text`);
+    if (!Number.isSafeInteger(e.revision) || e.revision < 0) throw new Error(`Read model ${model} entry ${e.key}: revision must be a whole number, 0 or more`);
+    if (typeof e.hash !== 'string' || e.hash.length === 0) throw new Error(`Read model ${model} entry ${e.key}: hash must be non-empty text`);
+  }
 }

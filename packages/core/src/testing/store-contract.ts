@@ -6,6 +6,7 @@ import type { EventToAppend, StoredEvent } from '../events/envelope.js';
 import { verifyStream } from '../chain/hash-chain.js';
 import { sealedEvents } from './sealed-events.js';
 import { RecordedOrderError } from '../integrity/recorded-order.js';
+import { readModelContract } from './read-model-contract.js';
 
 export interface StoreUnderTest {
   store: EventStore;
@@ -44,6 +45,8 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       await store.close();
       await subject.cleanup?.();
     });
+
+    readModelContract(() => store, stream);
 
     it('reads back exactly what was appended, in revision order', async () => {
       const events = sealedEvents(stream('a'), 3);

@@ -54,7 +54,8 @@ export async function generateLog(store: EventStore, total: number): Promise<{ p
   const t0 = Date.parse('2017-04-01T09:00:00Z');
   for (let i = 0; i < count; i++) {
     const planId = `bench-${String(i).padStart(5, '0')}`;
-    await store.append(`plan-${planId}`, clonePlan(template, planId, t0 + i * 1000), { expectedRevision: -1 });
+    // Each plan's minutes follow the last plan's: stores refuse an append recorded before the log's last event.
+    await store.append(`plan-${planId}`, clonePlan(template, planId, t0 + i * template.length * 60_000), { expectedRevision: -1 });
     plans.push(planId);
     if (i % 100 === 99 || i === count - 1) progress(`generated ${(i + 1) * template.length} of ${count * template.length} events`);
   }

@@ -28,7 +28,7 @@ if (!only || 'emmett.bench.ts'.includes(only)) {
 let failed = 0;
 for (const file of files) {
   process.stderr.write(`bench: ${file.slice(root.length + 1)}\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', file], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  const run = spawnSync(process.execPath, ['--conditions=@ragtrail/source', '--import', 'tsx', file], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
   if (run.status !== 0) {
     failed++;
     process.stderr.write(`bench: ${file} failed (exit ${run.status ?? run.signal})\n`);

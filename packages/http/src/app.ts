@@ -10,12 +10,15 @@ import { openApiDocument } from './openapi.js';
 import { pageRoutes } from './pages/routes.js';
 import { problem, problemOf, refusal } from './problem.js';
 import { fileRoutes } from './routes/files.js';
+import { integrityRoutes } from './routes/integrity.js';
 import { liveRoutes } from './routes/live.js';
 import { planRoutes } from './routes/plans.js';
 import { referenceRoutes } from './routes/reference.js';
 import { reportRoutes } from './routes/reports.js';
 import { tokenRoutes } from './routes/tokens.js';
 import { batchRoutes } from './routes/batch.js';
+import { assetRoutes } from './web/assets.js';
+import { securityHeaders } from './web/security-headers.js';
 import { outcomeRoutes } from './routes/outcomes.js';
 
 export type { Ragtrail };
@@ -29,14 +32,17 @@ export interface AppOptions {
   importLimitBytes?: number;
   /** Aborted when the server shuts down: live streams end so in-flight requests can drain. */
   shutdown?: AbortSignal;
+  /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto/-Host (Secure cookie, same-origin check). */
+  trustProxy?: boolean;
 }
 
 /** The HTTP front end: validates, resolves the caller, calls the core, shapes the answer. No domain rule lives here. */
-export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000, shutdown }: AppOptions): Hono<AppEnv> {
+export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000, shutdown, trustProxy = false }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', requestLog(logger));
   app.use('*', closeAfterEarlyRefusal);
+  app.use('*', securityHeaders());
   app.onError((err, c) => {
     const p = problemOf(err);
     if (p) return problem(c, p);
@@ -56,13 +62,15 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   reportRoutes(api, rt);
   liveRoutes(api, rt, shutdown);
   tokenRoutes(api, rt);
+  integrityRoutes(api, rt);
   batchRoutes(api, rt);
   outcomeRoutes(api, rt);
   const document = openApiDocument(api);
 
   app.get('/api/openapi.json', (c) => c.json(document));
   referenceRoutes(app);
+  assetRoutes(app);
   app.route('/api', api);
-  app.route('/', pageRoutes(rt, shutdown));
+  app.route('/', pageRoutes(rt, shutdown, { trustProxy }));
   return app;
 }

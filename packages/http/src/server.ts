@@ -10,17 +10,30 @@ export class ListenError extends Error {
   override readonly name = 'ListenError';
 }
 
-export interface ServerOptions { storeUrl?: string; port?: number; host?: string; logger?: Logger; /** How long to wait for in-flight requests before cutting them off. */ drainMs?: number }
+export interface ServerOptions {
+  storeUrl?: string; port?: number; host?: string; logger?: Logger;
+  /** How long to wait for in-flight requests before cutting them off. */
+  drainMs?: number;
+  /** Behind a TLS-terminating proxy; default: RAGTRAIL_TRUST_PROXY=1 (docs/security.md). */
+  trustProxy?: boolean;
+}
+
+const trustProxyOf = (value: string | undefined): boolean => {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new ListenError(`RAGTRAIL_TRUST_PROXY=${value}: must be 1 (a TLS-terminating proxy sets X-Forwarded-Proto) or 0`);
+};
 
 /** Opens the store, serves the app, and on SIGTERM stops accepting, lets in-flight requests finish, then closes the store. */
 export async function startServer(options: ServerOptions = {}): Promise<{ url: string; port: number; close(): Promise<void> }> {
   const logger = options.logger ?? pino();
+  const trustProxy = options.trustProxy ?? trustProxyOf(process.env.RAGTRAIL_TRUST_PROXY);
   const store = await openStore(options.storeUrl);
   // The log's signing key: beside a SQLite store, or the file RAGTRAIL_SIGNING_KEY names (shared by every instance).
   const signer = signerForStore(options.storeUrl ?? DEFAULT_STORE_URL, process.env);
   const ragtrail = createRagtrail({ store, ...(signer ? { signer } : {}) });
   const shutdown = new AbortController();
-  const app = createApp({ ragtrail, logger, shutdown: shutdown.signal });
+  const app = createApp({ ragtrail, logger, shutdown: shutdown.signal, trustProxy });
   const host = options.host ?? '127.0.0.1';
   const wanted = options.port ?? 3000;
   let server: ReturnType<typeof serve>;

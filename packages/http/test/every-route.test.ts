@@ -312,10 +312,11 @@ describe('pages', () => {
     const stranger = await app.request('/plans/p1');
     expect(stranger.status).toBe(303);
     expect(stranger.headers.get('location')).toBe('/login?next=%2Fplans%2Fp1');
-    const bad = await app.request('/login', { method: 'POST', body: new URLSearchParams({ token: 'nope', next: '//evil.example' }) });
+    const sameSite = { origin: 'http://localhost' };
+    const bad = await app.request('/login', { method: 'POST', headers: sameSite, body: new URLSearchParams({ token: 'nope', next: '//evil.example' }) });
     expect(bad.headers.get('location')).toBe('/login?failed=1&next=%2F');
     expect(await (await app.request('/login?failed=1')).text()).toContain('not valid');
-    const ok = await app.request('/login', { method: 'POST', body: new URLSearchParams({ token: tokens.viewer!, next: '/plans/p1' }) });
+    const ok = await app.request('/login', { method: 'POST', headers: sameSite, body: new URLSearchParams({ token: tokens.viewer!, next: '/plans/p1' }) });
     expect(ok.headers.get('set-cookie')).toMatch(/HttpOnly/i);
     expect(ok.headers.get('location')).toBe('/plans/p1');
   });
@@ -364,7 +365,8 @@ describe('pages', () => {
     const dash = await (await get('/plans/p1?period=2026-02')).text();
     expect(dash).toContain('<th scope="col"');
     expect(dash).toMatch(/Amber/);
-    expect(dash).toContain('@media print');
+    expect(dash).toContain('href="/assets/pages.css"');
+    expect(await (await app.request('/assets/pages.css')).text()).toContain('@media print');
     expect((await get('/plans/p1?asOf=2026-03-10')).status).toBe(200);
     const action = await (await get('/plans/p1/actions/a2')).text();
     expect(action).toContain('<svg');

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
@@ -12,19 +12,25 @@ import { Dashboard } from './dashboard.js';
 import { ErrorPage } from './error-page.js';
 import { PlanList } from './plan-list.js';
 import { SignIn } from './sign-in.js';
-
-/** Only same-site paths: a crafted ?next= must not bounce a signed-in viewer to another site. */
-const safeNext = (next: unknown) => (typeof next === 'string' && /^\/(?!\/)/.test(next) ? next : '/');
+import { isHttps, isSameOriginPost, safeNext } from '../web/same-site.js';
 const asOfOf = (q: string | undefined) => (q ? q : null);
 
 /** Server-rendered, read-only pages for viewers: they work without JavaScript and print cleanly. */
-export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal): Hono<AppEnv> {
+export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = false }: { trustProxy?: boolean } = {}): Hono<AppEnv> {
   const pages = new Hono<AppEnv>();
   pages.onError((err, c) => {
     const p = problemOf(err);
     if (!p) throw err;
     return c.html(<ErrorPage status={p.status} detail={p.detail} />, p.status as 400);
   });
+
+  // The only cookie-authenticated form POSTs: refused from another site's form (login CSRF, forced sign-out).
+  pages.on('POST', ['/login', '/logout'], async (c, next) => {
+    if (isSameOriginPost(c, trustProxy)) return next();
+    return c.html(<ErrorPage status={403} detail="This form was sent from another site (Origin or Sec-Fetch-Site is not this site's): sign in from this site's own page." />, 403);
+  });
+  // Secure whenever the browser reached us over HTTPS, directly or through a trusted proxy.
+  const cookie = (c: Context) => ({ httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c, trustProxy) }) as const;
 
   pages.get('/login', (c) => c.html(<SignIn next={safeNext(c.req.query('next'))} failed={c.req.query('failed') === '1'} />));
   pages.post('/login', async (c) => {
@@ -33,11 +39,11 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal): Hono<AppEnv> {
     const next = safeNext(form.next);
     const token = typeof form.token === 'string' ? form.token.trim() : '';
     if (!token || !(await rt.authenticate(token))) return c.redirect(`/login?failed=1&next=${encodeURIComponent(next)}`, 303);
-    setCookie(c, TOKEN_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+    setCookie(c, TOKEN_COOKIE, token, cookie(c));
     return c.redirect(next, 303);
   });
   pages.post('/logout', (c) => {
-    deleteCookie(c, TOKEN_COOKIE, { path: '/' });
+    deleteCookie(c, TOKEN_COOKIE, cookie(c));
     return c.redirect('/login', 303);
   });
 

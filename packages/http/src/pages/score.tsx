@@ -1,13 +1,14 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PlanState } from '@ragtrail/core';
 import { levelName, scoreText } from '@ragtrail/reports';
+import { swatchClass } from '../web/assets.js';
 
 /** A score as a swatch beside its number and label: the text carries the meaning, the colour helps. */
 export function Score(props: { state: PlanState; score: number | null; suffix?: string }) {
   const level = levelName(props.state, props.score);
   return (
     <span>
-      {level ? <span class="rag" style={`background:${level.colour}`} aria-hidden="true" /> : null}
+      {level ? <span class={`rag ${swatchClass(level.colour)}`} aria-hidden="true" /> : null}
       {scoreText(props.state, props.score)}
       {props.suffix ?? ''}
     </span>

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { present, ReportQuery } from '../http/queries.js';
 import { route } from '../openapi.js';
+import { reportPolicy } from '../web/security-headers.js';
 
 const ReportKind = z.enum(['board', 'evidence']);
 
@@ -15,7 +16,9 @@ export const reportDownload = (rt: Ragtrail): Handler<AppEnv> => async (c) => {
   const q = parseInput(ReportQuery, c.req.query(), 'query');
   const report = await render(rt, { planId: c.req.param('planId')!, format: q.format, ...present({ period: q.period, asOf: q.asOf }) });
   const body = typeof report.body === 'string' ? report.body : new Uint8Array(report.body);
-  return c.body(body, 200, { 'content-type': report.contentType, 'content-disposition': `attachment; filename="${report.fileName}"` });
+  // An HTML report's own stylesheet is allowed by its hash, nothing else inline.
+  const csp: Record<string, string> = typeof report.body === 'string' && report.contentType.startsWith('text/html') ? { 'content-security-policy': reportPolicy(report.body) } : {};
+  return c.body(body, 200, { 'content-type': report.contentType, 'content-disposition': `attachment; filename="${report.fileName}"`, ...csp });
 };
 
 /** The monthly board report and the inspector's evidence pack, as md, html, xlsx or pdf. */

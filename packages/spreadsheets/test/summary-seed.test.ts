@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatFigure } from '@ragtrail/core';
-import { demoPlanIds, importSummary, loadDemo } from '../src/index.js';
+import { demoPlanIds, importSummary } from '../src/index.js';
+import { demoRagtrail } from './demo-ragtrail.js';
 import { admin, newRagtrail, reportOriginalsAbsent, sources } from './helpers.js';
 
 /** The development plan's RAG summary as printed in the plan (its table, and the text of its PDF). */
@@ -52,8 +53,7 @@ reportOriginalsAbsent('summary', 'summaryPdf');
 
 describe('the demo development plan', () => {
   it('computes from its illustrative action scores the same figures the plan reported', async () => {
-    const rt = newRagtrail();
-    await loadDemo(rt, admin);
+    const rt = await demoRagtrail();
     const summary = await rt.summary(demoPlanIds.developmentPlan, { period: '2018-03' });
     expect(summary.priorities.map((p) => [formatFigure(p.previous.mean), formatFigure(p.current.mean)])).toEqual(figures.map(([a, b]) => [a.toFixed(1), b.toFixed(1)]));
     expect([formatFigure(summary.overall.previous), formatFigure(summary.overall.current)]).toEqual(['2.0', '2.6']);

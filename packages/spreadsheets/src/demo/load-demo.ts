@@ -1,38 +1,63 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import type { Caller, Ragtrail } from '@ragtrail/core';
-import { importTracker } from '../tracker/import.js';
-import { importSummary } from '../summary/import.js';
+import { developmentPlanScheme, ofstedTrackerScheme, type Ragtrail } from '@ragtrail/core';
+import { parseSummary } from '../summary/parse.js';
+import { readTable } from '../table/read-table.js';
+import { holdsTracker, parseTracker } from '../tracker/parse.js';
+import type { DemoClock } from './demo-clock.js';
+import { developmentPlanHistory } from './development-plan-history.js';
+import { demoPlanIds, playHistory, type DemoMoment } from './history.js';
+import { trackerHistory } from './tracker-history.js';
+import { loadDemoOutcomes } from './outcomes.js';
+
+export { demoPlanIds } from './history.js';
 
 /** The demo files ship inside this package, so the demo works in a plain clone. */
 export const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
 
 const demoFile = async (name: string) => ({ fileName: name, content: await readFile(`${demoDir}${name}`) });
+const summaryFile = 'development-plan-2017-19-summary.tsv';
 
-export const demoPlanIds = { tracker: 'thurrock-ofsted-tracker-2016-17', developmentPlan: 'thurrock-development-plan-2017-19' } as const;
+async function trackerMoments(): Promise<DemoMoment[]> {
+  const sheet = parseTracker(await readTable(await demoFile('ofsted-tracker-april-2017.tsv'), holdsTracker()), { scheme: ofstedTrackerScheme });
+  return trackerHistory(sheet);
+}
+
+async function developmentPlanMoments(): Promise<DemoMoment[]> {
+  const summary = parseSummary(await readTable(await demoFile(summaryFile)), developmentPlanScheme);
+  const actions = parseTracker(await readTable(await demoFile('development-plan-2017-19-actions.tsv'), holdsTracker()), {
+    scheme: developmentPlanScheme, refPrefix: 'Action', period: '2018-03',
+  });
+  return developmentPlanHistory(summary, actions, summaryFile);
+}
+
+export interface DemoLoad {
+  planIds: string[];
+  /** Plans this call loaded; the others were in the store already and were left as they were. */
+  loaded: string[];
+  events: number;
+}
 
 /**
- * Loads the demo plans through the same importers users call. Loading twice is harmless: a demo
- * plan that is already in the store is left as it is.
+ * Loads the demo plans as a history, through the same commands people use, each stamped at its
+ * moment by `clock` (the clock `rt` was created with: `createRagtrail({ store, now: clock.now })`),
+ * then releases the clock to the real time. A demo plan already in the store is left as it is.
+ * The history begins in December 2016: a store holding anything recorded later refuses it whole.
  */
-export async function loadDemo(rt: Ragtrail, caller: Caller): Promise<{ planIds: string[] }> {
-  const exists = (planId: string) => rt.planExists(planId);
-  if (!(await exists(demoPlanIds.tracker)))
-    await importTracker(rt, {
-      ...(await demoFile('ofsted-tracker-april-2017.tsv')),
-      planId: demoPlanIds.tracker,
-      title: 'Ofsted improvement plan: recommendations of the February 2016 inspection',
-      organisation: 'Thurrock Council',
-      scheme: 'ofsted-tracker-3',
-    }, caller);
-  if (!(await exists(demoPlanIds.developmentPlan)))
-    await importSummary(rt, {
-      ...(await demoFile('development-plan-2017-19-summary.tsv')),
-      actions: await demoFile('development-plan-2017-19-actions.tsv'),
-      planId: demoPlanIds.developmentPlan,
-      title: "Children's Social Care Development Plan 2017-19",
-      organisation: 'Thurrock Council',
-      scheme: 'development-plan-5',
-    }, caller);
-  return { planIds: [demoPlanIds.tracker, demoPlanIds.developmentPlan] };
+export async function loadDemo(rt: Ragtrail, clock: DemoClock): Promise<DemoLoad> {
+  const planIds = [demoPlanIds.tracker, demoPlanIds.developmentPlan];
+  const missing: string[] = [];
+  for (const planId of planIds) if (!(await rt.planExists(planId))) missing.push(planId);
+  const moments = [
+    ...(missing.includes(demoPlanIds.tracker) ? await trackerMoments() : []),
+    ...(missing.includes(demoPlanIds.developmentPlan) ? await developmentPlanMoments() : []),
+  ];
+  try {
+    const events = await playHistory(rt, clock, moments);
+    // Indicators, milestones and carried-over recommendations of the source documents (demo/outcomes.ts).
+    const outcomes = await loadDemoOutcomes(rt, (at) => clock.set(at));
+    return { planIds, loaded: [...missing, ...outcomes.planIds], events: events + outcomes.events };
+  } finally {
+    clock.release();
+  }
 }

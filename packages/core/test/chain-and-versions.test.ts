@@ -1,8 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
-  ConcurrencyError, createMemoryStore, createRagtrail, GENESIS_HASH, replayPlans, seal, toRecorded, toRecordedTrusted, upcast, verifyStore, verifyStream,
+  ConcurrencyError, createMemoryStore, createRagtrail, GENESIS_HASH, replayPlans, seal, toRecorded, upcast, verifyStore, verifyStream,
   type EventStore, type StoredEvent,
 } from '../src/index.js';
+import { toRecordedTrusted } from '../src/internal.js';
 import { actors, sealedEvents } from '../src/testing/index.js';
 
 describe('the hash chain', () => {

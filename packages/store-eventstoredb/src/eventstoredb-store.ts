@@ -13,7 +13,6 @@ import {
 } from '@eventstore/db-client';
 import {
   ConcurrencyError,
-  assertAppendable,
   assertRecordedInOrder,
   type AppendResult,
   type EventStore,
@@ -24,6 +23,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@ragtrail/core';
+import { assertAppendable } from '@ragtrail/core/internal';
 import { splitNamespace } from './connection-string.js';
 import { fromRecorded, hasEnvelope, isSystemEvent, toProposed, type RecordedShape } from './envelope-metadata.js';
 

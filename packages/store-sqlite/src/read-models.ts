@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
-import { assertReadModelEntries, type ReadModelEntry, type ReadModelStore } from '@ragtrail/core';
+import type { ReadModelEntry, ReadModelStore } from '@ragtrail/core';
+import { assertReadModelEntries } from '@ragtrail/core/internal';
 
 /**
  * Read models in the store's own file (table `read_models`), beside the log: the plan catalogue

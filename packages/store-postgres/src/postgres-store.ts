@@ -1,5 +1,6 @@
 import pg from 'pg';
-import { ConcurrencyError, assertAppendable, assertRecordedInOrder, createLiveFeed } from '@ragtrail/core';
+import { ConcurrencyError, assertRecordedInOrder } from '@ragtrail/core';
+import { assertAppendable, createLiveFeed } from '@ragtrail/core/internal';
 import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { migrate, namesFor } from './schema.js';
 import { EVENT_COLUMNS, fromRow, insertBatch } from './rows.js';

@@ -25,13 +25,14 @@ export function publishedPackages(): WorkspacePackage[] {
 
 /**
  * pnpm as the README runs it. Under `pnpm test` the running pnpm is reused (npm_execpath); run on
- * its own, the test asks npx for the pinned version. pnpm (not npm) packs because it rewrites the
+ * its own, npx finds the pinned version once. pnpm (not npm) packs because it rewrites the
  * `workspace:*` ranges into the versions being released.
  */
+let pnpmPath: string | undefined;
 function pnpm(args: string[], cwd: string): string {
-  const execPath = process.env.npm_execpath;
-  const [command, prefix] = execPath && /pnpm/.test(execPath) ? [process.execPath, [execPath]] : ['npx', ['-y', 'pnpm@9.15.9']];
-  return execFileSync(command, [...prefix, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
+  const running = process.env.npm_execpath;
+  pnpmPath ??= running && /pnpm/.test(running) ? running : execFileSync('npx', ['-y', '-p', 'pnpm@9.15.9', '-c', 'command -v pnpm'], { encoding: 'utf8', env: cleanEnv() }).trim();
+  return execFileSync(process.execPath, [pnpmPath, ...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: cleanEnv() });
 }
 
 /** The environment without the workspace's source condition, so what runs sees only the build. */

@@ -1,23 +1,29 @@
 import type { StoredEvent } from '../events/envelope.js';
 import { toRecorded } from '../events/recorded.js';
 import { evolveAll } from '../plan/evolve.js';
-import type { PlanState } from '../plan/state.js';
+import { initialPlanState, type PlanState } from '../plan/state.js';
+import { planIdOfStream } from '../plan/decider.js';
 import type { EventStore } from '../store/port.js';
 import { singleFlight } from '../shared/single-flight.js';
 import { CheckpointedFold } from './checkpointed-fold.js';
 import type { KeptStream } from './kept-stream.js';
+import type { PlanSnapshots } from './plan-snapshots.js';
 
 /**
  * One plan's state, kept current by reading only the events after the last one folded, with a
  * checkpoint every N events so "as known at T" folds from the nearest checkpoint, not from zero.
  */
 export class PlanTimeline implements KeptStream<PlanState> {
-  private readonly fold: CheckpointedFold;
+  private fold: CheckpointedFold;
+  /** Whether the stored snapshot was looked at (once, before the first read), and the revision last saved. */
+  private snapshotTried = false;
+  private snapshotRevision = -1;
 
   constructor(
     private readonly store: EventStore,
     readonly stream: string,
     private readonly checkpointEvery: number,
+    private readonly snapshots?: PlanSnapshots,
   ) {
     this.fold = new CheckpointedFold(checkpointEvery);
   }
@@ -29,14 +35,31 @@ export class PlanTimeline implements KeptStream<PlanState> {
   readonly refresh: () => Promise<PlanState> = singleFlight(() => this.readToEnd());
 
   private async readToEnd(): Promise<PlanState> {
+    if (!this.snapshotTried && this.snapshots?.enabled) await this.startFromSnapshot();
     for (;;) {
       const page = await this.store.readStream(this.stream, { fromRevision: this.state.revision + 1, maxCount: this.checkpointEvery });
-      if (page.length === 0) return this.state;
+      if (page.length === 0) break;
       const before = this.state.revision;
       this.advance(page);
       // A page that does not follow on (a store missing a revision) must not spin: verify names it.
-      if (this.state.revision === before) return this.state;
+      if (this.state.revision === before) break;
     }
+    if (this.snapshots?.enabled && this.state.revision - this.snapshotRevision >= this.snapshots.every) {
+      this.snapshotRevision = this.state.revision;
+      await this.snapshots.save(planIdOfStream(this.stream)!, this.state);
+    }
+    return this.state;
+  }
+
+  /** A process's first read starts from the plan's stored snapshot when it checks out against the log. */
+  private async startFromSnapshot(): Promise<void> {
+    this.snapshotTried = true;
+    if (this.state.revision >= 0) return;
+    const start = await this.snapshots!.load(planIdOfStream(this.stream)!, this.stream, this.checkpointEvery);
+    if (!start || this.state.revision >= 0) return;
+    this.fold = new CheckpointedFold(this.checkpointEvery, start.state);
+    this.snapshotRevision = start.state.revision;
+    this.advance(start.following);
   }
 
   /**
@@ -59,7 +82,10 @@ export class PlanTimeline implements KeptStream<PlanState> {
    */
   async asOf(asOf: string): Promise<PlanState> {
     await this.refresh();
-    let { state } = this.fold.latestCheckpointWhere((s) => s.lastRecordedAt === null || s.lastRecordedAt <= asOf);
+    const knownAt = (s: PlanState) => s.lastRecordedAt === null || s.lastRecordedAt <= asOf;
+    // Started from a snapshot recorded after `asOf`, no checkpoint holds: fold from the first event.
+    let { state } = this.fold.latestCheckpointWhere(knownAt);
+    if (!knownAt(state)) state = initialPlanState();
     for (;;) {
       const page = await this.store.readStream(this.stream, { fromRevision: state.revision + 1, maxCount: this.checkpointEvery });
       const known = [];

@@ -10,10 +10,12 @@ import { createLogAccess } from './log-access.js';
 import { RecordedOrderError } from '../integrity/recorded-order.js';
 import { createLogIntegrity, type SignedCheckpoint } from './log-integrity.js';
 import { createRecordedClock } from './recorded-clock.js';
-import { verifyLog } from './verify-log.js';
+import { verifyLog, type LogVerifyResult } from './verify-log.js';
 import { lostRaceInTime } from './command-errors.js';
 import { openPlanBatch } from './plan-batch.js';
-import { listPlans } from './plan-listing.js';
+import { createPlanCatalogue } from './plan-catalogue.js';
+import { createPlanSnapshots, DEFAULT_SNAPSHOT_EVERY } from './plan-snapshots.js';
+import { checkReadModels, type ReadModelVerdict } from './read-model-check.js';
 import { createPlanQueries } from './plan-queries.js';
 import { createOutcomeQueries } from './outcome-queries.js';
 import { outcomeStream } from '../outcomes/state.js';
@@ -34,11 +36,13 @@ export function createRagtrail(options: RagtrailOptions) {
   const clock = createRecordedClock(now);
   const handle = createCommandHandler({ store, now: clock.now, maxAttempts: options.maxAttempts ?? 5, saw: clock.saw });
   const integrity = createLogIntegrity({ store, handle, signer: options.signer });
+  const warn = options.warn ?? ((message: string) => process.emitWarning(message, 'RagtrailWarning'));
+  const snapshots = createPlanSnapshots({ store, every: options.snapshotEvery ?? DEFAULT_SNAPSHOT_EVERY, warn });
 
   const timelines = new Map<string, PlanTimeline>();
   const timeline = (planId: string): PlanTimeline => {
     let t = timelines.get(planId);
-    if (!t) timelines.set(planId, (t = new PlanTimeline(store, planStream(planId), checkpointEvery)));
+    if (!t) timelines.set(planId, (t = new PlanTimeline(store, planStream(planId), checkpointEvery, snapshots)));
     return t;
   };
 
@@ -46,6 +50,7 @@ export function createRagtrail(options: RagtrailOptions) {
   const access = createAccessService(store, handle);
   const outcomes = createOutcomeQueries({ store, now, handle, loadPlan: queries.loadPlan });
   const log = createLogAccess(store);
+  const catalogue = createPlanCatalogue({ store, timeline, warn });
 
   /** A sign-off pins the board's moment in the log itself: a checkpoint follows it (when a key is configured). */
   async function checkpointAfter(planId: string, result: CommandResult): Promise<CommandResult> {
@@ -68,6 +73,7 @@ export function createRagtrail(options: RagtrailOptions) {
       decide: (state, metadata) => decide({ type, data, metadata } as PlanCommand, state),
       foldCheck: (state, sealed) => void evolveAll(state, sealed.map((e) => toRecorded({ ...e, position: 0 }))),
     }, caller);
+    await catalogue.record(planId, timeline(planId).state);
     return checkpointAfter(planId, { planId, revision, events: events.map(toRecorded) });
   }
 
@@ -86,6 +92,7 @@ export function createRagtrail(options: RagtrailOptions) {
       const commit = async (): Promise<CommandResult> => {
         try {
           const result = await opened.commit();
+          await catalogue.record(planId, timeline(planId).state);
           clock.saw(result.events.at(-1)?.recordedAt);
           return checkpointAfter(planId, result);
         } catch (error) {
@@ -99,14 +106,22 @@ export function createRagtrail(options: RagtrailOptions) {
 
     ...queries,
     ...outcomes,
-    plans: (listOptions: { onProgress?: (done: number, total: number) => void } = {}): Promise<PlanListing[]> => listPlans(store, timeline, listOptions),
+    /** Every active plan, from the catalogue kept beside the log (a plan whose entry is behind is folded alone). */
+    plans: (listOptions: { onProgress?: (done: number, total: number) => void } = {}): Promise<PlanListing[]> => catalogue.list(listOptions),
+    /** Rebuilds the plan catalogue from the whole log (a store copied without it, or one `verify` found wrong). */
+    rebuildCatalogue: catalogue.rebuild,
 
     planExists: log.planExists,
     verifyPlan: log.verifyPlan,
     subscribe: log.subscribe,
     /** Every stream's chain and the checkpoints the store keeps, or one plan's chain (the plan must exist). */
-    async verify(query: { planId?: string; onProgress?: (done: number, total: number) => void } = {}) {
-      if (query.planId === undefined) return verifyLog({ log, integrity }, {}, query.onProgress);
+    async verify(query: { planId?: string; onProgress?: (done: number, total: number) => void } = {}): Promise<LogVerifyResult & { readModels?: ReadModelVerdict }> {
+      if (query.planId === undefined) {
+        const chains = await verifyLog({ log, integrity }, {}, query.onProgress);
+        // The catalogue and snapshots are caches: each is held against a rebuild from the log.
+        const readModels = await checkReadModels(store, catalogue);
+        return { ...chains, ok: chains.ok && readModels.ok, readModels };
+      }
       await queries.loadPlan(query.planId);
       // A plan's outcomes are its own stream: verifying the plan verifies both chains.
       const withOutcomes = (await store.streamRevision(outcomeStream(query.planId))) >= 0;

@@ -12,6 +12,13 @@ export interface RagtrailOptions {
   now?: () => Date;
   /** Events between checkpoints of a plan's state, for "as known at" queries. */
   checkpointEvery?: number;
+  /**
+   * Events between snapshots of a plan's state stored beside the log (default 1000; 0: none), so a
+   * process that starts folds only what came after a plan's snapshot. Stores without read models keep none.
+   */
+  snapshotEvery?: number;
+  /** Where the facade says what it ignored and why (a stale or tampered snapshot): default, a process warning. */
+  warn?: (message: string) => void;
   /** How many times a command is re-decided on fresh state after losing a race. */
   maxAttempts?: number;
   /**
@@ -62,6 +69,8 @@ export interface PlanListing {
   priorities: number;
   revision: number;
   latestPeriod: string | null;
+  /** The hash of the plan's last event: the head of its chain, which a verifier holds the plan to. */
+  lastHash: string;
 }
 
 export interface QueryOptions {

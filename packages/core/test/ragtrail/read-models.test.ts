@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, createRagtrail, foldPlan, planStateToJson, toRecorded, type EventStore, type ReadModelStore } from '../../src/index.js';
+import { admin, seedPlan, steppingClock } from '../../src/testing/seed-plan.js';
+
+/** The store as a process opening it sees it, counting the events it reads from the log. */
+function counting(store: EventStore): EventStore & { eventsRead: () => number } {
+  let read = 0;
+  return Object.assign(Object.create(store) as EventStore, {
+    readStream: async (...args: Parameters<EventStore['readStream']>) => {
+      const events = await store.readStream(...args);
+      read += events.length;
+      return events;
+    },
+    readAll: async (...args: Parameters<EventStore['readAll']>) => {
+      const events = await store.readAll(...args);
+      read += events.length;
+      return events;
+    },
+    eventsRead: () => read,
+  });
+}
+
+const models = (store: EventStore): ReadModelStore => store.readModels!;
+
+describe('the plan catalogue beside the log', () => {
+  it('lists the plans in a new process without reading a single event, the same as folding them', async () => {
+    const store = createMemoryStore();
+    const writer = createRagtrail({ store, now: steppingClock() });
+    await seedPlan(writer, 'dev');
+    await seedPlan(writer, 'tracker');
+    await writer.execute('dev', 'AddAction', { ref: 'P2.2', priorityId: 'p2', title: 'Family hubs' }, { actor: admin });
+
+    const opened = counting(store);
+    const listed = await createRagtrail({ store: opened }).plans();
+    expect(opened.eventsRead()).toBe(0);
+    const dev = foldPlan((await store.readStream('plan-dev')).map(toRecorded));
+    expect(listed.map((p) => p.planId)).toEqual(['dev', 'tracker']);
+    expect(listed[0]).toEqual({
+      planId: 'dev', title: 'Development Plan 2017-19', organisation: 'Thurrock Council', schemeId: dev.scheme.id,
+      actions: 4, priorities: 2, revision: dev.revision, latestPeriod: '2017-05', lastHash: dev.lastHash,
+    });
+  });
+
+  it('folds only the plan whose entry is behind its stream (a write whose catalogue update was lost), and stores it again', async () => {
+    const store = createMemoryStore();
+    const writer = createRagtrail({ store, now: steppingClock() });
+    await seedPlan(writer, 'dev');
+    await seedPlan(writer, 'tracker');
+    // Another process appended to tracker and died before its catalogue write.
+    const behind = (await models(store).get('plan-catalogue', 'tracker'))!;
+    await writer.execute('tracker', 'AddAction', { ref: 'P9', title: 'Late action' }, { actor: admin });
+    await models(store).put('plan-catalogue', [behind]);
+
+    const opened = counting(store);
+    const listed = await createRagtrail({ store: opened, snapshotEvery: 0 }).plans();
+    expect(opened.eventsRead()).toBe(await store.streamRevision('plan-tracker') + 1);
+    expect(listed.find((p) => p.planId === 'tracker')).toMatchObject({ actions: 4, revision: await store.streamRevision('plan-tracker') });
+    expect((await models(store).get('plan-catalogue', 'tracker'))!.revision).toBe(await store.streamRevision('plan-tracker'));
+  });
+
+  it('verify holds the catalogue against a rebuild, names an edited entry, and drops it so the next list folds the plan', async () => {
+    const store = createMemoryStore();
+    const rt = createRagtrail({ store, now: steppingClock() });
+    await seedPlan(rt, 'dev');
+    expect((await rt.verify()).readModels).toEqual({ ok: true, catalogue: { checked: 1 }, snapshots: { checked: 0 }, problems: [] });
+
+    const entry = (await models(store).get('plan-catalogue', 'dev'))!;
+    const forged = JSON.parse(entry.value) as { listing: { title: string } };
+    forged.listing.title = 'Nothing to see here';
+    await models(store).put('plan-catalogue', [{ ...entry, value: JSON.stringify(forged) }]);
+    const verdict = await rt.verify();
+    expect(verdict.ok).toBe(false);
+    expect(verdict.readModels?.problems).toEqual([`plan catalogue: the entry for plan dev at revision ${entry.revision} differs from the plan rebuilt from the log`]);
+    expect((await createRagtrail({ store }).plans())[0]!.title).toBe('Development Plan 2017-19');
+    expect((await rt.verify()).ok).toBe(true);
+  });
+
+  it('is rebuilt from the log on demand', async () => {
+    const store = createMemoryStore();
+    const rt = createRagtrail({ store, now: steppingClock() });
+    await seedPlan(rt, 'dev');
+    await models(store).remove('plan-catalogue');
+    expect(await rt.rebuildCatalogue()).toBe(1);
+    const opened = counting(store);
+    expect((await createRagtrail({ store: opened }).plans()).map((p) => p.planId)).toEqual(['dev']);
+    expect(opened.eventsRead()).toBe(0);
+  });
+});
+
+describe('plan snapshots beside the log', () => {
+  it('starts a new process from the snapshot, folding only the events after it, to the same state', async () => {
+    const store = createMemoryStore();
+    const writer = createRagtrail({ store, now: steppingClock(), snapshotEvery: 5 });
+    await seedPlan(writer, 'dev');
+    await writer.loadPlan('dev');
+    const snapshot = (await models(store).get('plan-snapshot', 'dev'))!;
+    const last = await store.streamRevision('plan-dev');
+    expect(snapshot.revision).toBeGreaterThanOrEqual(5);
+    expect(snapshot.hash).toBe((await store.readStream('plan-dev', { fromRevision: snapshot.revision, maxCount: 1 }))[0]!.hash);
+
+    const opened = counting(store);
+    const reader = createRagtrail({ store: opened, snapshotEvery: 5 });
+    const state = await reader.loadPlan('dev');
+    // The event the snapshot covers (to check its hash) and those after it: nothing before.
+    expect(opened.eventsRead()).toBe(last - snapshot.revision + 1);
+    const full = foldPlan((await store.readStream('plan-dev')).map(toRecorded));
+    expect(JSON.stringify(await reader.summary('dev', { period: '2017-05' }))).toBe(JSON.stringify(await createRagtrail({ store, snapshotEvery: 0 }).summary('dev', { period: '2017-05' })));
+    expect(state.revision).toBe(full.revision);
+    expect(planStateToJson(state)).toEqual(planStateToJson(full));
+  });
+
+  it('answers "as known at" a moment before the snapshot by folding from the first event', async () => {
+    const store = createMemoryStore();
+    const writer = createRagtrail({ store, now: steppingClock(), snapshotEvery: 5 });
+    await seedPlan(writer, 'dev');
+    await writer.loadPlan('dev');
+    const early = (await store.readStream('plan-dev'))[2]!.recordedAt;
+    const reader = createRagtrail({ store, snapshotEvery: 5 });
+    const then = await reader.loadPlan('dev', early);
+    expect(then.revision).toBe(2);
+    expect(then.priorities.size).toBe(2);
+  });
+
+  it('ignores, with a warning, a snapshot whose covering hash is not the log\'s, and serves the folded state', async () => {
+    const store = createMemoryStore();
+    const writer = createRagtrail({ store, now: steppingClock(), snapshotEvery: 5 });
+    await seedPlan(writer, 'dev');
+    await writer.loadPlan('dev');
+    const snapshot = (await models(store).get('plan-snapshot', 'dev'))!;
+    const forged = JSON.parse(snapshot.value) as { title: string; lastHash: string };
+    forged.title = 'Forged';
+    forged.lastHash = 'f'.repeat(64);
+    await models(store).put('plan-snapshot', [{ ...snapshot, value: JSON.stringify(forged), hash: forged.lastHash }]);
+
+    const warnings: string[] = [];
+    const reader = createRagtrail({ store, snapshotEvery: 5, warn: (m) => warnings.push(m) });
+    expect((await reader.loadPlan('dev')).title).toBe('Development Plan 2017-19');
+    expect(warnings).toEqual([`plan snapshot: the snapshot of plan dev at revision ${snapshot.revision} names a hash the log does not have there (stale or tampered); ignored, folding the plan from its first event`]);
+  });
+
+  it('verify refolds each snapshot and names one edited under a still-matching hash, then drops it', async () => {
+    const store = createMemoryStore();
+    const rt = createRagtrail({ store, now: steppingClock(), snapshotEvery: 5 });
+    await seedPlan(rt, 'dev');
+    await rt.loadPlan('dev');
+    expect((await rt.verify()).readModels).toMatchObject({ ok: true, snapshots: { checked: 1 } });
+    const snapshot = (await models(store).get('plan-snapshot', 'dev'))!;
+    await models(store).put('plan-snapshot', [{ ...snapshot, value: snapshot.value.replace('Development Plan 2017-19', 'Forged plan') }]);
+
+    const verdict = await rt.verify();
+    expect(verdict.ok).toBe(false);
+    expect(verdict.readModels?.problems).toEqual([`plan snapshot: the snapshot of plan dev at revision ${snapshot.revision} differs from the plan refolded from the log`]);
+    expect(await models(store).get('plan-snapshot', 'dev')).toBeUndefined();
+    expect((await createRagtrail({ store }).loadPlan('dev')).title).toBe('Development Plan 2017-19');
+  });
+});

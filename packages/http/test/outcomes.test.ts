@@ -22,6 +22,15 @@ describe('outcomes over HTTP', () => {
     const { indicators } = await res.json();
     expect(indicators[0]).toMatchObject({ id: 'cp-rate', direction: 'improving', latest: { period: '2018-03', value: 54 }, comparators: { 'statistical neighbours': { value: 54.6, better: true, source: 'DfE SFA 2018' } } });
     expect(indicators[0].sentence).toContain('better than statistical neighbours');
+
+    // The dashboard page shows it beside the priority's RAG figures.
+    const page = await (await call('GET', '/plans/p1?period=2026-02', null, undefined, { cookie: `ragtrail_token=${tokens.viewer}` })).text();
+    const section = page.slice(page.indexOf('id="indicators-heading"'), page.indexOf('id="exceptions-heading"'));
+    expect(section).toContain('Leadership');
+    expect(section).toContain('Children on a child protection plan');
+    expect(section).toMatch(/↑ <\/span>improving/);
+    expect(section).toContain('better than statistical neighbours (54.6 per 10,000)');
+    expect(section).toContain('<svg class="sparkline"');
   });
 
   it('reviewers correct (with X-Reason) and set targets; officers may not; a second record of a period is a 422 naming the rule', async () => {

@@ -1,14 +1,17 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { priorityHeading, priorityName, type PlanException, type PlanState, type RagSummary } from '@ragtrail/core';
+import { priorityHeading, priorityName, type IndicatorView, type PlanException, type PlanState, type RagSummary } from '@ragtrail/core';
 import { fig, scoreText } from '@ragtrail/reports';
 import { Layout } from './layout.js';
 import { DirectionOf, Score } from './score.js';
+import { IndicatorsByPriority } from './indicators.js';
 
 export interface DashboardProps {
   state: PlanState;
   summary: RagSummary;
   exceptions: PlanException[];
   asOf: string | null;
+  /** The plan's indicators up to the period, shown beside (never in) the RAG figures. */
+  indicators?: readonly IndicatorView[];
 }
 
 /** The figure computed from the actions, with the council's own imported figure beside it (never in its place). */
@@ -66,7 +69,7 @@ function AsKnownAt(props: { summary: RagSummary; asOf: string | null }) {
 }
 
 /** The board's RAG summary as boards know it, the exceptions, and every action linked to its page. */
-export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProps) {
+export function Dashboard({ state, summary: s, exceptions, asOf, indicators = [] }: DashboardProps) {
   const levels = state.scheme.levels;
   const review = s.review;
   return (
@@ -112,6 +115,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf }: DashboardProp
         </table>
         {s.importedOverall ? <p class="note">Figures marked imported were reported by the council before ragtrail ({s.importedOverall.source}); they are shown as recorded, beside the figures computed from the actions.</p> : null}
       </section>
+      <IndicatorsByPriority summary={s} indicators={indicators} />
       <section aria-labelledby="exceptions-heading">
         <h2 id="exceptions-heading">Exceptions ({exceptions.length})</h2>
         {exceptions.length === 0 ? <p>No exceptions this period.</p> : (

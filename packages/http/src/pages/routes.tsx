@@ -58,7 +58,8 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const asOf = asOfOf(c.req.query('asOf'));
     const query = { ...(c.req.query('period') ? { period: c.req.query('period')! } : {}), ...(asOf ? { asOf } : {}) };
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
-    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} />);
+    const { indicators } = await rt.indicators(planId, { period: summary.period, ...(asOf ? { asOf } : {}) });
+    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} indicators={indicators} />);
   });
 
   // The board report and the evidence pack, linked from the dashboard for the period and moment shown.

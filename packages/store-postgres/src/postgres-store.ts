@@ -5,6 +5,7 @@ import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStrea
 import { migrate, namesFor } from './schema.js';
 import { EVENT_COLUMNS, fromRow, insertBatch } from './rows.js';
 import { createListener } from './listener.js';
+import { postgresReadModels } from './read-models.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` (any libpq-style URL the `pg` client accepts). */
@@ -139,6 +140,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   let closed = false;
   return {
     kind: 'postgres',
+    readModels: postgresReadModels(pool, names),
     append: (stream, events, { expectedRevision }) => appendRows(stream, events, expectedRevision),
     appendWithPositions: (stream, events, { expectedRevision }) => appendRows(stream, events, expectedRevision),
     async readStream(stream: string, opts: ReadStreamOptions = {}) {

@@ -8,6 +8,7 @@ export function namesFor(schema: string) {
     schema,
     events: `"${schema}".events`,
     streams: `"${schema}".streams`,
+    readModels: `"${schema}".read_models`,
     version: `"${schema}".schema_version`,
     /** LISTEN/NOTIFY channel that carries "something was appended" for this store. */
     channel: `ragtrail_${schema}`,
@@ -54,9 +55,19 @@ const migrations = (n: Names): readonly string[] => [
      created  bigint NOT NULL
    );
    CREATE INDEX streams_created ON ${n.streams} (created);`,
+  // Read models beside the log (plan catalogue, snapshots): caches, each entry naming the stream
+  // revision and event hash it covers; dropping the table loses nothing the log does not hold.
+  `CREATE TABLE ${n.readModels} (
+     model    text NOT NULL,
+     key      text NOT NULL,
+     value    text NOT NULL,
+     revision integer NOT NULL,
+     hash     text NOT NULL,
+     PRIMARY KEY (model, key)
+   );`,
 ];
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 /** Creates or upgrades the store's tables; the append lock keeps two processes opening at once apart. */
 export async function migrate(client: PoolClient, n: Names): Promise<void> {

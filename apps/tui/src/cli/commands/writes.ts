@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { EvidenceKind, runBatch, type CommandInput, type CommandResult, type Ragtrail, type StatedDirection } from '@ragtrail/core';
@@ -6,6 +5,7 @@ import { json, line, type Io } from '../io.js';
 import { actorOf, direction, integer, jsonFlag, optionsOf, type GlobalOptions } from '../options.js';
 import { withRagtrail } from '../session.js';
 import { UserError } from '../errors.js';
+import { sha256OfFile } from './file-digest.js';
 
 type Report = (result: CommandResult) => string;
 
@@ -121,7 +121,7 @@ export function registerWrites(program: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ plan: string; action: string; title: string; kind: CommandInput<'AttachEvidence'>['kind']; observedOn: string; link?: string; file?: string; json?: boolean }>(cmd);
-      const contentHash = o.file ? createHash('sha256').update(await readFile(o.file)).digest('hex') : null;
+      const contentHash = o.file ? await sha256OfFile(o.file, '--file') : null;
       await execute(cmd, io, o, (rt, caller) =>
         rt.execute(o.plan, 'AttachEvidence', { action: o.action, title: o.title, kind: o.kind, observedOn: o.observedOn, link: o.link ?? null, contentHash }, caller),
         () => `Attached "${o.title}" to ${o.action}`);

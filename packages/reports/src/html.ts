@@ -2,6 +2,7 @@ import { priorityHeading, priorityName, type ActionEvidence, type PlanState } fr
 import { exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 import { verifyText } from './markdown.js';
 import { checkpointHtml } from './checkpoint-section.js';
+import { indicatorGroups, indicatorsHtml } from './indicators-section.js';
 
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -54,6 +55,8 @@ export function boardHtml(m: BoardModel): string {
   const parts = [header(m, 'Improvement Board report'), '<section>\n<h2>RAG summary</h2>', `<table>\n<caption>Each priority's figure in ${esc(monthName(s.previousPeriod))} and ${esc(monthName(s.period))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`];
   if (io) parts.push(`<p>Imported figures come from ${esc(io.source)}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.</p>`);
   parts.push(`<p>Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.</p>\n</section>`);
+  const indicators = indicatorGroups(s, m.indicators);
+  if (indicators.length > 0) parts.push(`<section>\n<h2>Indicators</h2>\n<p>Outcome indicators of each priority, beside (never in) its RAG figures; directions and comparisons go through each indicator's polarity.</p>\n${indicatorsHtml(indicators, esc)}\n</section>`);
   parts.push('<section>\n<h2>Exceptions</h2>');
   const groups = exceptionSentences(m);
   if (groups.length === 0) parts.push('<p>No exceptions this period.</p>');

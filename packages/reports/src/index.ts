@@ -6,6 +6,7 @@ import { boardHtml, evidenceHtml } from './html.js';
 import { boardXlsx, evidenceXlsx } from './xlsx.js';
 import { htmlToPdf } from './pdf.js';
 import { parseInput } from '@ragtrail/core';
+import { scrutinyHtml, scrutinyMarkdown, scrutinyModel, scrutinyXlsx } from './scrutiny.js';
 
 export { ReportFormat, ReportOptions, PdfUnavailableError, type RenderedReport } from './format.js';
 export { chromiumAvailable, chromiumArgs, chromiumPath } from './pdf.js';
@@ -30,5 +31,14 @@ export async function renderEvidencePack(rt: Ragtrail, options: ReportOptions): 
   const m = await evidenceModel(rt, o);
   const name = fileName('evidence', o.planId, m.summary.period, o.format);
   const body = o.format === 'md' ? evidenceMarkdown(m) : o.format === 'html' ? evidenceHtml(m) : o.format === 'xlsx' ? await evidenceXlsx(m) : await htmlToPdf(evidenceHtml(m));
+  return { body, contentType: contentTypes[o.format], fileName: name };
+}
+
+/** The scrutiny progress report: per priority, what changed, indicators against comparators, milestones met and missed. */
+export async function renderScrutinyReport(rt: Ragtrail, options: ReportOptions): Promise<RenderedReport> {
+  const o = parseInput(ReportOptions, options);
+  const m = await scrutinyModel(rt, o);
+  const name = fileName('scrutiny', o.planId, m.summary.period, o.format);
+  const body = o.format === 'md' ? scrutinyMarkdown(m) : o.format === 'html' ? scrutinyHtml(m) : o.format === 'xlsx' ? await scrutinyXlsx(m) : await htmlToPdf(scrutinyHtml(m));
   return { body, contentType: contentTypes[o.format], fileName: name };
 }

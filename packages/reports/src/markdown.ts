@@ -1,5 +1,6 @@
 import { priorityHeading, priorityName } from '@ragtrail/core';
 import { checkpointMarkdown } from './checkpoint-section.js';
+import { indicatorGroups, indicatorsMarkdown } from './indicators-section.js';
 import { exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 
 /** Text from the log is data, not markup: a title like "<MASH>" must not become an HTML tag. */
@@ -42,6 +43,8 @@ export function boardMarkdown(m: BoardModel): string {
   out.push(row(['Overall', prevOverall, currOverall, '', ...levels.map(() => ''), s.overall.direction ?? '–']));
   if (io) out.push('', `Imported figures come from ${io.source}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.`);
   out.push('', `Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.`);
+  const indicators = indicatorGroups(s, m.indicators);
+  if (indicators.length > 0) out.push('', '## Indicators', '', 'Outcome indicators of each priority, beside (never in) its RAG figures; directions and comparisons go through each indicator\'s polarity.', '', ...indicatorsMarkdown(indicators));
   out.push('', '## Exceptions', '');
   const groups = exceptionSentences(m);
   if (groups.length === 0) out.push('No exceptions this period.');

@@ -1,5 +1,5 @@
 import { reportCheckpoint, type ReportCheckpoint } from './checkpoint-section.js';
-import { levelForFigure, formatFigure, periodLabel, type ActionEvidence, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
+import { levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
 
 /** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
 export interface Reflected {
@@ -14,6 +14,8 @@ export interface BoardModel {
   state: PlanState;
   /** The signed checkpoint of the log as of the reflected moment (null without a signing key). */
   checkpoint: ReportCheckpoint | null;
+  /** The plan's indicators up to the period, shown beside the RAG figures (docs/indicators.md). */
+  indicators: IndicatorView[];
 }
 
 export interface EvidenceModel {
@@ -31,7 +33,8 @@ export async function boardModel(rt: Ragtrail, o: { planId: string; period?: str
   const summary = await rt.summary(o.planId, query);
   const { exceptions } = await rt.exceptions(o.planId, { ...query, period: summary.period });
   const checkpoint = await reportCheckpoint(rt, o.asOf ?? state.lastRecordedAt);
-  return { summary, exceptions, state, checkpoint, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
+  const { indicators } = await rt.indicators(o.planId, { period: summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
+  return { summary, exceptions, state, checkpoint, indicators, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
 }
 
 export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<EvidenceModel> {

@@ -16,17 +16,17 @@ beforeAll(() => {
   build();
   tarballs = packAll(dir);
 }, 600_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
 
 describe.each(publishedPackages().map((p) => p.name))('%s as packed', (name) => {
-  it('publint reports nothing, suggestions included', async () => {
+  it('publint reports nothing, suggestions included', { timeout: 120_000 }, async () => {
     const file = readFileSync(tarballs.get(name)!);
     const tarball = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
     const { messages, pkg } = await publint({ pack: { tarball }, level: 'suggestion', strict: true });
     expect(messages.map((m) => formatMessage(m, pkg))).toEqual([]);
   });
 
-  it('Are the Types Wrong (esm-only profile) finds no problem', () => {
+  it('Are the Types Wrong (esm-only profile) finds no problem', { timeout: 120_000 }, () => {
     const attw = join(root, 'node_modules/@arethetypeswrong/cli/dist/index.js');
     const run = spawnSync(process.execPath, [attw, tarballs.get(name)!, '--profile', 'esm-only', '--format', 'ascii', '--no-color', '--no-emoji'], { encoding: 'utf8', env: cleanEnv() });
     expect(run.status, `${run.stdout}${run.stderr}`).toBe(0);

@@ -30,7 +30,7 @@ beforeAll(() => {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'outside', private: true, type: 'module', dependencies, devDependencies: { '@types/node': '^20.19.0' } }, null, 2));
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 900_000 });
 }, 1_200_000);
-afterAll(() => rmSync(outside, { recursive: true, force: true }));
+afterAll(() => rmSync(outside, { recursive: true, force: true, maxRetries: 5 }));
 
 describe('the packages installed from their tarballs outside the workspace', () => {
   it('the README example in JavaScript runs with plain node and prints what the README shows', () => {
@@ -38,7 +38,7 @@ describe('the packages installed from their tarballs outside the workspace', () 
     const out = run(process.execPath, ['embed.mjs']);
     expect(out.stderr).toBe('');
     expect(out.stdout.trim()).toBe(printed!.trim());
-  });
+  }, 120_000);
 
   it('the JavaScript and TypeScript examples are the same program', () => {
     const body = (code: string) => code.replace(/^(\/\/.*\n)+/, '').replaceAll(' as const', '');
@@ -53,7 +53,7 @@ describe('the packages installed from their tarballs outside the workspace', () 
     const tsc = run(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', '.']);
     expect(tsc.stdout + tsc.stderr).toBe('');
     expect(tsc.status).toBe(0);
-  });
+  }, 300_000);
 
   it('the installed ragtrail command prints its help and loads the demo into a fresh store', () => {
     const bin = join(app, 'node_modules/.bin/ragtrail');
@@ -70,5 +70,5 @@ describe('the packages installed from their tarballs outside the workspace', () 
     const plans = run(bin, ['--store', 'sqlite:./data/ragtrail.db', 'plans', '--json']);
     expect(plans.status).toBe(0);
     expect((JSON.parse(plans.stdout) as unknown[]).length).toBe(outcome.plans.length);
-  });
+  }, 600_000);
 });

@@ -16,6 +16,8 @@ export class LogTree {
   private times = new Float64Array(1024);
   private lastPosition = 0;
   private latest: string | null = null;
+  /** Each stream's last revision as the global order holds it, to hold the store's catalogue of streams against. */
+  readonly streams = new Map<string, number>();
 
   constructor(private readonly store: EventStore, private readonly pageSize = 5000) {}
 
@@ -48,6 +50,7 @@ export class LogTree {
     this.times[index] = Date.parse(event.recordedAt);
     this.lastPosition = event.position;
     this.latest = event.recordedAt;
+    this.streams.set(event.stream, event.revision);
   }
 
   /** How many events were recorded at or before `asOf` (an ISO instant): the size of the tree as it stood then. */

@@ -7,7 +7,8 @@ import { checkLogExtends, type LogCheck } from '../integrity/check-log.js';
 import { extractCheckpoint } from '../integrity/extract-checkpoint.js';
 import { toHex } from '../integrity/hashing.js';
 import { LogTree } from '../integrity/log-tree.js';
-import { inclusionProofJson, type InclusionProofJson } from '../integrity/proof-json.js';
+import { consistencyProofJson, inclusionProofJson, type ConsistencyProofJson, type InclusionProofJson } from '../integrity/proof-json.js';
+import { readCheckpointUnverified } from '../integrity/checkpoint.js';
 import { parseVerifierKey } from '../integrity/signed-note.js';
 import type { SigningKey } from '../integrity/signing-key.js';
 import type { EventStore } from '../store/port.js';
@@ -32,7 +33,7 @@ export type CheckpointVerdict =
   | { ok: true; checkpointSize: number; logSize: number; origin: string }
   | {
       ok: false;
-      problem: 'bad-signature' | LogCheck extends infer C ? (C extends { ok: false; problem: infer P } ? P | 'bad-signature' : never) : never;
+      problem: 'bad-signature' | 'content-changed' | Extract<LogCheck, { ok: false }>['problem'];
       message: string;
       checkpointSize?: number;
       logSize?: number;
@@ -99,7 +100,7 @@ export function createLogIntegrity(deps: { store: EventStore; handle: CommandHan
   }
 
   /** Holds today's log against a checkpoint: signature, then the consistency proof; names the first broken chain when it can. */
-  async function verifyAgainst(document: string): Promise<CheckpointVerdict> {
+  async function verifyAgainst(document: string, options: { chains?: boolean } = {}): Promise<CheckpointVerdict> {
     let note: string;
     try {
       note = extractCheckpoint(document);
@@ -110,8 +111,15 @@ export function createLogIntegrity(deps: { store: EventStore; handle: CommandHan
     if (!signed.ok) return { ok: false, problem: 'bad-signature', message: `the checkpoint's signature does not hold: ${signed.reason}` };
     await tree.refresh();
     const check = checkLogExtends(tree.tree, signed.checkpoint);
-    if (check.ok) return { ok: true, checkpointSize: check.checkpointSize, logSize: check.logSize, origin: signed.checkpoint.origin };
-    const chains = await verifyStore(store);
+    // The tree's leaves are the stored hashes: an event edited without re-hashing keeps its leaf, so
+    // its own hash (the chains) is checked too, and names the first event that differs.
+    const chains = options.chains === false && check.ok ? null : await verifyStore(store);
+    if (check.ok && (chains === null || chains.ok)) return { ok: true, checkpointSize: check.checkpointSize, logSize: check.logSize, origin: signed.checkpoint.origin };
+    if (check.ok && chains && !chains.ok) {
+      const b = chains.firstBreak;
+      return { ok: false, problem: 'content-changed', checkpointSize: check.checkpointSize, logSize: check.logSize, firstBreak: b, message: `the events' recorded hashes still form the checkpointed tree, but ${b.stream} at revision ${b.revision} no longer matches them (${b.problem}): the log was changed` };
+    }
+    if (check.ok || !chains) throw new Error('unreachable: a failed check always reads the chains');
     return { ok: false, problem: check.problem, message: check.message, checkpointSize: check.checkpointSize, logSize: check.logSize, ...(chains.ok ? {} : { firstBreak: chains.firstBreak }) };
   }
 
@@ -143,12 +151,40 @@ export function createLogIntegrity(deps: { store: EventStore; handle: CommandHan
       const stored = (await view.refresh()).checkpoints;
       // The latest covers the most: a log that extends it extends every earlier one it extended.
       for (const cp of [...stored].reverse()) {
-        const verdict = await verifyAgainst(cp.note);
+        // The chains are verify's own first step; here only the trees are compared.
+        const verdict = await verifyAgainst(cp.note, { chains: false });
         if (!verdict.ok) return { ...verdict, checked: stored.length, message: `against the store's own checkpoint of ${cp.treeSize} events (taken ${cp.recordedAt}): ${verdict.message}` };
         return { ...verdict, checked: stored.length };
       }
       await tree.refresh();
       return { ok: true, checkpointSize: 0, logSize: tree.size, origin: signer?.name ?? '', checked: 0 };
+    },
+    /**
+     * The store's catalogue of streams (SQLite's and PostgreSQL's `streams` table) held against the
+     * events themselves: a removed row hides a whole plan from listings, and a revision above the last
+     * event means events were cut from the stream's end.
+     */
+    async verifyCatalogue(): Promise<{ ok: true } | { ok: false; stream: string; message: string }> {
+      await tree.refresh();
+      const listed = new Set(await store.listStreams());
+      for (const [stream, last] of tree.streams) {
+        if (!listed.has(stream)) return { ok: false, stream, message: `${stream} has events in the log but is missing from the store's list of streams: its catalogue row was removed` };
+        const revision = await store.streamRevision(stream);
+        if (revision !== last) return { ok: false, stream, message: `the store says ${stream} is at revision ${revision} but its last event in the log is revision ${last}${revision > last ? ': events were removed from its end' : ''}` };
+      }
+      return { ok: true };
+    },
+    /** A consistency proof from an earlier checkpoint (or a report carrying one) to a fresh signed checkpoint of today's log. */
+    async consistencyFrom(document: string): Promise<ConsistencyProofJson> {
+      let size: number;
+      try {
+        size = readCheckpointUnverified(extractCheckpoint(document)).size;
+      } catch (error) {
+        throw new DomainError('invalid', `the earlier checkpoint cannot be read: ${(error as Error).message}`, 'checkpoint', 'checkpoint-format');
+      }
+      const signed = await sign();
+      if (size > signed.treeSize) throw new DomainError('rule', `the earlier checkpoint covers ${size} events but the log has ${signed.treeSize}: events were removed`, 'checkpoint', 'log-extends');
+      return consistencyProofJson(tree.tree, size, signed.treeSize, signed.note);
     },
     /** An inclusion proof for one event of a plan, against a fresh signed checkpoint of the whole log. */
     async proof(stream: string, revision: number): Promise<InclusionProofJson & { event: RecordedEvent; checkpointSize: number }> {

@@ -137,6 +137,8 @@ export function createRagtrail(options: RagtrailOptions) {
     verifyCheckpoint: integrity.verifyAgainst,
     /** An inclusion proof of one plan event, with a fresh signed checkpoint. */
     proof: (planId: string, revision: number) => integrity.proof(planStream(planId), revision),
+    /** A consistency proof from an earlier checkpoint (or a report carrying one) to today's log, with a fresh signed checkpoint. */
+    consistencyProof: integrity.consistencyFrom,
 
     ...access,
 

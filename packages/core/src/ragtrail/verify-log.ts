@@ -11,6 +11,8 @@ export type LogVerifyResult = {
   firstBreak?: ChainBreak;
   /** The store's own checkpoints held against today's log; absent when one plan was verified. */
   checkpoints?: CheckpointVerdict & { checked: number };
+  /** The store's list of streams held against the events; absent when one plan was verified. */
+  catalogue?: { ok: true } | { ok: false; stream: string; message: string };
 };
 
 /**
@@ -27,5 +29,6 @@ export async function verifyLog(
   const base = { streams: chains.streams, events: chains.events, ...(chains.ok ? {} : { firstBreak: chains.firstBreak }) };
   if (scope.streams !== undefined) return { ok: chains.ok, ...base };
   const checkpoints = await deps.integrity.verifyStored();
-  return { ok: chains.ok && checkpoints.ok, ...base, checkpoints };
+  const catalogue = await deps.integrity.verifyCatalogue();
+  return { ok: chains.ok && checkpoints.ok && catalogue.ok, ...base, checkpoints, catalogue };
 }

@@ -28,13 +28,15 @@ export function registerAdmin(program: Command, io: Io): void {
         const cps = result.checkpoints;
         if (cps?.ok && cps.checked > 0) line(io, `The log extends the store's latest checkpoint (${cps.checkpointSize} of ${cps.logSize} events; ${cps.checked} checkpoints kept).`);
         if (cps && !cps.ok) line(io, `Checkpoint broken: ${cps.message}`);
+        if (result.catalogue && !result.catalogue.ok) line(io, `Stream list broken: ${result.catalogue.message}`);
       }
       const b = result.firstBreak;
       if (b) {
         if (!o.json) line(io, `Broken: ${b.stream} at revision ${b.revision} (event ${b.eventId}): ${b.problem}: ${b.message}`);
         throw new UserError(`the log is broken at ${b.stream}@${b.revision}: restore it from a backup or a migrated copy`);
       }
-      if (!result.ok) throw new UserError(`the log no longer extends the store's own checkpoint: ${result.checkpoints?.ok === false ? result.checkpoints.message : 'see above'}`);
+      if (result.checkpoints?.ok === false) throw new UserError(`the log no longer extends the store's own checkpoint: ${result.checkpoints.message}`);
+      if (result.catalogue?.ok === false) throw new UserError(`the store's list of streams does not match its events: ${result.catalogue.message}`);
     });
 
   program

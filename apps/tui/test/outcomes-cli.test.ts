@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { runCli } from '../src/cli/program.js';
@@ -36,6 +39,13 @@ describe('ragtrail indicator, indicators, milestone, carry and coverage', () => 
       id: 'cp-rate', name: 'Children on a child protection plan', unit: 'per 10,000', better: 'lower', latest: { period: '2018-03', value: 54 }, previous: { period: '2017-03', value: 68 },
       baseline: { period: '2017-03', value: 68 }, comparators: { 'statistical neighbours': { value: 54.6, better: true, source: 'DfE SFA 2018' } }, direction: 'improving', rag: null,
     });
+
+    // The scrutiny progress report says the same, in sentences.
+    const out = join(mkdtempSync(join(tmpdir(), 'ragtrail-scrutiny-')), 'scrutiny.md');
+    expect((await run(['report', 'scrutiny', '--store', store, '--plan', 'dev-plan', '--format', 'md', '--out', out])).code).toBe(0);
+    const report = readFileSync(out, 'utf8');
+    expect(report).toContain('improving from 68 per 10,000 in March 2017');
+    expect(report).toContain('better than statistical neighbours (54.6 per 10,000)');
   });
 
   it('refuses with the flag and the rule: a period recorded twice, a correction without a change, an officer correcting', async () => {

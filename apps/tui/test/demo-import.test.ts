@@ -22,9 +22,10 @@ describe('ragtrail demo', () => {
     const store = `memory:${randomUUID()}`;
     const r = await run(['demo', '--store', store]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain(`Loaded: ${demoPlanIds.tracker}`);
-    expect(r.out).toContain(`pnpm ragtrail summary --plan ${demoPlanIds.tracker}`);
-    expect(r.out).toContain('pnpm ragtrail tui');
+    expect(r.out).toContain(`Loaded with its history: ${demoPlanIds.tracker}`);
+    expect(r.out).toContain(`npx -y pnpm@9.15.9 ragtrail summary --plan ${demoPlanIds.tracker} --period 2017-04 --as-of 2017-05-10`);
+    expect(r.out).toContain('open http://127.0.0.1:3000/login and paste the viewer token');
+    expect(r.out).toContain('npx -y pnpm@9.15.9 ragtrail tui');
     const admin = /Admin token \(shown once\):\s+(rgt_\S+)/.exec(r.out)?.[1];
     const viewer = /Viewer token \(shown once\):\s+(rgt_\S+)/.exec(r.out)?.[1];
     const rt = createRagtrail({ store: memoryStoreNamed(store.slice('memory:'.length)) });
@@ -45,7 +46,9 @@ describe('ragtrail demo', () => {
     expect(result.tokens.admin).toMatch(/^rgt_/);
     const after = JSON.parse((await run(['audit', '--store', store, '--plan', demoPlanIds.tracker, '--json'])).out) as { total: number };
     expect(after.total).toBe(before.total);
-    expect(JSON.parse((await run(['plans', '--store', store, '--json'])).out)).toHaveLength(demoIds.length);
+    const listed = (JSON.parse((await run(['plans', '--store', store, '--json'])).out) as { planId: string }[]).map((p) => p.planId);
+    expect(listed).toEqual(expect.arrayContaining(demoIds));
+    expect(new Set(listed).size).toBe(listed.length);
   });
 });
 

@@ -63,8 +63,8 @@ describe('exporting a development plan with priorities and evidence', () => {
       const header = rows.find((r) => r[0] === 'No.')!;
       expect(header.slice(0, 2)).toEqual(['No.', 'Priority']);
       const evidence = rows.map((r) => r[header.indexOf('Evidence')]).filter((c) => c?.includes('<'));
-      expect(evidence.join('\n')).toContain('Illustrative evidence for the demo <demo:evidence/p1-1> (document, observed 2018-03-31)');
-      expect(evidence.join('\n')).toContain('Illustrative evidence for the demo <demo:evidence/p1-2> (document, observed 2018-03-31)');
+      expect(evidence.join('\n')).toContain('Illustrative evidence for the demo <https://example.org/thurrock-demo/evidence/p1-1> (document, observed 2018-03-31)');
+      expect(evidence.join('\n')).toContain('Illustrative evidence for the demo <https://example.org/thurrock-demo/evidence/p1-2> (document, observed 2018-03-31)');
     }
     const again = await importTracker(rt, { fileName: file.fileName, content: file.body, scheme: 'development-plan-5' }, admin);
     // A March sheet holds what March knew: the previous month's score (not its update), and evidence observed by March's end; its rows come back as imported.

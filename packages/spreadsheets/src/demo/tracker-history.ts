@@ -82,7 +82,7 @@ export function trackerHistory(sheet: TrackerSheet): DemoMoment[] {
   moments.push(
     { at: '2017-04-21T14:00:00.000Z', planId, actor: officer, commands: [
       command('AttachEvidence', { evidenceId: 'ofsted-4-rhi-audit', action: 'Ofsted 4', title: 'Audit of return home interviews, March 2017', kind: 'audit', observedOn: '2017-04-18', contentHash: sha256('demo: audit of return home interviews, March 2017') }),
-      command('AttachEvidence', { evidenceId: 'ofsted-11-staying-put', action: 'Ofsted 11', title: 'Staying Put numbers, April 2017', kind: 'data', observedOn: '2017-04-19', link: 'demo:evidence/ofsted-11' }),
+      command('AttachEvidence', { evidenceId: 'ofsted-11-staying-put', action: 'Ofsted 11', title: 'Staying Put numbers, April 2017', kind: 'data', observedOn: '2017-04-19', link: 'https://example.org/thurrock-demo/evidence/ofsted-11' }),
     ] },
     { at: '2017-04-27T11:00:00.000Z', planId, actor: reviewer, commands: [
       command('RescheduleAction', { action: 'Ofsted 15', newDueDate: '2017-09-30', approvedBy: 'Improvement Board' }, 'improving but not yet embedded: the board keeps it on the plan until September 2017'),

@@ -1,7 +1,7 @@
 import { DomainError, type Actor, type CommandInput, type PlanCommandType, type Ragtrail } from '@ragtrail/core';
 import type { DemoClock } from './demo-clock.js';
 
-export const demoPlanIds = { tracker: 'thurrock-ofsted-tracker-2016-17', developmentPlan: 'thurrock-development-plan-2017-19' } as const;
+export const demoPlanIds = { tracker: 'thurrock-ofsted-tracker-2016-17', developmentPlan: 'thurrock-development-plan-2017-19', childrensPlan: 'thurrock-childrens-plan-2013-16' } as const;
 
 /**
  * The people of the demo's history. Every id starts `demo:` and every reason `Demo history:`, so

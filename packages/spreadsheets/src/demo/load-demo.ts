@@ -56,7 +56,7 @@ export async function loadDemo(rt: Ragtrail, clock: DemoClock): Promise<DemoLoad
     const events = await playHistory(rt, clock, moments);
     // Indicators, milestones and carried-over recommendations of the source documents (demo/outcomes.ts).
     const outcomes = await loadDemoOutcomes(rt, (at) => clock.set(at));
-    return { planIds, loaded: [...missing, ...outcomes.planIds], events: events + outcomes.events };
+    return { planIds: [...planIds, demoPlanIds.childrensPlan], loaded: [...missing, ...outcomes.planIds], events: events + outcomes.events };
   } finally {
     clock.release();
   }

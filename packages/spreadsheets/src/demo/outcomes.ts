@@ -1,4 +1,5 @@
 import { actionsInOrder, type Actor, type OutcomeCommandOf, type Ragtrail } from '@ragtrail/core';
+import { demoPlanIds } from './history.js';
 
 /*
  * The demo's outcomes, with the figures of the source documents: the 2018 scrutiny progress
@@ -7,10 +8,10 @@ import { actionsInOrder, type Actor, type OutcomeCommandOf, type Ragtrail } from
  * demo and said so.
  */
 
-const developmentPlan = 'thurrock-development-plan-2017-19';
-const tracker = 'thurrock-ofsted-tracker-2016-17';
+const developmentPlan = demoPlanIds.developmentPlan;
+const tracker = demoPlanIds.tracker;
 /** The Children and Young People's Plan 2013-16: three of its objectives, with their numeric milestones. */
-export const childrensPlanId = 'thurrock-childrens-plan-2013-16';
+export const childrensPlanId = demoPlanIds.childrensPlan;
 
 const people = {
   admin: { id: 'demo:admin', name: 'Demo administrator', role: 'admin' },

@@ -19,6 +19,8 @@ import { tokenRoutes } from './routes/tokens.js';
 import { batchRoutes } from './routes/batch.js';
 import { assetRoutes } from './web/assets.js';
 import { securityHeaders } from './web/security-headers.js';
+import { inlineWork, type Work } from './work/pool.js';
+import type { ReadLimitsInput } from '@ragtrail/spreadsheets';
 import { outcomeRoutes } from './routes/outcomes.js';
 
 export type { Ragtrail };
@@ -34,15 +36,26 @@ export interface AppOptions {
   shutdown?: AbortSignal;
   /** Behind a TLS-terminating proxy: believe X-Forwarded-Proto/-Host (Secure cookie, same-origin check). */
   trustProxy?: boolean;
+  /** The limits an uploaded spreadsheet is read within (docs/import-export.md#limits); defaults otherwise. */
+  importLimits?: ReadLimitsInput;
+  /** Where imports, verify and reports run; by default in this thread (startServer gives a worker pool). */
+  work?: Work;
 }
 
 /** The HTTP front end: validates, resolves the caller, calls the core, shapes the answer. No domain rule lives here. */
-export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000, shutdown, trustProxy = false }: AppOptions): Hono<AppEnv> {
+export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000, shutdown, trustProxy = false, importLimits = {}, work = inlineWork(rt) }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.use('*', requestId());
   app.use('*', requestLog(logger));
   app.use('*', closeAfterEarlyRefusal);
   app.use('*', securityHeaders());
+  // The settings routes read, pages included (a report from the dashboard renders off the request path too).
+  app.use('*', async (c, next) => {
+    c.set('bodyLimits', { json: bodyLimitBytes, upload: importLimitBytes });
+    c.set('importLimits', importLimits);
+    c.set('work', work);
+    await next();
+  });
   app.onError((err, c) => {
     const p = problemOf(err);
     if (p) return problem(c, p);
@@ -56,7 +69,7 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   const api = new OpenAPIHono<AppEnv>();
   // Who is asking, before anything else; each route then checks the role, and only then limits and reads the body.
   api.use('*', authenticate(rt, { cookie: false }));
-  api.use('*', async (c, next) => { c.set('bodyLimits', { json: bodyLimitBytes, upload: importLimitBytes }); await next(); });
+
   planRoutes(api, rt);
   fileRoutes(api, rt);
   reportRoutes(api, rt);

@@ -4,6 +4,8 @@ import { DEFAULT_STORE_URL, openStore } from '@ragtrail/stores';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
+import { importLimitsFromEnv } from './settings.js';
+import { inlineWork, workerPool } from './work/pool.js';
 
 /** The server could not listen where it was asked to; the message says what to change. */
 export class ListenError extends Error {
@@ -28,12 +30,18 @@ const trustProxyOf = (value: string | undefined): boolean => {
 export async function startServer(options: ServerOptions = {}): Promise<{ url: string; port: number; close(): Promise<void> }> {
   const logger = options.logger ?? pino();
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env.RAGTRAIL_TRUST_PROXY);
+  let importLimits;
+  try { importLimits = importLimitsFromEnv(process.env); } catch (error) { throw new ListenError((error as Error).message); }
   const store = await openStore(options.storeUrl);
   // The log's signing key: beside a SQLite store, or the file RAGTRAIL_SIGNING_KEY names (shared by every instance).
   const signer = signerForStore(options.storeUrl ?? DEFAULT_STORE_URL, process.env);
   const ragtrail = createRagtrail({ store, ...(signer ? { signer } : {}) });
   const shutdown = new AbortController();
-  const app = createApp({ ragtrail, logger, shutdown: shutdown.signal, trustProxy });
+  // Long work (imports, verify, reports) runs in worker threads that open the same store; a
+  // memory: store lives in this process only, so its work stays here.
+  const storeUrl = options.storeUrl ?? DEFAULT_STORE_URL;
+  const work = storeUrl.startsWith('memory:') ? inlineWork(ragtrail) : workerPool({ storeUrl });
+  const app = createApp({ ragtrail, logger, shutdown: shutdown.signal, trustProxy, importLimits, work });
   const host = options.host ?? '127.0.0.1';
   const wanted = options.port ?? 3000;
   let server: ReturnType<typeof serve>;
@@ -43,6 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
       s.once('error', reject);
     });
   } catch (error) {
+    await work.close();
     await ragtrail.close();
     const code = (error as { code?: string }).code;
     // The person's setup, not a fault: say what to change.
@@ -63,7 +72,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
     server.close(() => { clearInterval(sweep); clearTimeout(cutOff); resolve(); });
     shutdown.abort();
     s.closeIdleConnections?.();
-  }).then(() => ragtrail.close()).then(() => {
+  }).then(() => work.close()).then(() => ragtrail.close()).then(() => {
     process.off('SIGTERM', onSigterm);
     logger.info('server closed');
   }));

@@ -1,12 +1,13 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Cadence, parseInput } from '@ragtrail/core';
-import { exportAudit, exportTracker, importObjectives, importSummary, importTracker, type SummaryInput } from '@ragtrail/spreadsheets';
+import { exportAudit, exportTracker, precheckFile, type ImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
 import type { Context, Handler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
 import { AuditQuery, ExportQuery, ImportKind, present } from '../http/queries.js';
-import { refusal } from '../problem.js';
+import { problem, refusal } from '../problem.js';
+import { answerLong, limitProblem } from '../work/answer.js';
 import { DomainError } from '@ragtrail/core';
 import { route } from '../openapi.js';
 
@@ -69,18 +70,29 @@ export function fileRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     const kind = parseInput(ImportKind, c.req.param('kind'), 'kind');
     const { columnMap, previousPeriod, ...q } = present(parseInput(ImportQuery, c.req.query(), 'query'));
     const upload = await uploadOf(c, q.fileName);
+    const limits = c.get('importLimits');
     const input = {
-      ...q, fileName: upload.fileName, content: upload.content,
+      ...q, fileName: upload.fileName, content: upload.content, limits,
       ...(columnMap ? { columnMap: columnMapOf(columnMap) } : {}) };
+    // What the zip directory, the declared dimensions or the size already show is refused now,
+    // before a worker starts or a progress stream opens.
+    try {
+      await precheckFile({ fileName: input.fileName, content: input.content, limits, ...(q.format ? { format: q.format } : {}) });
+      if (upload.actions) await precheckFile({ ...upload.actions, limits });
+    } catch (error) {
+      const p = limitProblem(error);
+      if (p) return problem(c, p);
+      throw error;
+    }
     const caller = callerOf(c);
-    if (kind === 'tracker') return c.json(await importTracker(rt, input, caller), 201);
-    if (kind === 'objectives') return c.json(await importObjectives(rt, input, caller), 201);
+    const created = (result: ImportResult) => c.json(result, 201);
+    if (kind !== 'summary') return answerLong(c, { kind: 'import', what: kind, input, caller }, created);
     const summary: SummaryInput = {
       ...input,
       ...(previousPeriod && q.period ? { periods: { previous: previousPeriod, current: q.period } } : {}),
-      ...(upload.actions ? { actions: upload.actions } : {}),
+      ...(upload.actions ? { actions: { ...upload.actions, limits } } : {}),
     };
-    return c.json(await importSummary(rt, summary, caller), 201);
+    return answerLong(c, { kind: 'import', what: 'summary', input: summary, caller }, created);
   });
 
   route(api, {

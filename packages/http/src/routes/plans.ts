@@ -5,6 +5,7 @@ import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
 import { AuditQuery, EvidenceQuery, present, ReadQuery, SummaryQuery, VerifyQuery } from '../http/queries.js';
 import { route } from '../openapi.js';
+import { answerLong } from '../work/answer.js';
 
 const etag = (revision: number) => `"${revision}"`;
 /** A dashboard that already holds this revision gets 304 and no body (If-None-Match, RFC 9110). */
@@ -79,6 +80,7 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
   route(api, { method: 'get', path: '/verify', summary: 'Check the hash chains (all plans, or one)', tag: 'integrity', query: VerifyQuery, ok: { status: 200, description: '{ ok, ... firstBreak }' } },
     async (c) => {
       const q = present(queryOf(c, VerifyQuery));
-      return c.json(await rt.verify(q.planId ? { planId: q.planId } : {}));
+      // A full verify reads the whole log: off the request path, with progress for a client that asks.
+      return answerLong(c, { kind: 'verify', query: q.planId ? { planId: q.planId } : {} }, (result) => c.json(result));
     });
 }

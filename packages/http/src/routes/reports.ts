@@ -7,18 +7,22 @@ import type { AppEnv, Ragtrail } from '../env.js';
 import { present, ReportQuery } from '../http/queries.js';
 import { route } from '../openapi.js';
 import { reportPolicy } from '../web/security-headers.js';
+import type { Task } from '../work/tasks.js';
+
+type ReportTask = Extract<Task, { kind: 'report' }>;
 
 const ReportKind = z.enum(['board', 'evidence']);
 
 /** Renders a report as a download; the JSON API (bearer token) and the pages (cookie) both serve it. */
-export const reportDownload = (rt: Ragtrail): Handler<AppEnv> => async (c) => {
-  const render = { board: renderBoardReport, evidence: renderEvidencePack }[parseInput(ReportKind, c.req.param('kind'), 'kind')];
+export const reportDownload = (_rt: Ragtrail): Handler<AppEnv> => async (c) => {
+  const what = parseInput(ReportKind, c.req.param('kind'), 'kind');
   const q = parseInput(ReportQuery, c.req.query(), 'query');
-  const report = await render(rt, { planId: c.req.param('planId')!, format: q.format, ...present({ period: q.period, asOf: q.asOf }) });
-  const body = typeof report.body === 'string' ? report.body : new Uint8Array(report.body);
+  // Rendering (a PDF above all) runs off the request path, through the app's work runner.
+  const task: ReportTask = { kind: 'report', what, options: { planId: c.req.param('planId')!, format: q.format, ...present({ period: q.period, asOf: q.asOf }) } };
+  const report = await c.get('work').run(task);
   // An HTML report's own stylesheet is allowed by its hash, nothing else inline.
   const csp: Record<string, string> = typeof report.body === 'string' && report.contentType.startsWith('text/html') ? { 'content-security-policy': reportPolicy(report.body) } : {};
-  return c.body(body, 200, { 'content-type': report.contentType, 'content-disposition': `attachment; filename="${report.fileName}"`, ...csp });
+  return c.body(report.body, 200, { 'content-type': report.contentType, 'content-disposition': `attachment; filename="${report.fileName}"`, ...csp });
 };
 
 /** The monthly board report and the inspector's evidence pack, as md, html, xlsx or pdf. */

@@ -1,0 +1,33 @@
+import type { Caller, Ragtrail } from '@ragtrail/core';
+import { renderBoardReport, renderEvidencePack, type ReportOptions } from '@ragtrail/reports';
+import { importObjectives, importSummary, importTracker, type ImportInput, type ImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
+
+/**
+ * The long pieces of work the app hands off the request path: each is a plain value (it crosses
+ * to a worker thread by structured clone) and runs against whatever facade the runner holds.
+ */
+export type Task =
+  | { kind: 'import'; what: 'tracker' | 'objectives'; input: ImportInput; caller: Caller }
+  | { kind: 'import'; what: 'summary'; input: SummaryInput; caller: Caller }
+  | { kind: 'verify'; query: { planId?: string } }
+  | { kind: 'report'; what: 'board' | 'evidence'; options: ReportOptions };
+
+/** What each task answers with; a report's bytes come back as a Uint8Array or its text. */
+export interface TaskResults { import: ImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string } }
+export type ResultOf<T extends Task> = TaskResults[T['kind']];
+
+export type Progress = (done: number, total: number) => void;
+
+export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): Promise<unknown> {
+  switch (task.kind) {
+    case 'import':
+      if (task.what === 'summary') return importSummary(rt, task.input, task.caller, onProgress);
+      return (task.what === 'tracker' ? importTracker : importObjectives)(rt, task.input, task.caller, onProgress);
+    case 'verify':
+      return rt.verify({ ...task.query, ...(onProgress ? { onProgress } : {}) });
+    case 'report': {
+      const report = await (task.what === 'board' ? renderBoardReport : renderEvidencePack)(rt, task.options);
+      return { body: typeof report.body === 'string' ? report.body : new Uint8Array(report.body), contentType: report.contentType, fileName: report.fileName };
+    }
+  }
+}

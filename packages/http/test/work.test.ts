@@ -1,0 +1,87 @@
+// Long work off the request path: on a SQLite store the server runs imports, verify and reports
+// in worker threads and answers on the request's own connection (JSON, or progress as
+// server-sent events); a limit the file shows up front is refused before any work starts.
+import { createRagtrail, DomainError } from '@ragtrail/core';
+import { openStore } from '@ragtrail/stores';
+import { demoDir } from '@ragtrail/spreadsheets';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, startServer } from '../src/index.js';
+import { inlineWork, type Work } from '../src/work/pool.js';
+import { fromWire, toWire } from '../src/work/wire-error.js';
+import { planFixture } from './fixture.js';
+
+const tracker = readFileSync(join(demoDir, 'ofsted-tracker-april-2017.tsv'));
+
+describe('a server on SQLite runs long work in worker threads', () => {
+  let server: Awaited<ReturnType<typeof startServer>>;
+  let token = '';
+  beforeAll(async () => {
+    const storeUrl = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ragtrail-work-')), 't.db')}`;
+    const rt = createRagtrail({ store: await openStore(storeUrl) });
+    token = (await rt.issueToken({ name: 'Admin', role: 'admin' }, { actor: { id: 'setup', name: 'Setup', role: 'admin' } })).token;
+    await rt.close();
+    server = await startServer({ storeUrl, port: 0, logger: pino({ level: 'silent' }) });
+  }, 60_000);
+  afterAll(async () => { await server?.close(); });
+  const auth = () => ({ authorization: `Bearer ${token}` });
+
+  it('imports a tracker in a worker; the server reads the new plan at once', async () => {
+    const res = await fetch(`${server.url}/api/imports/tracker?fileName=t.tsv&planId=worked`, { method: 'POST', headers: auth(), body: tracker });
+    expect(res.status, await res.clone().text()).toBe(201);
+    expect((await res.json()).planId).toBe('worked');
+    const summary = await fetch(`${server.url}/api/plans/worked/summary`, { headers: auth() });
+    expect(summary.status).toBe(200);
+  }, 60_000);
+
+  it('streams progress, then the result, to a client that asks for text/event-stream', async () => {
+    const res = await fetch(`${server.url}/api/imports/tracker?fileName=t.tsv&planId=streamed`, { method: 'POST', headers: { ...auth(), accept: 'text/event-stream' }, body: tracker });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const text = await res.text();
+    expect(text).toMatch(/event: progress\ndata: \{"done":\d+,"total":\d+\}/);
+    expect(text).toMatch(/event: result\ndata: \{"planId":"streamed"/);
+  }, 60_000);
+
+  it('rebuilds a refusal from the worker as the same problem: field, rule, status', async () => {
+    const again = await fetch(`${server.url}/api/imports/tracker?fileName=t.tsv&planId=worked`, { method: 'POST', headers: auth(), body: tracker });
+    expect(again.status).toBe(409);
+    expect((await again.json()).rule).toBeTruthy();
+    const streamed = await (await fetch(`${server.url}/api/imports/tracker?fileName=t.tsv&planId=worked`, { method: 'POST', headers: { ...auth(), accept: 'text/event-stream' }, body: tracker })).text();
+    expect(streamed).toMatch(/event: problem\ndata: \{[^\n]*"status":409/);
+  }, 60_000);
+
+  it('verifies and renders a report in a worker', async () => {
+    const verify = await fetch(`${server.url}/api/verify`, { headers: auth() });
+    expect(verify.status).toBe(200);
+    expect((await verify.json()).ok).toBe(true);
+    const report = await fetch(`${server.url}/api/plans/worked/reports/board?format=html`, { headers: auth() });
+    expect(report.status).toBe(200);
+    expect(await report.text()).toContain('<!doctype html>');
+  }, 60_000);
+});
+
+describe('limits the file shows up front', () => {
+  it('are answered 413 naming the limit, what it allows and the file, before any work starts', async () => {
+    const { rt, tokens } = await planFixture();
+    const started: string[] = [];
+    const spy: Work = { run: (task, p) => { started.push(task.kind); return inlineWork(rt).run(task, p); }, close: async () => {} };
+    const app = createApp({ ragtrail: rt, work: spy, importLimits: { maxUncompressedBytes: 1000 } });
+    for (const accept of ['application/json', 'text/event-stream']) {
+      const res = await app.request('/api/imports/tracker?fileName=big.tsv&planId=big', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, accept }, body: tracker });
+      expect(res.status).toBe(413);
+      expect(res.headers.get('content-type')).toContain('application/problem+json');
+      expect(await res.json()).toMatchObject({ rule: 'limit', limit: 'maxUncompressedBytes', allowed: 1000, fileName: 'big.tsv' });
+    }
+    expect(started).toEqual([]);
+  });
+});
+
+it('an error crosses from a worker with its code, field, rule and details', () => {
+  const original = new DomainError('invalid', 'x.csv: refused', 'file', 'limit', { limit: 'maxRows', allowed: 5, fileName: 'x.csv' });
+  const back = fromWire(structuredClone(toWire(original)));
+  expect(back).toBeInstanceOf(DomainError);
+  expect(back).toMatchObject({ code: 'invalid', message: 'x.csv: refused', field: 'file', rule: 'limit', details: { limit: 'maxRows', allowed: 5, fileName: 'x.csv' } });
+});

@@ -7,7 +7,9 @@ import { problemOf } from '../problem.js';
 import { liveStream } from '../routes/live.js';
 import { reportDownload } from '../routes/reports.js';
 import { auditDownload } from '../routes/files.js';
+import { AccessibilityStatement } from './accessibility.js';
 import { ActionPage } from './action.js';
+import { pageAssetRoutes } from './assets.js';
 import { Dashboard } from './dashboard.js';
 import { ErrorPage } from './error-page.js';
 import { PlanList } from './plan-list.js';
@@ -31,6 +33,10 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
   });
   // Secure whenever the browser reached us over HTTPS, directly or through a trusted proxy.
   const cookie = (c: Context) => ({ httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c, trustProxy) }) as const;
+
+  // Public: the sign-in page needs its stylesheet, and anyone may read how accessible the pages are.
+  pageAssetRoutes(pages);
+  pages.get('/accessibility', (c) => c.html(<AccessibilityStatement />));
 
   pages.get('/login', (c) => c.html(<SignIn next={safeNext(c.req.query('next'))} failed={c.req.query('failed') === '1'} />));
   pages.post('/login', async (c) => {

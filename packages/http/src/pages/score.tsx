@@ -1,15 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { PlanState } from '@ragtrail/core';
 import { levelName, scoreText } from '@ragtrail/reports';
-import { swatchClass } from '../web/assets.js';
+import { tagClass } from './tag-colour.js';
 
-/** A score as a swatch beside its number and label: the text carries the meaning, the colour helps. */
+/** A score as a GOV.UK tag holding its number and its level's words: the words carry the meaning, the colour helps. */
 export function Score(props: { state: PlanState; score: number | null; suffix?: string }) {
   const level = levelName(props.state, props.score);
+  const text = scoreText(props.state, props.score);
   return (
     <span>
-      {level ? <span class={`rag ${swatchClass(level.colour)}`} aria-hidden="true" /> : null}
-      {scoreText(props.state, props.score)}
+      {level ? <strong class={`${tagClass(level.colour)} app-score`}>{text}</strong> : text}
       {props.suffix ?? ''}
     </span>
   );

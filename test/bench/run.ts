@@ -18,6 +18,9 @@ for (const top of ['packages', 'apps']) {
     for (const f of readdirSync(dir).sort()) if (f.endsWith('.bench.ts') && (!only || f.includes(only))) files.push(join(dir, f));
   }
 }
+// Benches across packages (cold starts on SQLite and PostgreSQL) live beside this runner.
+for (const f of readdirSync(import.meta.dirname).sort())
+  if (f.endsWith('.bench.ts') && (!only || f.includes(only))) files.push(join(import.meta.dirname, f));
 // Peer comparisons install their own dependencies (outside the workspace, so `pnpm install` never
 // builds them): they run here once installed, and `pnpm bench:peers` installs and runs them.
 const emmett = join(root, 'test', 'peers', 'emmett');

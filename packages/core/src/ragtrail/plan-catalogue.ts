@@ -72,7 +72,9 @@ export function createPlanCatalogue(deps: { store: EventStore; timeline: (planId
       }
       return listings;
     }
-    const [entries, revisions] = await Promise.all([models.list(CATALOGUE_MODEL), models.streamRevisions('plan-')]);
+    // One after the other: on a fresh pool, asking both at once would open a second connection to save one round trip.
+    const entries = await models.list(CATALOGUE_MODEL);
+    const revisions = await models.streamRevisions('plan-');
     const stored = new Map(entries.map((e) => [e.key, e]));
     const refreshed: ReadModelEntry[] = [];
     let i = 0;

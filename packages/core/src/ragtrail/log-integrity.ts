@@ -9,7 +9,7 @@ import { toHex } from '../integrity/hashing.js';
 import { LogTree } from '../integrity/log-tree.js';
 import { consistencyProofJson, inclusionProofJson, type ConsistencyProofJson, type InclusionProofJson } from '../integrity/proof-json.js';
 import { readCheckpointUnverified } from '../integrity/checkpoint.js';
-import { parseVerifierKey } from '../integrity/signed-note.js';
+import { formatVerifierKey, keyIdOf, parseVerifierKey } from '../integrity/signed-note.js';
 import type { SigningKey } from '../integrity/signing-key.js';
 import type { EventStore } from '../store/port.js';
 import { verifyStore } from '../store/verify-store.js';
@@ -57,17 +57,29 @@ export function createLogIntegrity(deps: { store: EventStore; handle: CommandHan
   const append = (events: ReturnType<typeof keyRecorded>[], reason: string) =>
     handle({ stream: view, subject: 'the integrity record', decide: () => events, foldCheck: foldCheckIntegrity }, { actor: INTEGRITY_ACTOR, reason });
 
-  const ownKey = (): RecordedKey | null =>
-    signer ? { name: signer.name, keyId: signer.keyId.toString('hex'), publicKey: signer.publicKey.toString('base64'), verifierKey: signer.verifierKey } : null;
+  /**
+   * The log's name is fixed by the key's first use: when the log already records this public key, it
+   * signs under the recorded name, so renaming or copying the database file does not rename the log.
+   */
+  const named = (): SigningKey | undefined => {
+    if (!signer) return undefined;
+    const recorded = [...view.state.keys].reverse().find((k) => k.publicKey === signer.publicKey.toString('base64'));
+    if (!recorded || recorded.name === signer.name) return signer;
+    return { ...signer, name: recorded.name, keyId: keyIdOf(recorded.name, signer.publicKey), verifierKey: formatVerifierKey(recorded.name, signer.publicKey) };
+  };
+  const ownKey = (): RecordedKey | null => {
+    const key = named();
+    return key ? { name: key.name, keyId: key.keyId.toString('hex'), publicKey: key.publicKey.toString('base64'), verifierKey: key.verifierKey } : null;
+  };
 
-  /** The public key goes into the log when this key is first used, and again whenever it changes (a rotation). */
+  /** The public key goes into the log when this key is first used, and again whenever another key signs (a rotation). */
   async function ensureKeyRecorded(): Promise<SigningKey> {
     if (!signer) throw noSigner();
-    const own = ownKey()!;
     const state = await view.refresh();
+    const own = ownKey()!;
     const latest = state.keys.at(-1);
     if (latest?.verifierKey !== own.verifierKey) await append([keyRecorded(own)], latest ? 'the signing key changed' : 'the signing key was first used');
-    return signer;
+    return named()!;
   }
 
   async function sign(asOf?: string): Promise<SignedCheckpoint> {
@@ -83,12 +95,21 @@ export function createLogIntegrity(deps: { store: EventStore; handle: CommandHan
   /** Every key this log has recorded, plus our own: the keys a checkpoint of this log may be signed by. */
   async function trustedKeys(): Promise<RecordedKey[]> {
     const recorded = (await view.refresh()).keys;
+    // Our own key under the log's recorded name (named() reads the view just refreshed).
     const own = ownKey();
-    return own ? [own, ...recorded] : recorded;
+    return own ? [own, ...recorded] : [...recorded];
   }
 
   async function checkNote(note: string): Promise<{ ok: true; checkpoint: Checkpoint } | { ok: false; reason: string }> {
     const keys = await trustedKeys();
+    // Our own key file vouches for a checkpoint it signed under any name, even when the log lost its key record.
+    let claimed: string | null = null;
+    try {
+      claimed = readCheckpointUnverified(note).origin;
+    } catch {
+      // An unreadable note fails below, with the verifier's reason.
+    }
+    if (signer && claimed !== null && !/[\s+]/.test(claimed)) keys.push({ name: claimed, keyId: '', publicKey: '', verifierKey: formatVerifierKey(claimed, signer.publicKey) });
     if (keys.length === 0) return { ok: false, reason: 'this log has no recorded signing key to check the signature with' };
     let reason = 'no key of this log signed it';
     for (const key of keys) {
@@ -129,7 +150,8 @@ export function createLogIntegrity(deps: { store: EventStore; handle: CommandHan
     hasSigner: signer !== undefined,
     /** The log's public key in verifier-key form: ours, or the last one the log records. */
     async publicKey(): Promise<RecordedKey> {
-      const key = ownKey() ?? (await view.refresh()).keys.at(-1);
+      await view.refresh();
+      const key = ownKey() ?? view.state.keys.at(-1);
       if (!key) throw noSigner();
       return key;
     },

@@ -9,6 +9,7 @@ import { reportDownload } from '../routes/reports.js';
 import { auditDownload } from '../routes/files.js';
 import { AccessibilityStatement } from './accessibility.js';
 import { ActionPage } from './action.js';
+import { isMomentForm, readMomentForm } from './moment-form.js';
 import { pageAssetRoutes } from './assets.js';
 import { Dashboard } from './dashboard.js';
 import { ErrorPage } from './error-page.js';
@@ -61,11 +62,19 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
 
   pages.get('/plans/:planId', async (c) => {
     const planId = c.req.param('planId');
+    // The period and moment form: a readable submission becomes the canonical address; an
+    // unreadable one gets the page as it was (the address's own period and moment) with what to fix.
+    const typed = isMomentForm(c.req.query()) ? readMomentForm(c.req.query()) : null;
+    if (typed?.ok) {
+      const q = new URLSearchParams({ ...(typed.period ? { period: typed.period } : {}), ...(typed.asOf ? { asOf: typed.asOf } : {}) });
+      return c.redirect(`/plans/${encodeURIComponent(planId)}${q.size ? `?${q}` : ''}`, 303);
+    }
     const asOf = asOfOf(c.req.query('asOf'));
     const query = { ...(c.req.query('period') ? { period: c.req.query('period')! } : {}), ...(asOf ? { asOf } : {}) };
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
     const { indicators } = await rt.indicators(planId, { period: summary.period, ...(asOf ? { asOf } : {}) });
-    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} indicators={indicators} />);
+    const form = typed && !typed.ok ? { values: typed.values, errors: typed.errors } : undefined;
+    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} indicators={indicators} {...(form ? { form } : {})} />, form ? 400 : 200);
   });
 
   // The board report and the evidence pack, linked from the dashboard for the period and moment shown.

@@ -6,6 +6,7 @@ import type { CommandMetadata } from '../shared/command-metadata.js';
 import type { EventStore } from '../store/port.js';
 import { lostRace, staleRevision, unfoldable } from './command-errors.js';
 import type { KeptStream } from './kept-stream.js';
+import { refuseBrokenChain } from './chain-guard.js';
 import { metadataOf, sealAfter, type StreamTail } from './seal-after.js';
 import type { Caller } from './types.js';
 
@@ -40,6 +41,7 @@ export function createCommandHandler(options: CommandHandlerOptions): CommandHan
   return async (command, caller) => {
     for (let attempt = 1; ; attempt++) {
       const state = await command.stream.refresh();
+      if (command.stream.broken) throw refuseBrokenChain(command.subject, command.stream.broken);
       if (caller.expectedRevision !== undefined && caller.expectedRevision !== state.revision)
         throw staleRevision(state.revision, caller.expectedRevision);
       const metadata = metadataOf(caller, now);

@@ -1,5 +1,6 @@
 import type { StoredEvent } from '../events/envelope.js';
 import type { StreamTail } from './seal-after.js';
+import type { ChainBreak } from '../chain/hash-chain.js';
 
 /**
  * A stream's state kept current in memory: `refresh` folds what the store has beyond the last
@@ -10,4 +11,6 @@ export interface KeptStream<S extends StreamTail> {
   readonly stream: string;
   refresh(): Promise<S>;
   advance(events: readonly StoredEvent[]): void;
+  /** Set when folding met an event whose hash or link fails: every write is then refused. */
+  readonly broken?: ChainBreak | null;
 }

@@ -7,6 +7,8 @@ import type { EventStore } from '../store/port.js';
 import { singleFlight } from '../shared/single-flight.js';
 import { CheckpointedFold } from './checkpointed-fold.js';
 import type { KeptStream } from './kept-stream.js';
+import type { ChainBreak } from '../chain/hash-chain.js';
+import { firstBreakIn } from './chain-guard.js';
 import type { PlanSnapshots } from './plan-snapshots.js';
 
 /**
@@ -18,6 +20,8 @@ export class PlanTimeline implements KeptStream<PlanState> {
   /** Whether the stored snapshot was looked at (once, before the first read), and the revision last saved. */
   private snapshotTried = false;
   private snapshotRevision = -1;
+  /** The first event whose hash or link failed when folded; nothing after it is folded. */
+  broken: ChainBreak | null = null;
 
   constructor(
     private readonly store: EventStore,
@@ -68,8 +72,13 @@ export class PlanTimeline implements KeptStream<PlanState> {
    * whoever hands it in.
    */
   advance(events: readonly StoredEvent[]): void {
+    if (this.broken) return;
     const fresh = events.filter((e) => e.revision > this.state.revision);
-    if (fresh.length > 0 && fresh[0]!.revision === this.state.revision + 1) this.fold.add(fresh.map(toRecorded));
+    if (fresh.length === 0 || fresh[0]!.revision !== this.state.revision + 1) return;
+    // Each event's hash and link are checked as it is folded (docs/performance.md measures the cost).
+    const { holds, firstBreak } = firstBreakIn(fresh, this.state.lastHash);
+    if (holds.length > 0) this.fold.add(holds.map(toRecorded));
+    this.broken = firstBreak;
   }
 
   get state(): PlanState {

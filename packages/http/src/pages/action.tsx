@@ -1,6 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { ActionEvidence, AuditRecord, Entry, PlanState } from '@ragtrail/core';
 import { trajectorySvg } from '@ragtrail/reports';
+import { SummaryList, TableScroll } from './govuk.js';
 import { Layout } from './layout.js';
 import { Score } from './score.js';
 
@@ -19,64 +20,68 @@ export function ActionPage({ state, evidence: a, audit, asOf }: ActionPageProps)
   const entries = [...(state.entries.get(a.actionId) ?? new Map<string, Entry>())].sort(([x], [y]) => x.localeCompare(y));
   const dashboard = `/plans/${encodeURIComponent(state.planId)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`;
   return (
-    <Layout title={`${a.ref} ${a.title}`}>
-      <p><a href={dashboard}>← {state.title}</a></p>
-      <h1>{a.ref}: {a.title}</h1>
-      <p class="note">
-        {action.lead ? `Lead: ${action.lead.name}${action.lead.jobTitle ? `, ${action.lead.jobTitle}` : ''}` : 'No lead assigned'}
-        {action.owners.length ? ` · Owners: ${action.owners.join('; ')}` : ''}
-        {action.dueDate ? ` · Due ${action.dueDate}` : action.dueText ? ` · Due: ${action.dueText}` : ''}
-        {asOf ? ` · as known at ${asOf}` : ''}
-      </p>
-      {action.description ? <p>{action.description}</p> : null}
-      <p>Current score: <Score state={state} score={a.currentScore} />; held for {a.heldPeriods} {a.heldPeriods === 1 ? 'period' : 'periods'}{a.meetsRemovalRule ? '; meets the rule for removal from the plan' : ''}.</p>
+    <Layout title={`${a.ref} ${a.title}`} wide>
+      <a class="govuk-back-link" href={dashboard}>{state.title}</a>
+      <h1 class="govuk-heading-l">{a.ref}: {a.title}</h1>
+      <SummaryList rows={[
+        ['Lead', action.lead ? `${action.lead.name}${action.lead.jobTitle ? `, ${action.lead.jobTitle}` : ''}` : 'No lead assigned'],
+        ['Owners', action.owners.length ? action.owners.join('; ') : null],
+        ['Due', action.dueDate ?? action.dueText ?? null],
+        ['As known at', asOf],
+      ]} />
+      {action.description ? <p class="govuk-body">{action.description}</p> : null}
+      <p class="govuk-body">Current score: <Score state={state} score={a.currentScore} />; held for {a.heldPeriods} {a.heldPeriods === 1 ? 'period' : 'periods'}{a.meetsRemovalRule ? '; meets the rule for removal from the plan' : ''}.</p>
       <section aria-labelledby="history-heading">
-        <h2 id="history-heading">Score history</h2>
-        <figure dangerouslySetInnerHTML={{ __html: trajectorySvg(state, a) }} />
+        <h2 class="govuk-heading-m" id="history-heading">Score history</h2>
+        <figure class="app-chart" dangerouslySetInnerHTML={{ __html: trajectorySvg(state, a) }} />
       </section>
       <section aria-labelledby="updates-heading">
-        <h2 id="updates-heading">Updates</h2>
-        {entries.length === 0 ? <p>No entries recorded.</p> : (
-          <table>
-            <thead><tr><th scope="col">Period</th><th scope="col">Score</th><th scope="col">Stated direction</th><th scope="col">Scores show</th><th scope="col">Update</th><th scope="col">Recorded</th></tr></thead>
-            <tbody>
+        <h2 class="govuk-heading-m" id="updates-heading">Updates</h2>
+        {entries.length === 0 ? <p class="govuk-body">No entries recorded.</p> : (
+          <TableScroll label="Updates">
+          <table class="govuk-table">
+            <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Period</th><th scope="col" class="govuk-table__header">Score</th><th scope="col" class="govuk-table__header">Stated direction</th><th scope="col" class="govuk-table__header">Scores show</th><th scope="col" class="govuk-table__header">Update</th><th scope="col" class="govuk-table__header">Recorded</th></tr></thead>
+            <tbody class="govuk-table__body">
               {entries.map(([period, e]) => (
-                <tr>
-                  <th scope="row">{period}</th>
-                  <td><Score state={state} score={e.score} suffix={e.source === 'imported' ? ' (imported)' : ''} /></td>
-                  <td>{e.statedDirection ?? '–'}</td>
-                  <td>{e.derivedDirection ?? '–'}</td>
-                  <td>{e.update || '–'}</td>
-                  <td>{e.recordedAt.slice(0, 10)} by {e.recordedBy.name}{e.corrections ? ` (corrected ${e.corrections}×)` : ''}</td>
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">{period}</th>
+                  <td class="govuk-table__cell"><Score state={state} score={e.score} suffix={e.source === 'imported' ? ' (imported)' : ''} /></td>
+                  <td class="govuk-table__cell">{e.statedDirection ?? '–'}</td>
+                  <td class="govuk-table__cell">{e.derivedDirection ?? '–'}</td>
+                  <td class="govuk-table__cell">{e.update || '–'}</td>
+                  <td class="govuk-table__cell">{e.recordedAt.slice(0, 10)} by {e.recordedBy.name}{e.corrections ? ` (corrected ${e.corrections}×)` : ''}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="evidence-heading">
-        <h2 id="evidence-heading">Evidence</h2>
-        {a.evidence.length === 0 ? <p>No evidence attached.</p> : (
-          <ul>{a.evidence.map((e) => <li><time datetime={e.observedOn}>{e.observedOn}</time>: {e.title} ({e.kind}){e.link ? <> · {/^https?:\/\//i.test(e.link) ? <a href={e.link}>{e.link}</a> : e.link}</> : null}{e.contentHash ? ` · sha256 ${e.contentHash.slice(0, 12)}…` : ''}</li>)}</ul>
+        <h2 class="govuk-heading-m" id="evidence-heading">Evidence</h2>
+        {a.evidence.length === 0 ? <p class="govuk-body">No evidence attached.</p> : (
+          <ul class="govuk-list govuk-list--bullet">{a.evidence.map((e) => <li><time datetime={e.observedOn}>{e.observedOn}</time>: {e.title} ({e.kind}){e.link ? <> · {/^https?:\/\//i.test(e.link) ? <a class="govuk-link" href={e.link}>{e.link}</a> : e.link}</> : null}{e.contentHash ? ` · sha256 ${e.contentHash.slice(0, 12)}…` : ''}</li>)}</ul>
         )}
       </section>
       <section aria-labelledby="audit-heading">
-        <h2 id="audit-heading">Audit trail</h2>
-        <p><a href={`/plans/${encodeURIComponent(state.planId)}/exports/audit?${new URLSearchParams({ action: a.actionId, ...(asOf ? { asOf } : {}) })}`}>Download this action's audit trail (CSV)</a></p>
-        <table>
-          <thead><tr><th scope="col">Recorded</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Changes</th><th scope="col">Reason</th></tr></thead>
-          <tbody>
+        <h2 class="govuk-heading-m" id="audit-heading">Audit trail</h2>
+        <p class="govuk-body"><a class="govuk-link" href={`/plans/${encodeURIComponent(state.planId)}/exports/audit?${new URLSearchParams({ action: a.actionId, ...(asOf ? { asOf } : {}) })}`}>Download this action's audit trail (CSV)</a></p>
+        <TableScroll label="Audit trail">
+        <table class="govuk-table">
+          <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Recorded</th><th scope="col" class="govuk-table__header">Who</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Changes</th><th scope="col" class="govuk-table__header">Reason</th></tr></thead>
+          <tbody class="govuk-table__body">
             {audit.map((r) => (
-              <tr>
-                <td><time datetime={r.recordedAt}>{r.recordedAt.replace('T', ' ').slice(0, 19)}</time></td>
-                <td>{r.actor.name} ({r.actor.role})</td>
-                <td>{r.type}{r.period ? ` ${r.period}` : ''}</td>
-                <td>{changeText(r) || '–'}</td>
-                <td>{r.reason ?? '–'}</td>
+              <tr class="govuk-table__row">
+                <td class="govuk-table__cell"><time datetime={r.recordedAt}>{r.recordedAt.replace('T', ' ').slice(0, 19)}</time></td>
+                <td class="govuk-table__cell">{r.actor.name} ({r.actor.role})</td>
+                <td class="govuk-table__cell">{r.type}{r.period ? ` ${r.period}` : ''}</td>
+                <td class="govuk-table__cell">{changeText(r) || '–'}</td>
+                <td class="govuk-table__cell">{r.reason ?? '–'}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        </TableScroll>
       </section>
     </Layout>
   );

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { figure, priorityHeading, type IndicatorView, type RagSummary } from '@ragtrail/core';
+import { TableScroll } from './govuk.js';
 
 const arrows = { improving: '↑', maintained: '→', declining: '↓' } as const;
 const ragWords = { 'on-target': 'on target', 'within-tolerance': 'within tolerance', 'off-target': 'off target' } as const;
@@ -30,13 +31,13 @@ function Sparkline({ v }: { v: IndicatorView }) {
 function Row({ v }: { v: IndicatorView }) {
   const comparators = Object.entries(v.comparators);
   return (
-    <tr>
-      <th scope="row">{v.name}</th>
-      <td>{v.latest ? `${figure(v, v.latest.value)} (${v.latest.period})` : '–'}</td>
-      <td>{v.target ? figure(v, v.target.value) : v.band ? `${figure(v, v.band.low)} to ${figure(v, v.band.high)}` : '–'}{v.rag ? <><br /><em>{ragWords[v.rag]}</em></> : null}</td>
-      <td>{comparators.length === 0 ? '–' : comparators.map(([name, c], i) => <>{i > 0 ? <br /> : null}{c.relation === 'better' ? 'better than' : c.relation === 'same' ? 'in line with' : 'worse than'} {name} ({figure(v, c.value)})</>)}</td>
-      <td>{v.direction ? <span><span aria-hidden="true">{arrows[v.direction]} </span>{v.direction}</span> : '–'}</td>
-      <td><Sparkline v={v} /></td>
+    <tr class="govuk-table__row">
+      <th scope="row" class="govuk-table__header">{v.name}</th>
+      <td class="govuk-table__cell">{v.latest ? `${figure(v, v.latest.value)} (${v.latest.period})` : '–'}</td>
+      <td class="govuk-table__cell">{v.target ? figure(v, v.target.value) : v.band ? `${figure(v, v.band.low)} to ${figure(v, v.band.high)}` : '–'}{v.rag ? <><br /><em>{ragWords[v.rag]}</em></> : null}</td>
+      <td class="govuk-table__cell">{comparators.length === 0 ? '–' : comparators.map(([name, c], i) => <>{i > 0 ? <br /> : null}{c.relation === 'better' ? 'better than' : c.relation === 'same' ? 'in line with' : 'worse than'} {name} ({figure(v, c.value)})</>)}</td>
+      <td class="govuk-table__cell">{v.direction ? <span><span aria-hidden="true">{arrows[v.direction]} </span>{v.direction}</span> : '–'}</td>
+      <td class="govuk-table__cell"><Sparkline v={v} /></td>
     </tr>
   );
 }
@@ -50,15 +51,17 @@ export function IndicatorsByPriority({ summary, indicators }: { summary: RagSumm
   ].filter((g) => g.list.length > 0);
   return (
     <section aria-labelledby="indicators-heading">
-      <h2 id="indicators-heading">Indicators</h2>
+      <h2 class="govuk-heading-m" id="indicators-heading">Indicators</h2>
       {groups.map((g) => (
-        <table>
-          <caption>{g.heading}</caption>
-          <thead><tr><th scope="col">Indicator</th><th scope="col">Latest</th><th scope="col">Target</th><th scope="col">Comparators</th><th scope="col">Direction</th><th scope="col">Trend</th></tr></thead>
-          <tbody>{g.list.map((v) => <Row v={v} />)}</tbody>
+        <TableScroll label={`Indicators: ${g.heading}`}>
+        <table class="govuk-table">
+          <caption class="govuk-table__caption govuk-table__caption--s">{g.heading}</caption>
+          <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Indicator</th><th scope="col" class="govuk-table__header">Latest</th><th scope="col" class="govuk-table__header">Target</th><th scope="col" class="govuk-table__header">Comparators</th><th scope="col" class="govuk-table__header">Direction</th><th scope="col" class="govuk-table__header">Trend</th></tr></thead>
+          <tbody class="govuk-table__body">{g.list.map((v) => <Row v={v} />)}</tbody>
         </table>
+        </TableScroll>
       ))}
-      <p class="note">Directions and comparisons go through each indicator's polarity (whether higher or lower is better); the dashed line is the target trajectory, dotted lines the comparators.</p>
+      <p class="govuk-body-s">Directions and comparisons go through each indicator's polarity (whether higher or lower is better); the dashed line is the target trajectory, dotted lines the comparators.</p>
     </section>
   );
 }

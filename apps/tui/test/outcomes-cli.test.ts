@@ -63,6 +63,8 @@ describe('ragtrail indicator, indicators, milestone, carry and coverage', () => 
     expect(officerCorrects.err).toContain('An officer may not CorrectIndicatorValue');
     const ok = await run([...as('reviewer'), 'indicator', 'correct', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--period', '2016-03', '--value', '59', '--reason', 'HR restated March']);
     expect(ok.code).toBe(0);
+    const audit = await run(['outcome-audit', '--store', store, '--plan', 'dev-plan']);
+    expect(audit.out).toMatch(/IndicatorValueCorrected\s+agency\s+A reviewer \(reviewer\)\n\s+value 60→59; reason: HR restated March/);
     const same = await run([...as('reviewer'), 'indicator', 'correct', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--period', '2016-03', '--value', '59', '--reason', 'again']);
     expect(same.err).toMatch(/--value: .*changes nothing.*\(rule correction-changes\)/);
     const target = await run([...as('reviewer'), 'indicator', 'target', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--by', '2018-05', '--value', '30', '--tolerance', '5']);

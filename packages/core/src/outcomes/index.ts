@@ -9,3 +9,4 @@ export * from './indicator-view.js';
 export * from './milestones.js';
 export * from './coverage.js';
 export type { OutcomeCommandResult, OutcomeCommandOf } from '../ragtrail/outcome-queries.js';
+export * from './audit.js';

@@ -3,10 +3,12 @@ import { toRecorded } from '../events/recorded.js';
 import { decideOutcome, findIndicator, type OutcomeCommand } from '../outcomes/decider.js';
 import type { OutcomeCommandInput, OutcomeCommandType } from '../outcomes/commands.js';
 import { coverage, type RecommendationCoverage } from '../outcomes/coverage.js';
+import { outcomeAuditTrail } from '../outcomes/audit.js';
+import type { AuditRecord } from '../projections/audit-trail.js';
 import { startOutcomeFold, evolveOutcomesAll } from '../outcomes/evolve.js';
 import { indicatorView, type IndicatorView } from '../outcomes/indicator-view.js';
 import { milestoneViews, type MilestoneView } from '../outcomes/milestones.js';
-import { indicatorsInOrder, planIdOfOutcomeStream, type OutcomeState } from '../outcomes/state.js';
+import { indicatorsInOrder, outcomeStream, planIdOfOutcomeStream, type OutcomeState } from '../outcomes/state.js';
 import type { PlanState } from '../plan/state.js';
 import { parseInput } from '../shared/errors.js';
 import { Period, periodEnd } from '../shared/period.js';
@@ -119,6 +121,15 @@ export function createOutcomeQueries(deps: Deps) {
         .map((v) => ({ kind: 'off-target' as const, ref: v.id, message: v.sentence }));
       const late = milestoneViews(plan, outcomes, on).filter((m) => m.exception !== null).map((m) => ({ kind: 'milestone' as const, ref: `${m.ref} #${m.milestone}`, message: m.exception! }));
       return { planId, exceptions: [...off, ...late] };
+    },
+
+    /** Who changed which outcome, when and why, with before and after: the outcome stream's audit trail (as the log stood at `asOf`). */
+    async outcomeAudit(planId: string, query: { asOf?: string } = {}): Promise<{ total: number; records: AuditRecord[] }> {
+      await loadPlan(planId, query.asOf);
+      const limit = query.asOf === undefined ? undefined : normaliseAsOf(query.asOf);
+      const events = (await store.readStream(outcomeStream(planId))).filter((e) => limit === undefined || e.recordedAt <= limit).map(toRecorded);
+      const records = outcomeAuditTrail(events);
+      return { total: records.length, records };
     },
 
     /** For each recommendation of an inspection plan: what carries it in other plans, and whether it is assured. */

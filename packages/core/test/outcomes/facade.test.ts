@@ -29,6 +29,16 @@ describe('outcomes through the facade: their own stream, the shared command hand
     expect((await rt.indicators('dev-plan')).indicators[0]!.latest).toMatchObject({ value: 53.8, corrections: 1 });
   });
 
+  it('the outcome audit trail says who changed what, when and why, with before and after, as the log stood then', async () => {
+    const { rt } = await setUp();
+    const first = await rt.executeOutcome('dev-plan', 'RecordIndicatorValue', { indicator: 'cp-rate', period: '2018-03', value: 54 }, { actor: officer });
+    await rt.executeOutcome('dev-plan', 'CorrectIndicatorValue', { indicator: 'cp-rate', period: '2018-03', value: 53.8 }, { actor: reviewer, reason: 'final release' });
+    const { records } = await rt.outcomeAudit('dev-plan');
+    expect(records.map((r) => r.type)).toEqual(['IndicatorDefined', 'IndicatorValueRecorded', 'IndicatorValueCorrected']);
+    expect(records[2]).toMatchObject({ actor: reviewer, reason: 'final release', ref: 'cp-rate', period: '2018-03', changes: [{ field: 'value', before: 54, after: 53.8 }] });
+    expect((await rt.outcomeAudit('dev-plan', { asOf: first.events[0]!.recordedAt })).total).toBe(2);
+  });
+
   it('refuses an unknown plan and a pinned revision that moved on, as plan commands do', async () => {
     const { rt } = await setUp();
     await expect(rt.executeOutcome('nope', 'RecordIndicatorValue', { indicator: 'cp-rate', period: '2018-03', value: 1 }, { actor: officer })).rejects.toMatchObject({ code: 'not-found', field: 'planId' });

@@ -199,6 +199,21 @@ export function registerOutcomes(program: Command, io: Io): void {
     });
 
   program
+    .command('outcome-audit')
+    .description("who changed the plan's indicators, milestones and carry-overs, when and why, with before and after")
+    .requiredOption('--plan <id>', 'plan id')
+    .option('--as-of <ISO-8601>', 'the log as it stood at this moment')
+    .option(...jsonFlag)
+    .action(async (_o, cmd: Command) => {
+      const o = optionsOf<{ plan: string; asOf?: string; json?: boolean }>(cmd);
+      const result = await read(o, io, (rt) => rt.outcomeAudit(o.plan, o.asOf ? { asOf: o.asOf } : {}));
+      if (o.json) return json(io, result);
+      if (result.total === 0) return line(io, 'No outcome changes recorded.');
+      for (const r of result.records)
+        line(io, `${r.recordedAt.slice(0, 19).replace('T', ' ')}  ${r.type.padEnd(24)} ${(r.ref ?? r.actionId ?? '').padEnd(16)} ${r.actor.name} (${r.actor.role})\n    ${[r.changes.map((c) => (c.before === null ? `${c.field}=${String(c.after)}` : `${c.field} ${String(c.before)}→${String(c.after)}`)).join(', '), r.reason ? `reason: ${r.reason}` : ''].filter(Boolean).join('; ')}`);
+    });
+
+  program
     .command('coverage')
     .description('for each recommendation of an inspection plan: the actions in later plans that carry it, and whether it is assured')
     .requiredOption('--plan <id>', 'the inspection plan (tracker) id')

@@ -91,3 +91,34 @@ export const levelOf = (scheme: ScoringScheme, score: number | null) => (score =
 
 /** Figures are kept at full precision and rounded only here, for people: 2.0446 reads "2.0". */
 export const formatFigure = (figure: number | null, decimals = 1): string => (figure === null ? '–' : figure.toFixed(decimals));
+
+/** Two figures as shown side by side, and the direction that what is shown supports. */
+export interface DisplayedPair {
+  before: string;
+  after: string;
+  /** Compared at the precision shown: never "Declining" between two equal printed figures. */
+  direction: Direction | null;
+  decimals: number;
+}
+
+/**
+ * The one display rule for a figure and the one before it ("2.6 -> 3.3 Improving"): one decimal,
+ * or, when two different figures would print alike at one decimal, two (then three), so the arrow
+ * is never contradicted by what is printed ("2.60 -> 2.58 Declining"). Figures equal at the most
+ * precision shown are Maintained. Every front end and report shows pairs through this.
+ */
+export function displayPair(scheme: ScoringScheme, before: number | null, after: number | null, maxDecimals = 3): DisplayedPair {
+  let decimals = 1;
+  if (before !== null && after !== null)
+    while (decimals < maxDecimals && before.toFixed(decimals) === after.toFixed(decimals) && Math.abs(before - after) >= 1e-9) decimals++;
+  const b = formatFigure(before, decimals);
+  const a = formatFigure(after, decimals);
+  const direction = before === null || after === null ? null : b === a ? 'Maintained' : directionOfFigures(scheme, before, after);
+  return { before: b, after: a, direction, decimals };
+}
+
+/** How an average's colour is chosen, for the legend beside every coloured average. */
+export function colourRule(scheme: ScoringScheme): string {
+  const levels = scheme.levels.map((l) => `${l.value} ${l.label}`).join(', ');
+  return `An average takes the colour of the nearest level (${levels}); halfway between two levels it takes the worse one.`;
+}

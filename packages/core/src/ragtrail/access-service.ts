@@ -4,10 +4,12 @@ import {
   ACCESS_STREAM, accessDecider, hashToken, newTokenSecret, principalFor,
   type AccessCommand, type AccessState, type TokenRecord,
 } from '../access/tokens.js';
+import type { ChainBreak } from '../chain/hash-chain.js';
 import type { StoredEvent } from '../events/envelope.js';
 import { toRecorded } from '../events/recorded.js';
 import type { EventStore } from '../store/port.js';
 import { singleFlight } from '../shared/single-flight.js';
+import { firstBreakIn } from './chain-guard.js';
 import type { CommandHandler } from './command-handler.js';
 import type { KeptStream } from './kept-stream.js';
 import type { Caller } from './types.js';
@@ -16,6 +18,8 @@ import type { Caller } from './types.js';
 class AccessView implements KeptStream<AccessState> {
   readonly stream = ACCESS_STREAM;
   private state = accessDecider.initialState();
+  /** The first access event whose hash or link failed: nothing after it is folded, and no token works. */
+  broken: ChainBreak | null = null;
 
   constructor(private readonly store: EventStore) {}
 
@@ -26,7 +30,13 @@ class AccessView implements KeptStream<AccessState> {
   });
 
   advance(events: readonly StoredEvent[]): void {
-    for (const e of events) if (e.revision === this.state.revision + 1) this.state = accessDecider.evolve(this.state, toRecorded(e));
+    if (this.broken) return;
+    const fresh = events.filter((e) => e.revision > this.state.revision);
+    if (fresh.length === 0 || fresh[0]!.revision !== this.state.revision + 1) return;
+    // An edited token list could hand a viewer the admin role: check each event before it counts.
+    const { holds, firstBreak } = firstBreakIn(fresh, this.state.lastHash);
+    for (const e of holds) this.state = accessDecider.evolve(this.state, toRecorded(e));
+    this.broken = firstBreak;
   }
 }
 
@@ -62,8 +72,16 @@ export function createAccessService(store: EventStore, handle: CommandHandler) {
       return [...state.tokens.values()].map(({ tokenHash: _hash, ...rest }) => rest);
     },
 
+    /** Fails closed: while the access stream's chain is broken, no token is recognised. */
     async authenticate(secret: string): Promise<Actor | null> {
-      return principalFor(await view.refresh(), secret);
+      const state = await view.refresh();
+      return view.broken ? null : principalFor(state, secret);
+    },
+
+    /** The first broken event of the access stream, or null while its chain holds. */
+    async accessIntegrity(): Promise<ChainBreak | null> {
+      await view.refresh();
+      return view.broken;
     },
   };
 }

@@ -20,8 +20,10 @@ import { createPlanQueries } from './plan-queries.js';
 import { createOutcomeQueries } from './outcome-queries.js';
 import { outcomeStream } from '../outcomes/state.js';
 import { PlanTimeline } from './plan-timeline.js';
+import { createIntegrityStatus } from './integrity-status.js';
 import type { Caller, CommandResult, PlanBatch, PlanListing, RagtrailOptions } from './types.js';
 
+export type { IntegrityFlag, LogIntegrityStatus, PlanIntegrity } from './integrity-status.js';
 export type { Caller, CommandResult, PlanBatch, PlanListing, QueryOptions, RagtrailOptions } from './types.js';
 
 /**
@@ -51,6 +53,7 @@ export function createRagtrail(options: RagtrailOptions) {
   const outcomes = createOutcomeQueries({ store, now, handle, loadPlan: queries.loadPlan });
   const log = createLogAccess(store);
   const catalogue = createPlanCatalogue({ store, timeline, warn });
+  const status = createIntegrityStatus({ store, integrity, timeline, timelines: () => timelines.entries(), accessIntegrity: access.accessIntegrity });
 
   /** A sign-off pins the board's moment in the log itself: a checkpoint follows it (when a key is configured). */
   async function checkpointAfter(planId: string, result: CommandResult): Promise<CommandResult> {
@@ -111,6 +114,10 @@ export function createRagtrail(options: RagtrailOptions) {
     /** Rebuilds the plan catalogue from the whole log (a store copied without it, or one `verify` found wrong). */
     rebuildCatalogue: catalogue.rebuild,
 
+    /** Whether a plan's log can be trusted: every front end shows the flag on each answer about the plan. */
+    planIntegrity: status.planIntegrity,
+    /** The access stream, the store's own checkpoints and every plan folded so far (the server's log and /health). */
+    integrity: status.status,
     planExists: log.planExists,
     verifyPlan: log.verifyPlan,
     subscribe: log.subscribe,

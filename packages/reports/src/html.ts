@@ -2,6 +2,7 @@ import { priorityHeading, priorityName, type ActionEvidence, type PlanState } fr
 import { exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 import { verifyText } from './markdown.js';
 import { checkpointHtml } from './checkpoint-section.js';
+import { integrityWarningHtml } from './integrity-warning.js';
 import { indicatorGroups, indicatorsHtml } from './indicators-section.js';
 
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -12,7 +13,7 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}.rag{display:inline-block;min-width:1em;height:1em;border-radius:2px;margin-right:.35em;vertical-align:-.15em;border:1px solid #555}
 dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.header dt{font-weight:600}
-svg text{font-size:10px;font-family:inherit}
+svg text{font-size:10px;font-family:inherit}.integrity-warning{border:5px solid #d4351c;padding:.75rem 1rem}
 @media print{body{margin:0;font-size:10pt}h2{break-before:auto;break-after:avoid}table,svg,section{break-inside:avoid}a{color:inherit;text-decoration:none}}
 `;
 
@@ -38,7 +39,7 @@ function header(m: BoardModel | EvidenceModel, kind: string): string {
     ['Sign-off', signOff],
     ['Reflects', reflectedText(m.reflected)],
   ];
-  return `<header>\n<h1>${esc(kind)}: ${esc(s.title)}</h1>\n<dl class="header">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>\n</header>`;
+  return `<header>\n<h1>${esc(kind)}: ${esc(s.title)}</h1>${integrityWarningHtml(m.integrity, esc)}\n<dl class="header">${rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>\n</header>`;
 }
 
 export function boardHtml(m: BoardModel): string {

@@ -1,5 +1,6 @@
 import { priorityHeading, priorityName } from '@ragtrail/core';
 import { checkpointMarkdown } from './checkpoint-section.js';
+import { integrityWarningMarkdown } from './integrity-warning.js';
 import { indicatorGroups, indicatorsMarkdown } from './indicators-section.js';
 import { exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 
@@ -13,6 +14,7 @@ export function headerLines(m: BoardModel | EvidenceModel, kind: string): string
   const review = s.review;
   return [
     `# ${kind}: ${text(s.title)}`,
+    ...integrityWarningMarkdown(m.integrity),
     '',
     `- Organisation: ${s.organisation}`,
     `- Period: ${monthName(s.period)} (${s.period}), compared with ${monthName(s.previousPeriod)}`,

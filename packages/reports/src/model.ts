@@ -1,5 +1,5 @@
 import { reportCheckpoint, type ReportCheckpoint } from './checkpoint-section.js';
-import { levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
+import { levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanIntegrity, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
 
 /** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
 export interface Reflected {
@@ -16,6 +16,8 @@ export interface BoardModel {
   checkpoint: ReportCheckpoint | null;
   /** The plan's indicators up to the period, shown beside the RAG figures (docs/indicators.md). */
   indicators: IndicatorView[];
+  /** Whether the plan's log can be trusted; a broken one puts a warning at the top of the report. */
+  integrity?: PlanIntegrity;
 }
 
 export interface EvidenceModel {
@@ -25,6 +27,7 @@ export interface EvidenceModel {
   verify: VerifyResult;
   state: PlanState;
   checkpoint: ReportCheckpoint | null;
+  integrity?: PlanIntegrity;
 }
 
 export async function boardModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<BoardModel> {
@@ -34,7 +37,8 @@ export async function boardModel(rt: Ragtrail, o: { planId: string; period?: str
   const { exceptions } = await rt.exceptions(o.planId, { ...query, period: summary.period });
   const checkpoint = await reportCheckpoint(rt, o.asOf ?? state.lastRecordedAt);
   const { indicators } = await rt.indicators(o.planId, { period: summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
-  return { summary, exceptions, state, checkpoint, indicators, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
+  const integrity = await rt.planIntegrity(o.planId);
+  return { summary, exceptions, state, checkpoint, indicators, integrity, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
 }
 
 export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<EvidenceModel> {
@@ -42,7 +46,7 @@ export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: 
   const { actions } = await rt.evidence(o.planId, { period: board.summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
   // Verify the log as the report knows it (up to the reflected revision), so a later append cannot change the pack.
   const verify = await rt.verifyPlan(o.planId, { upToRevision: board.reflected.revision });
-  return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected, checkpoint: board.checkpoint };
+  return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected, checkpoint: board.checkpoint, ...(board.integrity ? { integrity: board.integrity } : {}) };
 }
 
 /** Means keep one decimal; a single action's whole-number score is shown as it was recorded. */

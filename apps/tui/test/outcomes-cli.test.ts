@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -46,6 +46,17 @@ describe('ragtrail indicator, indicators, milestone, carry and coverage', () => 
     const report = readFileSync(out, 'utf8');
     expect(report).toContain('improving from 68 per 10,000 in March 2017');
     expect(report).toContain('better than statistical neighbours (54.6 per 10,000)');
+  });
+
+  it('imports a wide file of authorities for one indicator, the other rows becoming comparators', async () => {
+    const store = await seeded();
+    await run([...as('admin'), 'indicator', 'add', '--store', store, '--plan', 'dev-plan', '--id', 'cp-rate', '--name', 'Children on a child protection plan', '--unit', 'per 10,000', '--better', 'lower', '--source', 'DfE']);
+    const file = join(mkdtempSync(join(tmpdir(), 'ragtrail-lait-')), 'lait.csv');
+    writeFileSync(file, 'Local authority,2016-17,2017-18\nThurrock,68,54\nSN avg,57.2,54.6\n');
+    const r = await run([...as('officer'), 'indicator', 'import', file, '--store', store, '--plan', 'dev-plan', '--indicator', 'cp-rate', '--authority', 'Thurrock', '--source', 'DfE LAIT']);
+    expect(r).toMatchObject({ code: 0, out: expect.stringContaining('Recorded 2 value(s) from lait.csv') });
+    const { indicators } = JSON.parse((await run(['indicators', '--store', store, '--plan', 'dev-plan', '--json'])).out);
+    expect(indicators[0]).toMatchObject({ direction: 'improving', comparators: { 'statistical neighbours': { value: 54.6, better: true } } });
   });
 
   it('refuses with the flag and the rule: a period recorded twice, a correction without a change, an officer correcting', async () => {

@@ -19,7 +19,7 @@ export const wideColumns: readonly ColumnSpec<IndicatorColumn>[] = longColumns.f
 
 /** Comparator columns recognised by their header; any other is named with a columnMap entry "comparator:NAME". */
 const comparatorNames: readonly { name: string; synonyms: readonly string[] }[] = [
-  { name: 'statistical neighbours', synonyms: ['statistical neighbours', 'statistical neighbour', 'statistical neighbours average', 'stat neighbours', 'sn average', 'sn'] },
+  { name: 'statistical neighbours', synonyms: ['statistical neighbours', 'statistical neighbour', 'statistical neighbours average', 'stat neighbours', 'sn average', 'sn avg', 'sn'] },
   { name: 'England', synonyms: ['england', 'england average', 'national', 'national average'] },
   { name: 'region', synonyms: ['region', 'regional', 'regional average'] },
 ];

@@ -6,6 +6,7 @@ import { UserError } from '../errors.js';
 import { json, line, type Io } from '../io.js';
 import { actorOf, integer, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
+import { registerIndicatorImport } from './indicator-import.js';
 
 // The outcome commands' input fields by the flag a person typed, so a refusal names the flag.
 const flags: Record<string, string> = {
@@ -168,6 +169,8 @@ export function registerOutcomes(program: Command, io: Io): void {
       const o = optionsOf<{ plan: string; indicator: string; period: string; value: number; json?: boolean }>(cmd);
       await run(cmd, io, o, 'SetIndicatorBaseline', { indicator: o.indicator, period: o.period, value: o.value }, `Baseline for ${o.indicator}: ${o.value} in ${o.period}`);
     });
+
+  registerIndicatorImport(indicator, io);
 
   program
     .command('indicators')

@@ -104,17 +104,17 @@ export interface DisplayedPair {
 /**
  * The one display rule for a figure and the one before it ("2.6 -> 3.3 Improving"): one decimal,
  * or, when two different figures would print alike at one decimal, two (then three), so the arrow
- * is never contradicted by what is printed ("2.60 -> 2.58 Declining"). Figures equal at the most
- * precision shown are Maintained. Every front end and report shows pairs through this.
+ * is never contradicted by what is printed ("2.60 -> 2.58 Declining"). `direction` is the one
+ * computed at full precision (directionOfFigures); figures that still print alike are shown as
+ * Maintained. Every front end and report shows pairs through this.
  */
-export function displayPair(scheme: ScoringScheme, before: number | null, after: number | null, maxDecimals = 3): DisplayedPair {
+export function displayPair(before: number | null, after: number | null, direction: Direction | null, maxDecimals = 3): DisplayedPair {
   let decimals = 1;
   if (before !== null && after !== null)
     while (decimals < maxDecimals && before.toFixed(decimals) === after.toFixed(decimals) && Math.abs(before - after) >= 1e-9) decimals++;
   const b = formatFigure(before, decimals);
   const a = formatFigure(after, decimals);
-  const direction = before === null || after === null ? null : b === a ? 'Maintained' : directionOfFigures(scheme, before, after);
-  return { before: b, after: a, direction, decimals };
+  return { before: b, after: a, direction: before === null || after === null ? direction : b === a ? 'Maintained' : direction, decimals };
 }
 
 /** How an average's colour is chosen, for the legend beside every coloured average. */

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { colourRule, developmentPlanScheme, displayPair, ofstedTrackerScheme, type Direction } from '../../src/index.js';
+import { developmentPlanScheme, ofstedTrackerScheme, type Direction, type ScoringScheme } from '../../src/index.js';
+import { colourRule, directionOfFigures, displayPair as shownPair } from '../../src/projections/figures.js';
+
+const displayPair = (scheme: ScoringScheme, before: number | null, after: number | null) => shownPair(before, after, directionOfFigures(scheme, before, after));
 
 /** What a reader concludes from two printed figures under the scheme. */
 function directionRead(scheme: typeof developmentPlanScheme, before: string, after: string): Direction {

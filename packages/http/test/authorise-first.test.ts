@@ -18,6 +18,7 @@ function admitted(method: string, path: string): readonly Role[] {
   if (path === '/api/plans/{planId}/batch') return everyRole.filter((r) => Object.keys(commandSchemas).some((t) => mayIssue(r, t as CommandType)));
   const plan = /^\/api\/plans\/\{planId\}\/commands\/(\w+)$/.exec(path)?.[1];
   if (plan && Object.hasOwn(permissions, plan)) return permissions[plan as CommandType];
+  if (path === '/api/plans/{planId}/outcomes/imports') return outcomePermissions.RecordIndicatorValue;
   const outcome = /^\/api\/plans\/\{planId\}\/outcomes\/commands\/(\w+)$/.exec(path)?.[1];
   if (outcome && Object.hasOwn(outcomePermissions, outcome)) return outcomePermissions[outcome as OutcomeCommandType];
   throw new Error(`${method.toUpperCase()} ${path}: which command of the core's tables binds it? Add it here and to src/http/authority.ts`);

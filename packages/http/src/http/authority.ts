@@ -27,6 +27,10 @@ export function authorityOf(method: 'get' | 'post' | 'delete', path: string): Au
   if (method === 'post' && path === '/plans/:planId/batch') return { act: 'run a batch of plan commands', roles: planCommandRoles };
   const plan = /^\/plans\/:planId\/commands\/(\w+)$/.exec(path)?.[1];
   if (method === 'post' && plan !== undefined && Object.hasOwn(permissions, plan)) return command(plan as CommandType);
+  // An indicator import records values, so it needs what RecordIndicatorValue needs.
+  if (method === 'post' && path === '/plans/:planId/outcomes/imports') return { act: 'import indicator values', roles: outcomePermissions.RecordIndicatorValue };
+  // An indicator import records values (and their comparators), so it needs what RecordIndicatorValue needs.
+  if (method === 'post' && path === '/plans/:planId/outcomes/imports') return { act: 'import indicator values', roles: outcomePermissions.RecordIndicatorValue };
   const outcome = /^\/plans\/:planId\/outcomes\/commands\/(\w+)$/.exec(path)?.[1];
   if (method === 'post' && outcome !== undefined && Object.hasOwn(outcomePermissions, outcome))
     return { act: outcome, roles: outcomePermissions[outcome as OutcomeCommandType] };

@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { AppEnv, Ragtrail } from './env.js';
 import { authenticate } from './middleware/authenticate.js';
 import { closeAfterEarlyRefusal } from './middleware/body-limit.js';
+import { integrityFlags, integrityHealth } from './middleware/integrity.js';
 import { requestLog } from './middleware/request-log.js';
 import { openApiDocument } from './openapi.js';
 import { pageRoutes } from './pages/routes.js';
@@ -49,6 +50,7 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   app.use('*', requestLog(logger));
   app.use('*', closeAfterEarlyRefusal);
   app.use('*', securityHeaders());
+  app.use('*', integrityFlags(rt));
   // The settings routes read, pages included (a report from the dashboard renders off the request path too).
   app.use('*', async (c, next) => {
     c.set('bodyLimits', { json: bodyLimitBytes, upload: importLimitBytes });
@@ -64,7 +66,7 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
   });
   app.notFound((c) => problem(c, refusal(404, 'path', 'route-exists', `No route ${c.req.method} ${c.req.path}: see /api/openapi.json`)));
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.get('/health', integrityHealth(rt, logger));
 
   const api = new OpenAPIHono<AppEnv>();
   // Who is asking, before anything else; each route then checks the role, and only then limits and reads the body.

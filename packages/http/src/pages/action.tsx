@@ -1,7 +1,8 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { ActionEvidence, AuditRecord, Entry, PlanState } from '@ragtrail/core';
+import type { ActionEvidence, AuditRecord, Entry, PlanIntegrity, PlanState } from '@ragtrail/core';
 import { trajectorySvg } from '@ragtrail/reports';
 import { SummaryList, TableScroll } from './govuk.js';
+import { IntegrityBanner } from './integrity-banner.js';
 import { Layout } from './layout.js';
 import { Score } from './score.js';
 
@@ -10,18 +11,20 @@ export interface ActionPageProps {
   evidence: ActionEvidence;
   audit: AuditRecord[];
   asOf: string | null;
+  integrity?: PlanIntegrity;
 }
 
 const changeText = (r: AuditRecord) => r.changes.map((c) => `${c.field}: ${JSON.stringify(c.before) ?? '–'} → ${JSON.stringify(c.after) ?? '–'}`).join('; ');
 
 /** One action for an inspector: its score history as a chart, its updates, its evidence and every change to it. */
-export function ActionPage({ state, evidence: a, audit, asOf }: ActionPageProps) {
+export function ActionPage({ state, evidence: a, audit, asOf, integrity }: ActionPageProps) {
   const action = state.actions.get(a.actionId)!;
   const entries = [...(state.entries.get(a.actionId) ?? new Map<string, Entry>())].sort(([x], [y]) => x.localeCompare(y));
   const dashboard = `/plans/${encodeURIComponent(state.planId)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`;
   return (
     <Layout title={`${a.ref} ${a.title}`} wide>
       <a class="govuk-back-link" href={dashboard}>{state.title}</a>
+      <IntegrityBanner integrity={integrity} />
       <h1 class="govuk-heading-l">{a.ref}: {a.title}</h1>
       <SummaryList rows={[
         ['Lead', action.lead ? `${action.lead.name}${action.lead.jobTitle ? `, ${action.lead.jobTitle}` : ''}` : 'No lead assigned'],

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { priorityHeading, priorityName, type IndicatorView, type PlanException, type PlanState, type RagSummary } from '@ragtrail/core';
+import { priorityHeading, priorityName, type IndicatorView, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
 import { fig, scoreText } from '@ragtrail/reports';
 import { AsKnownAt } from './as-known-at.js';
 import { ErrorSummary, TableScroll, type FieldError } from './govuk.js';
@@ -7,6 +7,7 @@ import { Layout } from './layout.js';
 import { momentValues, type MomentValues } from './moment-form.js';
 import { DirectionOf, Score } from './score.js';
 import { IndicatorsByPriority } from './indicators.js';
+import { IntegrityBanner } from './integrity-banner.js';
 
 export interface DashboardProps {
   state: PlanState;
@@ -17,6 +18,8 @@ export interface DashboardProps {
   indicators?: readonly IndicatorView[];
   /** The period and moment form as typed, when what was typed could not be read. */
   form?: { values: MomentValues; errors: readonly FieldError[] };
+  /** Whether the plan's log holds; a broken one puts a warning above everything else. */
+  integrity?: PlanIntegrity;
 }
 
 /** The figure computed from the actions, with the council's own imported figure beside it (never in its place). */
@@ -63,12 +66,13 @@ function Reports(props: { summary: RagSummary; asOf: string | null }) {
 }
 
 /** The board's RAG summary as boards know it, the exceptions, and every action linked to its page. */
-export function Dashboard({ state, summary: s, exceptions, asOf, indicators = [], form }: DashboardProps) {
+export function Dashboard({ state, summary: s, exceptions, asOf, indicators = [], form, integrity }: DashboardProps) {
   const levels = state.scheme.levels;
   const review = s.review;
   return (
     <Layout title={`${form ? 'Error: ' : ''}${s.title}: ${s.period}`} wide>
       <ErrorSummary errors={form?.errors ?? []} />
+      <IntegrityBanner integrity={integrity} />
       <h1 class="govuk-heading-l">{s.title}</h1>
       <p class="govuk-body-s">
         {s.organisation} · period {s.period} against {s.previousPeriod} ·{' '}

@@ -74,7 +74,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
     const { indicators } = await rt.indicators(planId, { period: summary.period, ...(asOf ? { asOf } : {}) });
     const form = typed && !typed.ok ? { values: typed.values, errors: typed.errors } : undefined;
-    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} indicators={indicators} {...(form ? { form } : {})} />, form ? 400 : 200);
+    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} indicators={indicators} integrity={await rt.planIntegrity(planId)} {...(form ? { form } : {})} />, form ? 400 : 200);
   });
 
   // The board report and the evidence pack, linked from the dashboard for the period and moment shown.
@@ -91,7 +91,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const [state, evidence, audit] = await Promise.all([
       rt.loadPlan(planId, asOf ?? undefined), rt.evidence(planId, { action: actionId, ...at }), rt.audit(planId, { action: actionId, ...at }),
     ]);
-    return c.html(<ActionPage state={state} evidence={evidence.actions[0]!} audit={audit.records} asOf={asOf} />);
+    return c.html(<ActionPage state={state} evidence={evidence.actions[0]!} audit={audit.records} asOf={asOf} integrity={await rt.planIntegrity(planId)} />);
   });
   return pages;
 }

@@ -53,6 +53,22 @@ describe('outcomes over HTTP', () => {
     expect((await bad.json()).field).toMatch(/^data\.(period|value)$/);
   });
 
+  it('imports a long file of values with comparators in one append; a bad file is a 400 naming row and column', async () => {
+    const { app, call, tokens } = await planFixture();
+    await call('POST', path('DefineIndicator'), tokens.admin!, define);
+    const body = 'Indicator,Period,Value,SN avg\ncp-rate,2017-03,68,\ncp-rate,2018-03,54,54.6\n';
+    const post = (content: string, token: string) => app.request('/api/plans/p1/outcomes/imports?fileName=digest.csv&source=DfE&map=SN%20avg%3Dcomparator%3Astatistical%20neighbours', { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: content });
+    expect((await post(body, tokens.viewer!)).status).toBe(403);
+    const ok = await post(body, tokens.officer!);
+    expect(ok.status).toBe(201);
+    expect(await ok.json()).toMatchObject({ recorded: 2, unchanged: 0 });
+    const { indicators } = await (await call('GET', '/api/plans/p1/indicators', tokens.viewer!)).json();
+    expect(indicators[0]).toMatchObject({ direction: 'improving', comparators: { 'statistical neighbours': { value: 54.6, better: true } } });
+    const bad = await post('Indicator,Period,Value\ncp-rate,2019-03,lots\n', tokens.officer!);
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).detail).toContain('digest.csv, row 2, column C "Value"');
+  });
+
   it('an If-Match on the outcome stream that moved on is refused with 412', async () => {
     const { call, tokens } = await planFixture();
     await call('POST', path('DefineIndicator'), tokens.admin!, define);

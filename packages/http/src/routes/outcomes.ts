@@ -1,5 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { outcomeCommandSchemas, outcomePermissions, parseInput, type OutcomeCommandType } from '@ragtrail/core';
+import { importIndicators } from '@ragtrail/spreadsheets';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
@@ -13,6 +14,15 @@ const IndicatorsQuery = ReadQuery.extend({
 });
 const MilestonesQuery = ReadQuery.extend({ period: z.string().optional().describe('status at the end of this period, YYYY-MM (default: today, or the as-of date)') });
 const CoverageQuery = ReadQuery.pick({ asOf: true });
+const ImportQuery = z.object({
+  fileName: z.string().trim().min(1, 'name the file, e.g. digest.csv or lait.xlsx').describe('the file name (its extension says CSV, TSV or XLSX)'),
+  layout: z.enum(['long', 'wide']).optional().describe('long: a row per indicator and period; wide: a column per year (default: whichever the header shows)'),
+  authority: z.string().optional().describe('with an authority column: yours, as the file writes it'),
+  indicator: z.string().optional().describe('a wide file of one indicator: its id or name'),
+  map: z.union([z.string(), z.array(z.string())]).optional().describe('"Your header=column" (repeat): indicator, period, value, authority, source, release or comparator:NAME'),
+  yearEnd: z.string().optional().describe('the month a bare year stands for, 01-12 (default 03)'),
+  source: z.string().optional(), release: z.string().optional(), sheet: z.string().optional(),
+});
 
 const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>, schema: S) => parseInput(schema, c.req.query(), 'query');
 
@@ -31,6 +41,15 @@ export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
         return c.json(result, 201);
       });
   }
+
+  route(api, { method: 'post', path: '/plans/:planId/outcomes/imports', summary: 'Record indicator values and comparators from a CSV, TSV or XLSX body, all or nothing (officer)', tag: 'outcomes', query: ImportQuery, body: { mediaType: 'application/octet-stream', description: 'the file as bytes' }, ok: { status: 201, description: '{ planId, events, recorded, unchanged, warnings }' } },
+    async (c) => {
+      const q = parseInput(ImportQuery, { ...c.req.query(), map: c.req.queries('map') }, 'query');
+      const columnMap = Object.fromEntries((typeof q.map === 'string' ? [q.map] : q.map ?? []).map((m) => [m.slice(0, m.indexOf('=')).trim(), m.slice(m.indexOf('=') + 1).trim()]));
+      const { map: _map, ...options } = present(q);
+      const result = await importIndicators(rt, { ...options, planId: c.req.param('planId')!, content: new Uint8Array(await c.req.arrayBuffer()), ...(Object.keys(columnMap).length ? { columnMap } : {}) }, callerOf(c));
+      return c.json(result, 201);
+    });
 
   route(api, { method: 'get', path: '/plans/:planId/indicators', summary: "Each indicator: latest, previous, baseline, target, comparators (name -> { value, better, source }), direction and RAG through its polarity", tag: 'outcomes', query: IndicatorsQuery, ok: { status: 200, description: '{ planId, period, indicators }' } },
     async (c) => c.json(await rt.indicators(c.req.param('planId')!, present(queryOf(c, IndicatorsQuery)))));

@@ -16,11 +16,12 @@ import { openPlanBatch } from './plan-batch.js';
 import { createPlanCatalogue } from './plan-catalogue.js';
 import { createPlanSnapshots, DEFAULT_SNAPSHOT_EVERY } from './plan-snapshots.js';
 import { checkReadModels, type ReadModelVerdict } from './read-model-check.js';
-import { createPlanQueries } from './plan-queries.js';
+import { createPlanQueries, type SummaryQuery } from './plan-queries.js';
 import { createOutcomeQueries } from './outcome-queries.js';
 import { outcomeStream } from '../outcomes/state.js';
 import { PlanTimeline } from './plan-timeline.js';
-import { createIntegrityStatus } from './integrity-status.js';
+import { createIntegrityStatus, type PlanIntegrity } from './integrity-status.js';
+import type { RagSummary } from '../projections/rag-summary.js';
 import type { Caller, CommandResult, PlanBatch, PlanListing, RagtrailOptions } from './types.js';
 
 export type { IntegrityFlag, LogIntegrityStatus, PlanIntegrity } from './integrity-status.js';
@@ -108,6 +109,11 @@ export function createRagtrail(options: RagtrailOptions) {
     },
 
     ...queries,
+    /** The board's summary; when the plan's log is broken it carries `integrity` naming where, so every front end warns. */
+    async summary(planId: string, query?: SummaryQuery): Promise<RagSummary & { integrity?: PlanIntegrity }> {
+      const [summary, integrity] = await Promise.all([queries.summary(planId, query), status.planIntegrity(planId)]);
+      return integrity.ok ? summary : { ...summary, integrity };
+    },
     ...outcomes,
     /** Every active plan, from the catalogue kept beside the log (a plan whose entry is behind is folded alone). */
     plans: (listOptions: { onProgress?: (done: number, total: number) => void } = {}): Promise<PlanListing[]> => catalogue.list(listOptions),

@@ -47,7 +47,7 @@ export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
       const q = parseInput(ImportQuery, { ...c.req.query(), map: c.req.queries('map') }, 'query');
       const columnMap = Object.fromEntries((typeof q.map === 'string' ? [q.map] : q.map ?? []).map((m) => [m.slice(0, m.indexOf('=')).trim(), m.slice(m.indexOf('=') + 1).trim()]));
       const { map: _map, ...options } = present(q);
-      const result = await importIndicators(rt, { ...options, planId: c.req.param('planId')!, content: new Uint8Array(await c.req.arrayBuffer()), ...(Object.keys(columnMap).length ? { columnMap } : {}) }, callerOf(c));
+      const result = await importIndicators(rt, { ...options, fileName: q.fileName, planId: c.req.param('planId')!, content: new Uint8Array(await c.req.arrayBuffer()), ...(Object.keys(columnMap).length ? { columnMap } : {}) }, callerOf(c));
       return c.json(result, 201);
     });
 

@@ -29,7 +29,7 @@ export function ActionPage({ state, evidence: a, audit, asOf, integrity }: Actio
       <SummaryList rows={[
         ['Lead', action.lead ? `${action.lead.name}${action.lead.jobTitle ? `, ${action.lead.jobTitle}` : ''}` : 'No lead assigned'],
         ['Owners', action.owners.length ? action.owners.join('; ') : null],
-        ['Due', action.dueDate ?? action.dueText ?? null],
+        ['Due', action.dueDate || action.dueText || null],
         ['As known at', asOf],
       ]} />
       {action.description ? <p class="govuk-body">{action.description}</p> : null}

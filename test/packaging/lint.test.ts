@@ -16,7 +16,7 @@ beforeAll(() => {
   build();
   tarballs = packAll(dir);
 }, 600_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }));
+afterAll(() => rmSync(dir, { recursive: true, force: true, maxRetries: 5 }), 120_000);
 
 describe.each(publishedPackages().map((p) => p.name))('%s as packed', (name) => {
   it('publint reports nothing, suggestions included', { timeout: 120_000 }, async () => {

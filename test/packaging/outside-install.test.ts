@@ -30,7 +30,7 @@ beforeAll(() => {
   writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'outside', private: true, type: 'module', dependencies, devDependencies: { '@types/node': '^20.19.0' } }, null, 2));
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: app, env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 900_000 });
 }, 1_200_000);
-afterAll(() => rmSync(outside, { recursive: true, force: true, maxRetries: 5 }));
+afterAll(() => rmSync(outside, { recursive: true, force: true, maxRetries: 5 }), 300_000);
 
 describe('the packages installed from their tarballs outside the workspace', () => {
   it('the README example in JavaScript runs with plain node and prints what the README shows', () => {

@@ -39,14 +39,14 @@ export class PlanTimeline implements KeptStream<PlanState> {
   readonly refresh: () => Promise<PlanState> = singleFlight(() => this.readToEnd());
 
   private async readToEnd(): Promise<PlanState> {
-    if (!this.snapshotTried && this.snapshots?.enabled) await this.startFromSnapshot();
-    for (;;) {
+    // A snapshot's check read the stream to its end already when it came back short: no second read.
+    let atEnd = !this.snapshotTried && this.snapshots?.enabled ? await this.startFromSnapshot() : false;
+    while (!atEnd) {
       const page = await this.store.readStream(this.stream, { fromRevision: this.state.revision + 1, maxCount: this.checkpointEvery });
-      if (page.length === 0) break;
       const before = this.state.revision;
       this.advance(page);
       // A page that does not follow on (a store missing a revision) must not spin: verify names it.
-      if (this.state.revision === before) break;
+      atEnd = page.length === 0 || this.state.revision === before;
     }
     if (this.snapshots?.enabled && this.state.revision - this.snapshotRevision >= this.snapshots.every) {
       this.snapshotRevision = this.state.revision;
@@ -55,15 +55,19 @@ export class PlanTimeline implements KeptStream<PlanState> {
     return this.state;
   }
 
-  /** A process's first read starts from the plan's stored snapshot when it checks out against the log. */
-  private async startFromSnapshot(): Promise<void> {
+  /**
+   * A process's first read starts from the plan's stored snapshot when it checks out against the
+   * log. True when the read that checked it also reached the stream's end.
+   */
+  private async startFromSnapshot(): Promise<boolean> {
     this.snapshotTried = true;
-    if (this.state.revision >= 0) return;
+    if (this.state.revision >= 0) return false;
     const start = await this.snapshots!.load(planIdOfStream(this.stream)!, this.stream, this.checkpointEvery);
-    if (!start || this.state.revision >= 0) return;
+    if (!start || this.state.revision >= 0) return false;
     this.fold = new CheckpointedFold(this.checkpointEvery, start.state);
     this.snapshotRevision = start.state.revision;
     this.advance(start.following);
+    return start.following.length < this.checkpointEvery && this.state.revision === start.state.revision + start.following.length;
   }
 
   /**

@@ -13,7 +13,7 @@ h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}.rag{display:inline-block;min-width:1em;height:1em;border-radius:2px;margin-right:.35em;vertical-align:-.15em;border:1px solid #555}
 dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.header dt{font-weight:600}
-svg text{font-size:10px;font-family:inherit}.integrity-warning{border:5px solid #d4351c;padding:.75rem 1rem}
+svg text{font-size:10px;font-family:inherit}
 @media print{body{margin:0;font-size:10pt}h2{break-before:auto;break-after:avoid}table,svg,section{break-inside:avoid}a{color:inherit;text-decoration:none}}
 `;
 

@@ -20,5 +20,5 @@ export function integrityWarningMarkdown(integrity: PlanIntegrity | undefined): 
 
 export function integrityWarningHtml(integrity: PlanIntegrity | undefined, esc: (s: string) => string): string {
   const text = integrityWarningText(integrity);
-  return text === null ? '' : `\n<p class="integrity-warning" role="alert"><strong>${esc(text).replace(/`([^`]+)`/g, '<code>$1</code>')}</strong></p>`;
+  return text === null ? '' : `\n<p class="integrity-warning" role="alert" style="border:5px solid #d4351c;padding:.75rem 1rem"><strong>${esc(text).replace(/`([^`]+)`/g, '<code>$1</code>')}</strong></p>`;
 }

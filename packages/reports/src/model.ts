@@ -45,7 +45,9 @@ export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: 
   const board = await boardModel(rt, o);
   const { actions } = await rt.evidence(o.planId, { period: board.summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
   // Verify the log as the report knows it (up to the reflected revision), so a later append cannot change the pack.
-  const verify = await rt.verifyPlan(o.planId, { upToRevision: board.reflected.revision });
+  // Folding stops at a broken event, so the state ends before it: verify through the break so the pack names it.
+  const broken = board.integrity && !board.integrity.ok ? board.integrity.firstBreak.revision : null;
+  const verify = await rt.verifyPlan(o.planId, { upToRevision: Math.max(board.reflected.revision, broken ?? -1) });
   return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected, checkpoint: board.checkpoint, ...(board.integrity ? { integrity: board.integrity } : {}) };
 }
 

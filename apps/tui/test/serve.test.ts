@@ -58,7 +58,8 @@ describe('ragtrail serve and demo --serve, as child processes', () => {
       expect((await overHttp.history(planId)).map((e) => e.id)).toEqual((await onStore.history(planId)).map((e) => e.id));
       expect(await overHttp.whoAmI()).toMatchObject({ role: 'viewer' });
       // The server knows the token's role and refuses what it may not do, as the core would on the store.
-      const entry = { action: 'P1.1', period: '2018-03', score: 3, update: 'Agency staff 39' };
+      // The demo leaves its latest month (June 2018) open for recording.
+      const entry = { action: 'P1.2', period: '2018-06', score: 3, update: 'Agency staff 39' };
       await expect(overHttp.recordEntry(planId, entry, null)).rejects.toMatchObject({ code: 'forbidden' });
       const issued = captureIo();
       expect(await runCli(['token', 'create', '--store', store, '--actor', 'Ann Admin:admin', '--name', 'Iqbal Vaza', '--role', 'officer', '--json'], issued.io)).toBe(0);

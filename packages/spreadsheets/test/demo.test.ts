@@ -6,12 +6,12 @@ import { admin, fixture, newRagtrail } from './helpers.js';
 import { recommendations, scores } from './seed-001-expected.js';
 
 describe('the demo, loaded as a history', () => {
-  it('is recorded month by month from December 2016 to July 2018, by demo people with demo reasons, on a chain that holds', async () => {
+  it('is recorded month by month from December 2016 to the summer of 2018, by demo people with demo reasons, on a chain that holds', async () => {
     const rt = await demoRagtrail();
     const events = await rt.store.readAll();
     const times = events.map((e) => e.recordedAt);
     expect(times[0]!.slice(0, 10)).toBe('2016-12-12');
-    expect(times.at(-1)!.slice(0, 7)).toBe('2018-07');
+    expect(times.at(-1)!).toMatch(/^2018-0[67]/);
     expect([...times].sort()).toEqual(times);
     expect(new Set(times.map((t) => t.slice(0, 7))).size).toBeGreaterThan(12);
     expect(events.every((e) => e.actor.id.startsWith('demo:') && e.reason?.startsWith('Demo history: '))).toBe(true);
@@ -58,6 +58,7 @@ describe('the demo, loaded as a history', () => {
     expect(plan.entries.get('p1-1')!.get('2018-06')!.score).toBe(5);
     expect(plan.evidence.get('p1-1')!.length).toBeGreaterThanOrEqual(4);
     expect(plan.actions.get('p2-3')!.dueDate).toBe('2019-09-30');
+    expect(plan.reviews.get('2018-06')).toMatchObject({ status: 'open' });
     const signOffs = (await rt.store.readStream(`plan-${demoPlanIds.developmentPlan}`)).filter((e) => e.type === 'ReviewSignedOff');
     expect(signOffs.map((e) => e.reason).find((r) => r?.includes('April 2018'))).toContain('33 of 36 actions not updated');
   });

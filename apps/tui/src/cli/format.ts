@@ -1,4 +1,4 @@
-import { formatFigure, priorityName, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary } from '@ragtrail/core';
+import { displayPair, priorityName, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary } from '@ragtrail/core';
 import { arrow, countsText, levelText, pad, padStart } from '../view/symbols.js';
 
 export function plansText(plans: readonly PlanListing[]): string[] {
@@ -9,16 +9,60 @@ export function plansText(plans: readonly PlanListing[]): string[] {
   ];
 }
 
+/** Wraps text into lines of at most `width` characters, at spaces where it can: a label is never cut short. */
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    for (let w = word; w.length > 0; w = w.slice(width)) {
+      const piece = w.slice(0, width);
+      if (line === '') line = piece;
+      else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
+      else {
+        lines.push(line);
+        line = piece;
+      }
+      if (w.length <= width) break;
+    }
+  }
+  return [...lines, line];
+}
+
+/**
+ * The board's summary in 80 columns: priority names wrap in their column, the worst score shows
+ * its whole label with its number, counts use each level's initial with a legend below, and each
+ * pair of figures and its arrow go through the core's displayPair, so they never disagree.
+ */
 export function summaryText(s: RagSummary): string[] {
   const review = s.review ? `review ${s.review.status}, ${s.review.reviewer} ${s.review.reviewDate}${s.review.signedOffBy ? `, signed off by ${s.review.signedOffBy}` : ''}` : 'no review opened';
   const out = [`${s.title} (${s.organisation})`, `Period ${s.period} against ${s.previousPeriod}: ${review}`, ''];
-  out.push(`${pad('PRIORITY', 38)} ${padStart('PREV', 5)} ${padStart('NOW', 5)}  DIR  ${pad('WORST', 14)} COUNTS`);
+  const levels = s.priorities[0]?.current.counts ?? [];
+  const worstWidth = Math.max(5, ...levels.map((l) => levelText(levels, l.value).length));
+  const countsWidth = Math.max(6, ...s.priorities.map((p) => countsText(p.current.counts).length));
+  const nameWidth = Math.max(16, 80 - (6 + 6 + 4 + worstWidth + 1 + countsWidth + 1 + 8));
+  const row = (name: string, prev: string, now: string, dir: string, worst: string, counts: string, carried: string) =>
+    `${pad(name, nameWidth)} ${padStart(prev, 5)} ${padStart(now, 5)}  ${dir} ${pad(worst, worstWidth)} ${pad(counts, countsWidth)} ${padStart(carried, 7)}`.trimEnd();
+  out.push(row('PRIORITY', 'PREV', 'NOW', ' ', 'WORST', 'COUNTS', 'CARRIED'));
+  let carriedTotal = 0;
+  let actionsTotal = 0;
   for (const p of s.priorities) {
-    const name = priorityName(p);
-    out.push(`${pad(name, 38)} ${padStart(formatFigure(p.previous.mean), 5)} ${padStart(formatFigure(p.current.mean), 5)}   ${arrow(p.direction)}   ${pad(levelText(p.current.counts, p.current.worst), 14)} ${countsText(p.current.counts)}`);
-    if (p.imported) out.push(`${pad('   as reported before ragtrail', 38)} ${padStart(formatFigure(p.imported.previous), 5)} ${padStart(formatFigure(p.imported.current), 5)}`);
+    const shown = displayPair(p.previous.mean, p.current.mean, p.direction);
+    const [first = '', ...more] = wrap(priorityName(p), nameWidth);
+    const rest = wrap(more.join(' '), nameWidth - 2).filter(Boolean);
+    const actions = p.current.scored + p.current.unscored;
+    carriedTotal += p.current.notUpdated;
+    actionsTotal += actions;
+    out.push(row(first, shown.before, shown.after, arrow(shown.direction), levelText(p.current.counts, p.current.worst), countsText(p.current.counts), `${p.current.notUpdated}/${actions}`));
+    for (const more of rest) out.push(row(`  ${more}`, '', '', ' ', '', '', ''));
+    if (p.imported) {
+      const reported = displayPair(p.imported.previous, p.imported.current, null);
+      out.push(row('  as the council reported', reported.before, reported.after, ' ', '', '', ''));
+    }
   }
-  out.push(`${pad('Overall', 38)} ${padStart(formatFigure(s.overall.previous), 5)} ${padStart(formatFigure(s.overall.current), 5)}   ${arrow(s.overall.direction)}`);
+  const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
+  out.push(row('Overall', overall.before, overall.after, arrow(overall.direction), '', '', `${carriedTotal}/${actionsTotal}`));
+  out.push('');
+  out.push(...wrap(`Counts: ${levels.map((l) => `${l.label.slice(0, 1)} ${l.label} (${l.value})`).join(', ')}. Carried: actions not updated for ${s.period}, their earlier score carried forward. Arrows compare the figures as shown.`, 80));
   return out;
 }
 

@@ -44,3 +44,64 @@ it('generated requests never get a 500, and refused ones write nothing', async (
     },
   ), { numRuns: Number(process.env.FUZZ_RUNS ?? 500) });
 });
+
+// Valid bodies, each mutated in one field at a time (replaced by any JSON value, or removed).
+const validBodies: Array<[string, Record<string, unknown>]> = [
+  ['/api/plans/p1/commands/RecordEntry', { action: 'a1', period: '2026-03', score: 3, update: 'On track' }],
+  ['/api/plans/p1/commands/CorrectEntry', { action: 'a2', period: '2026-02', score: 3 }],
+  ['/api/plans/p1/commands/AttachEvidence', { action: 'a1', title: 'Minutes', kind: 'document', observedOn: '2026-02-20', link: 'https://example.org/m' }],
+  ['/api/plans/p1/commands/AddAction', { ref: '1.9', priorityId: 'pr1', title: 'More' }],
+  ['/api/plans/p1/commands/OpenReview', { period: '2026-04', reviewer: 'R', reviewDate: '2026-04-10' }],
+  ['/api/plans/p1/commands/RescheduleAction', { action: 'a1', newDueDate: '2026-12-31', approvedBy: 'DCS' }],
+  ['/api/plans/p1/commands/ImportFigures', { period: '2026-02', source: 'Board', priorities: [{ priorityId: 'pr1', figure: 2.5 }] }],
+  ['/api/plans/p1/batch', { commands: [{ type: 'RecordEntry', data: { action: 'a1', period: '2026-03', score: 3 } }] }],
+  ['/api/plans', { planId: 'p2', title: 'Another', organisation: 'Council' }],
+  ['/api/tokens', { name: 'Someone', role: 'viewer' }],
+];
+
+it('valid bodies mutated one field at a time never get a 500, and refused ones write nothing', async () => {
+  const { store, app, tokens } = await planFixture();
+  await fc.assert(fc.asyncProperty(
+    fc.constantFrom(...validBodies), fc.nat(), fc.option(fc.jsonValue(), { nil: undefined }),
+    async ([path, valid], pick, value) => {
+      const keys = Object.keys(valid);
+      const field = keys[pick % keys.length]!;
+      const body: Record<string, unknown> = { ...valid };
+      if (value === undefined) delete body[field];
+      else body[field] = value;
+      const before = (await store.readAll()).length;
+      const res = await app.request(path, { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'application/json', 'x-reason': 'fuzz' }, body: JSON.stringify(body) });
+      expect(res.status, `${path} ${field}=${JSON.stringify(value)}: ${await res.clone().text()}`).toBeLessThan(500);
+      if (res.status >= 400) expect((await store.readAll()).length).toBe(before);
+    },
+  ), { numRuns: Number(process.env.FUZZ_RUNS ?? 300) });
+});
+
+// Hostile uploads made here: over-wide rows, long cells, more rows than allowed, binary noise
+// named .xlsx, a truncated ZIP, a quoted cell that never ends. Small limits make each cheap.
+const hostile = fc.oneof(
+  fc.record({ name: fc.constant('wide.csv'), content: fc.integer({ min: 20, max: 400 }).map((n) => `No.,Recommendation\n${Array.from({ length: n }, (_, i) => `c${i}`).join(',')}\n`) }),
+  fc.record({ name: fc.constant('long.tsv'), content: fc.integer({ min: 200, max: 5000 }).map((n) => `No.\tRecommendation\n1\t${'x'.repeat(n)}\n`) }),
+  fc.record({ name: fc.constant('rows.csv'), content: fc.integer({ min: 60, max: 500 }).map((n) => `No.,Recommendation\n${Array.from({ length: n }, (_, i) => `${i},r`).join('\n')}\n`) }),
+  fc.record({ name: fc.constant('noise.xlsx'), content: fc.uint8Array({ minLength: 0, maxLength: 2000 }).map((b) => Buffer.from(b)) }),
+  fc.record({ name: fc.constant('cut.xlsx'), content: fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(b)])) }),
+  fc.record({ name: fc.constant('quote.csv'), content: fc.string().map((s) => `No.,Recommendation\n1,"${s.replace(/"/g, '')}`) }),
+);
+
+it('hostile uploads are refused with a 4xx and write nothing', async () => {
+  const { store, rt, tokens } = await planFixture();
+  const { createApp } = await import('../src/index.js');
+  const app = createApp({ ragtrail: rt, importLimits: { maxRows: 50, maxColumns: 16, maxCellLength: 100, maxUncompressedBytes: 20_000 } });
+  await fc.assert(fc.asyncProperty(hostile, fc.constantFrom('tracker', 'summary', 'objectives'), fc.boolean(), async (file, kind, events) => {
+    const before = (await store.readAll()).length;
+    const res = await app.request(`/api/imports/${kind}?fileName=${file.name}&planId=fuzzed`, {
+      method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, ...(events ? { accept: 'text/event-stream' } : {}) }, body: file.content,
+    });
+    const text = await res.text();
+    expect(res.status, text).toBeLessThan(500);
+    expect(text).not.toMatch(/"status":5\d\d/);
+    const refused = res.status >= 400 || /event: problem/.test(text);
+    expect(refused, `${file.name} as ${kind} was imported: ${text.slice(0, 200)}`).toBe(true);
+    expect((await store.readAll()).length).toBe(before);
+  }), { numRuns: Number(process.env.FUZZ_RUNS ?? 200) });
+});

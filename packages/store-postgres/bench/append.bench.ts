@@ -44,7 +44,7 @@ async function rawWriter() {
 }
 
 /** Store and raw writer alternate in rounds, so a busy moment on this shared machine hurts neither alone. */
-async function compare(name: string, baseline: string, batches: EventToAppend[][], rounds = 2): Promise<void> {
+async function compare(name: string, baseline: string, batches: EventToAppend[][], rounds = 10): Promise<void> {
   let storeMs = 0;
   let rawMs = 0;
   const per = Math.ceil(batches.length / rounds);

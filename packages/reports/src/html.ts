@@ -1,5 +1,5 @@
-import { priorityHeading, priorityName, type ActionEvidence, type PlanState } from '@ragtrail/core';
-import { exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
+import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type ActionEvidence, type PlanState } from '@ragtrail/core';
+import { averageText, carriedText, exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 import { verifyText } from './markdown.js';
 import { checkpointHtml } from './checkpoint-section.js';
 import { integrityWarningHtml } from './integrity-warning.js';
@@ -47,13 +47,22 @@ export function boardHtml(m: BoardModel): string {
   const st = m.state;
   const levels = st.scheme.levels;
   // Computed figures first; a figure imported from the council's own sheet sits beside it, labelled.
-  const figure = (computed: number | null, imported: number | null | undefined) =>
-    imported == null ? scoreCell(st, computed) : computed == null ? `${esc(fig(imported))} (imported)` : `${scoreCell(st, computed)} <span class="imported">${esc(fig(imported))} imported</span>`;
-  const head = `<tr><th scope="col">Priority</th><th scope="col">${esc(monthName(s.previousPeriod))}</th><th scope="col">${esc(monthName(s.period))}</th><th scope="col">Worst score</th>${levels.map((l) => `<th scope="col">${esc(l.label)} (${l.value})</th>`).join('')}<th scope="col">Direction</th></tr>`;
-  const rows = s.priorities.map((p) => `<tr><th scope="row">${esc(priorityName(p))}</th><td>${figure(p.previous.mean, p.imported?.previous)}</td><td>${figure(p.current.mean, p.imported?.current)}</td><td>${scoreCell(st, p.current.worst)}</td>${levels.map((l) => `<td>${p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>`).join('')}<td>${esc(p.direction ?? '–')}</td></tr>`);
+  // Both figures of a row and its direction come from the core's displayPair, so they never disagree.
+  const figure = (computed: number | null, shown: string, imported: number | null | undefined) => {
+    const cell = computed === null ? esc('not scored') : `${swatch(st, computed)}${esc(averageText(st, computed, shown))}`;
+    return imported == null ? cell : computed == null ? `${esc(formatFigure(imported))} (imported)` : `${cell} <span class="imported">${esc(formatFigure(imported))} imported</span>`;
+  };
+  const head = `<tr><th scope="col">Priority</th><th scope="col">${esc(monthName(s.previousPeriod))}</th><th scope="col">${esc(monthName(s.period))}</th><th scope="col">Worst score</th>${levels.map((l) => `<th scope="col">${esc(l.label)} (${l.value})</th>`).join('')}<th scope="col">Not updated</th><th scope="col">Direction</th></tr>`;
+  const rows = s.priorities.map((p) => {
+    const shown = displayPair(p.previous.mean, p.current.mean, p.direction);
+    return `<tr><th scope="row">${esc(priorityName(p))}</th><td>${figure(p.previous.mean, shown.before, p.imported?.previous)}</td><td>${figure(p.current.mean, shown.after, p.imported?.current)}</td><td>${scoreCell(st, p.current.worst)}</td>${levels.map((l) => `<td>${p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>`).join('')}<td>${esc(carriedText(p.current))}</td><td>${esc(shown.direction ?? '–')}</td></tr>`;
+  });
   const io = s.importedOverall;
-  rows.push(`<tr><th scope="row">Overall</th><td>${figure(s.overall.previous, io?.previous)}</td><td>${figure(s.overall.current, io?.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${esc(s.overall.direction ?? '–')}</td></tr>`);
-  const parts = [header(m, 'Improvement Board report'), '<section>\n<h2>RAG summary</h2>', `<table>\n<caption>Each priority's figure in ${esc(monthName(s.previousPeriod))} and ${esc(monthName(s.period))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`];
+  const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
+  const notUpdated = s.priorities.reduce((n, p) => n + p.current.notUpdated, 0);
+  const actions = s.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0);
+  rows.push(`<tr><th scope="row">Overall</th><td>${figure(s.overall.previous, overall.before, io?.previous)}</td><td>${figure(s.overall.current, overall.after, io?.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${notUpdated} of ${actions}</td><td>${esc(overall.direction ?? '–')}</td></tr>`);
+  const parts = [header(m, 'Improvement Board report'), '<section>\n<h2>RAG summary</h2>', `<table>\n<caption>Each priority's figure in ${esc(monthName(s.previousPeriod))} and ${esc(monthName(s.period))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`, `<p class="legend">${esc(colourRule(st.scheme))} Directions compare the figures as shown. "Not updated": actions with no entry for ${esc(monthName(s.period))}, whose earlier score is carried into the figure.</p>`];
   if (io) parts.push(`<p>Imported figures come from ${esc(io.source)}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.</p>`);
   parts.push(`<p>Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.</p>\n</section>`);
   const indicators = indicatorGroups(s, m.indicators);

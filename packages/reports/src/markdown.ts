@@ -1,8 +1,8 @@
-import { priorityHeading, priorityName } from '@ragtrail/core';
+import { colourRule, displayPair, formatFigure, priorityHeading, priorityName } from '@ragtrail/core';
 import { checkpointMarkdown } from './checkpoint-section.js';
 import { integrityWarningMarkdown } from './integrity-warning.js';
 import { indicatorGroups, indicatorsMarkdown } from './indicators-section.js';
-import { exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
+import { averageText, carriedText, exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 
 /** Text from the log is data, not markup: a title like "<MASH>" must not become an HTML tag. */
 const text = (s: string): string => s.replace(/</g, '\\<');
@@ -29,20 +29,26 @@ export function boardMarkdown(m: BoardModel): string {
   const st = m.state;
   const out = [...headerLines(m, 'Improvement Board report'), '', '## RAG summary', ''];
   const levels = st.scheme.levels;
-  out.push(row(['Priority', `${monthName(s.previousPeriod)}`, `${monthName(s.period)}`, 'Worst score', ...levels.map((l) => `${l.label} (${l.value})`), 'Direction']));
-  out.push(row(Array.from({ length: 5 + levels.length }, () => '---')));
+  out.push(row(['Priority', `${monthName(s.previousPeriod)}`, `${monthName(s.period)}`, 'Worst score', ...levels.map((l) => `${l.label} (${l.value})`), 'Not updated', 'Direction']));
+  out.push(row(Array.from({ length: 6 + levels.length }, () => '---')));
   // Computed figures first; a figure imported from the council's own sheet sits beside it, labelled.
-  const figure = (computed: number | null, imported: number | null | undefined) =>
-    imported == null ? scoreText(st, computed) : computed == null ? `${fig(imported)} (imported)` : `${scoreText(st, computed)}; ${fig(imported)} imported`;
+  // Both figures of a row and its direction come from the core's displayPair, so they never disagree.
+  const figure = (computed: number | null, shown: string, imported: number | null | undefined) =>
+    imported == null ? averageText(st, computed, shown) : computed == null ? `${formatFigure(imported)} (imported)` : `${averageText(st, computed, shown)}; ${formatFigure(imported)} imported`;
   for (const p of s.priorities) {
-    const prev = figure(p.previous.mean, p.imported?.previous);
-    const curr = figure(p.current.mean, p.imported?.current);
-    out.push(row([priorityName(p), prev, curr, scoreText(st, p.current.worst), ...levels.map((l) => String(p.current.counts.find((c) => c.value === l.value)?.count ?? 0)), p.direction ?? '–']));
+    const shown = displayPair(p.previous.mean, p.current.mean, p.direction);
+    const prev = figure(p.previous.mean, shown.before, p.imported?.previous);
+    const curr = figure(p.current.mean, shown.after, p.imported?.current);
+    out.push(row([priorityName(p), prev, curr, scoreText(st, p.current.worst), ...levels.map((l) => String(p.current.counts.find((c) => c.value === l.value)?.count ?? 0)), carriedText(p.current), shown.direction ?? '–']));
   }
   const io = s.importedOverall;
-  const prevOverall = figure(s.overall.previous, io?.previous);
-  const currOverall = figure(s.overall.current, io?.current);
-  out.push(row(['Overall', prevOverall, currOverall, '', ...levels.map(() => ''), s.overall.direction ?? '–']));
+  const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
+  const prevOverall = figure(s.overall.previous, overall.before, io?.previous);
+  const currOverall = figure(s.overall.current, overall.after, io?.current);
+  const notUpdated = s.priorities.reduce((n, p) => n + p.current.notUpdated, 0);
+  const actions = s.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0);
+  out.push(row(['Overall', prevOverall, currOverall, '', ...levels.map(() => ''), `${notUpdated} of ${actions}`, overall.direction ?? '–']));
+  out.push('', `${colourRule(st.scheme)} Directions compare the figures as shown. "Not updated": actions with no entry for ${monthName(s.period)}, whose earlier score is carried into the figure.`);
   if (io) out.push('', `Imported figures come from ${io.source}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.`);
   out.push('', `Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.`);
   const indicators = indicatorGroups(s, m.indicators);

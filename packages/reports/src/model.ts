@@ -62,6 +62,16 @@ export function levelName(state: PlanState, score: number | null): { label: stri
 }
 
 /** A score always carries its number and its level's name: colour is never the only signal. */
+/** An average as shown beside another (`shown` from the core's displayPair), with the level its colour comes from. */
+export function averageText(state: PlanState, mean: number | null, shown: string): string {
+  if (mean === null) return 'not scored';
+  const l = levelName(state, mean);
+  return l ? `${shown} ${l.label}` : shown;
+}
+
+/** "3 of 16": the actions of a group not updated for the period, whose earlier scores are carried into its figure. */
+export const carriedText = (g: { notUpdated: number; scored: number; unscored: number }): string => `${g.notUpdated} of ${g.scored + g.unscored}`;
+
 export function scoreText(state: PlanState, score: number | null): string {
   if (score === null) return 'not scored';
   const l = levelName(state, score);

@@ -45,7 +45,7 @@ describe('board report', () => {
     const { rt, planId } = await boardFixture();
     await rt.execute(planId, 'ImportFigures', { period: '2026-02', source: 'February board pack (PDF)', priorities: [{ priorityId: 'p1', figure: 2.6 }], overall: 2.4 }, as(actors.admin, 'Figures reported before ragtrail'));
     const md = String((await renderBoardReport(rt, { planId, period: '2026-03', format: 'md' })).body);
-    expect(md).toContain('| 1. Leadership & governance | 3 Green; 2.6 imported | 3 Green |');
+    expect(md).toContain('| 1. Leadership & governance | 3.0 Green; 2.6 imported | 3.0 Green |');
     expect(md).toContain('| Overall | 2.8 Green; 2.4 imported | 2.3 Amber |');
     expect(md).toContain('Imported figures come from February board pack (PDF)');
   });

@@ -24,7 +24,7 @@ describe.skipIf(!available)('in Chromium', () => {
     expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['RAG summary', 'Exceptions', 'Priority 1: Leadership & governance', 'Priority 2: Front door <MASH>']);
     const summary = page.getByRole('table').first();
     const mash = summary.getByRole('row', { name: /Front door/ });
-    expect(await mash.getByRole('cell').allInnerTexts()).toEqual(['2.5 Amber', '1.5 Red', '1 Red', '1', '1', '0', '0', '0', 'Declining']);
+    expect(await mash.getByRole('cell').allInnerTexts()).toEqual(['2.5 Amber', '1.5 Red', '1 Red', '1', '1', '0', '0', '0', '0 of 2', 'Declining']);
     await expect(page.getByText('Two actions declined since February 2026:').isVisible()).resolves.toBe(true);
     expect(outside).toEqual([]);
     await page.close();

@@ -15,6 +15,7 @@ export type IntegrityFlag = {
   message: string;
 };
 
+/** Whether a plan's log holds: its chain, its length, and the store's latest checkpoint. */
 export type PlanIntegrity = { ok: true } | { ok: false; firstBreak: IntegrityFlag };
 
 /** The app's integrity at a glance: the access stream, the store's own checkpoints, and each plan folded so far. */

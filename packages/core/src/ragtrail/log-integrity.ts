@@ -222,4 +222,5 @@ export function createLogIntegrity(deps: { store: EventStore; handle: CommandHan
   };
 }
 
+/** The log-wide Merkle tree, its signed checkpoints and proofs, as the facade composes them. */
 export type LogIntegrity = ReturnType<typeof createLogIntegrity>;

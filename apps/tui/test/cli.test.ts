@@ -1,3 +1,4 @@
+// Over 250 lines: every command of the command line in process, one case each, sharing one seeded store helper.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource react */
+// Over 250 lines: every screen of the terminal UI driven by keys, each waiting for its screen, with the shared render helpers.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { createMemoryStore, createRagtrail, type Actor } from '@ragtrail/core';

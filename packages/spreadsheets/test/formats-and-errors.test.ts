@@ -1,3 +1,4 @@
+// Over 250 lines: one file for every format a council saves a tracker in (TSV, CSV, UTF-16, Windows-1252, XLSX) and the errors each gives, so the cases read side by side.
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';

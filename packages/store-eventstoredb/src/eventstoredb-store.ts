@@ -1,3 +1,4 @@
+// Over 250 lines: the whole EventStore port over one client (append with its recorded-order check, reads, subscriptions with catch-up, stream listing), which share the client's connection handling.
 import {
   BACKWARDS,
   END,

@@ -1,3 +1,4 @@
+// Over 250 lines: the double answers every gRPC method the real client calls (append, batch append, read, subscribe), and one file keeps its stream state consistent across them.
 /**
  * An in-process gRPC DOUBLE of the EventStoreDB API, for tests only. It serves the service
  * definitions shipped inside `@eventstore/db-client`, so the real client talks to it over a real

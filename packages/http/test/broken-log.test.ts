@@ -121,6 +121,10 @@ describe("a plan's score edited in place", () => {
       expect(html).toMatch(/plan-bp at revision 3 \(hash-mismatch\)/);
     }
     expect(await (await get('/plans/ok', tokens.viewer)).text()).not.toContain('govuk-notification-banner');
+    // The plan list marks the broken plan's row, and only that row.
+    const list = await (await get('/', tokens.viewer)).text();
+    expect(list.match(/Log broken/g)).toHaveLength(1);
+    expect(list).toMatch(/href="\/plans\/bp">[^<]*<\/a>\s*<strong class="govuk-tag govuk-tag--red">Log broken/);
   });
 
   it('opens the board report and the evidence pack with the warning', async () => {

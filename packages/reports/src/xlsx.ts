@@ -3,6 +3,7 @@ import { priorityName, type PlanState } from '@ragtrail/core';
 import { levelName, monthName, reflectedText, type BoardModel, type EvidenceModel } from './model.js';
 import { headerLines } from './markdown.js';
 import { stampZipEntries } from './zip-dates.js';
+import { integrityWarningText } from './integrity-warning.js';
 
 /** Workbook dates come from the moment the report reflects, so the same log gives the same file. */
 const reflectedDate = (m: BoardModel | EvidenceModel): Date => new Date(m.reflected.recordedAt ?? '2000-01-01T00:00:00.000Z');
@@ -27,6 +28,9 @@ function fillScore(state: PlanState, cell: ExcelJS.Cell, score: number | null): 
 
 function headerSheet(wb: ExcelJS.Workbook, m: BoardModel | EvidenceModel, kind: string): void {
   const ws = wb.addWorksheet('About');
+  // A broken log is the first thing a reader of the workbook sees, as in the other formats.
+  const warning = integrityWarningText(m.integrity);
+  if (warning !== null) ws.addRow([warning]).font = { bold: true, color: { argb: 'FFD4351C' } };
   for (const line of headerLines(m, kind)) if (line) ws.addRow([line.replace(/^[#-] ?#* ?/, '')]);
   ws.getColumn(1).width = 100;
 }

@@ -1,5 +1,6 @@
 // A report about a plan whose log is broken opens with a warning naming where it broke, in every
 // text format; a report about a sound plan has none (its snapshot tests hold it unchanged).
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail, type EventStore, type StoredEvent } from '@ragtrail/core';
 import { renderBoardReport, renderEvidencePack } from '../src/index.js';
@@ -22,6 +23,15 @@ describe('a report about a plan with a broken log', () => {
     expect(pack).toMatch(/<\/h1>\n<p class="integrity-warning" role="alert"[^>]*><strong>Warning: this plan's log is broken \(hash-mismatch\)/);
     const packMd = String((await renderEvidencePack(reader, { planId, format: 'md' })).body);
     expect(packMd.indexOf('Warning: this plan')).toBeLessThan(packMd.indexOf('## '));
+  });
+
+  it('puts the warning first on the workbook\'s About sheet', async () => {
+    const { store, planId } = await boardFixture();
+    const reader = createRagtrail({ store: edited(store, `plan-${planId}`) });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await renderBoardReport(reader, { planId, format: 'xlsx' })).body as unknown as ArrayBuffer);
+    const first = wb.getWorksheet('About')!.getRow(1).getCell(1).value;
+    expect(String(first)).toMatch(/^Warning: this plan's log is broken \(hash-mismatch\)/);
   });
 
   it('a sound plan has no warning', async () => {

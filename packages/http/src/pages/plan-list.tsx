@@ -3,7 +3,8 @@ import type { PlanListing } from '@ragtrail/core';
 import { TableScroll } from './govuk.js';
 import { Layout } from './layout.js';
 
-export function PlanList(props: { plans: PlanListing[]; viewer: string }) {
+/** The plans a viewer can read; a plan whose log is broken is marked in its row (`broken` holds their ids). */
+export function PlanList(props: { plans: PlanListing[]; viewer: string; broken?: ReadonlySet<string> }) {
   return (
     <Layout title="Plans">
       <h1 class="govuk-heading-l">Improvement plans</h1>
@@ -24,7 +25,10 @@ export function PlanList(props: { plans: PlanListing[]; viewer: string }) {
             <tbody class="govuk-table__body">
               {props.plans.map((p) => (
                 <tr class="govuk-table__row">
-                  <th scope="row" class="govuk-table__header"><a class="govuk-link" href={`/plans/${encodeURIComponent(p.planId)}`}>{p.title}</a></th>
+                  <th scope="row" class="govuk-table__header">
+                    <a class="govuk-link" href={`/plans/${encodeURIComponent(p.planId)}`}>{p.title}</a>
+                    {props.broken?.has(p.planId) ? <> <strong class="govuk-tag govuk-tag--red">Log broken</strong></> : null}
+                  </th>
                   <td class="govuk-table__cell">{p.organisation}</td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{p.priorities}</td>
                   <td class="govuk-table__cell govuk-table__cell--numeric">{p.actions}</td>

@@ -58,7 +58,13 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
   pages.use('/', signIn);
   pages.use('/plans/*', signIn);
 
-  pages.get('/', async (c) => c.html(<PlanList plans={await rt.plans()} viewer={`${c.get('actor').name} (${c.get('actor').role})`} />));
+  pages.get('/', async (c) => {
+    const plans = await rt.plans();
+    // Each row says when its plan's log is broken, so nobody opens a plan unwarned.
+    const broken = new Set<string>();
+    for (const p of plans) if (!(await rt.planIntegrity(p.planId)).ok) broken.add(p.planId);
+    return c.html(<PlanList plans={plans} broken={broken} viewer={`${c.get('actor').name} (${c.get('actor').role})`} />);
+  });
 
   pages.get('/plans/:planId', async (c) => {
     const planId = c.req.param('planId');

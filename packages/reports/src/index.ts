@@ -12,7 +12,7 @@ export { ReportFormat, ReportOptions, PdfUnavailableError, type RenderedReport }
 export { chromiumAvailable, chromiumArgs, chromiumPath } from './pdf.js';
 // Shared with the HTTP app's pages, so a score reads the same on screen and on paper.
 export { trajectorySvg } from './html.js';
-export { fig, scoreText, levelName } from './model.js';
+export { fig, scoreText, levelName, averageText, carriedText } from './model.js';
 
 const fileName = (kind: string, planId: string, period: string, format: string) => `${planId}-${kind}-${period}.${format}`;
 

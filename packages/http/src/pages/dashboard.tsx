@@ -1,6 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { priorityHeading, priorityName, type IndicatorView, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
-import { fig, scoreText } from '@ragtrail/reports';
+import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type IndicatorView, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
+import { averageText, carriedText, scoreText } from '@ragtrail/reports';
 import { AsKnownAt } from './as-known-at.js';
 import { ErrorSummary, TableScroll, type FieldError } from './govuk.js';
 import { Layout } from './layout.js';
@@ -23,11 +23,11 @@ export interface DashboardProps {
 }
 
 /** The figure computed from the actions, with the council's own imported figure beside it (never in its place). */
-function Imported(props: { state: PlanState; figure: number | null | undefined; computed: number | null }) {
-  if (props.figure == null) return <Score state={props.state} score={props.computed} />;
-  const imported = <span>{scoreText(props.state, props.figure)} <em>(imported)</em></span>;
+function Imported(props: { state: PlanState; figure: number | null | undefined; computed: number | null; shown: string }) {
+  if (props.figure == null) return <Score state={props.state} score={props.computed} shown={props.shown} />;
+  const imported = <span>{averageText(props.state, props.figure, formatFigure(props.figure))} <em>(imported)</em></span>;
   if (props.computed === null) return imported;
-  return <span><Score state={props.state} score={props.computed} /><br />{imported}</span>;
+  return <span><Score state={props.state} score={props.computed} shown={props.shown} /><br />{imported}</span>;
 }
 
 /**
@@ -68,6 +68,7 @@ function Reports(props: { summary: RagSummary; asOf: string | null }) {
 /** The board's RAG summary as boards know it, the exceptions, and every action linked to its page. */
 export function Dashboard({ state, summary: s, exceptions, asOf, indicators = [], form, integrity }: DashboardProps) {
   const levels = state.scheme.levels;
+  const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
   const review = s.review;
   return (
     <Layout title={`${form ? 'Error: ' : ''}${s.title}: ${s.period}`} wide>
@@ -84,36 +85,43 @@ export function Dashboard({ state, summary: s, exceptions, asOf, indicators = []
         <h2 class="govuk-heading-m" id="summary-heading">RAG summary</h2>
         <TableScroll label="RAG summary">
         <table class="govuk-table">
-          <caption class="govuk-table__caption govuk-table__caption--s">Each priority's figure for {s.previousPeriod} and {s.period}, its lowest score and how many actions sit at each level</caption>
+          <caption class="govuk-table__caption govuk-table__caption--s">Each priority's figure for {s.previousPeriod} and {s.period}, its worst score and how many actions sit at each level</caption>
           <thead class="govuk-table__head">
             <tr class="govuk-table__row">
-              <th scope="col" class="govuk-table__header">Priority</th><th scope="col" class="govuk-table__header">{s.previousPeriod}</th><th scope="col" class="govuk-table__header">{s.period}</th><th scope="col" class="govuk-table__header">Lowest score</th>
+              <th scope="col" class="govuk-table__header">Priority</th><th scope="col" class="govuk-table__header">{s.previousPeriod}</th><th scope="col" class="govuk-table__header">{s.period}</th><th scope="col" class="govuk-table__header">Worst score</th>
               {levels.map((l) => <th scope="col" class="govuk-table__header">{l.label} ({l.value})</th>)}
+              <th scope="col" class="govuk-table__header">Not updated</th>
               <th scope="col" class="govuk-table__header">Direction</th>
             </tr>
           </thead>
           <tbody class="govuk-table__body">
-            {s.priorities.map((p) => (
-              <tr class="govuk-table__row">
-                <th scope="row" class="govuk-table__header">{priorityName(p)}</th>
-                <td class="govuk-table__cell"><Imported state={state} figure={p.imported?.previous} computed={p.previous.mean} /></td>
-                <td class="govuk-table__cell"><Imported state={state} figure={p.imported?.current} computed={p.current.mean} /></td>
-                <td class="govuk-table__cell"><Score state={state} score={p.current.worst} /></td>
-                {levels.map((l) => <td class="govuk-table__cell">{p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>)}
-                <td class="govuk-table__cell"><DirectionOf direction={p.direction} /></td>
-              </tr>
-            ))}
+            {s.priorities.map((p) => {
+              const shown = displayPair(p.previous.mean, p.current.mean, p.direction);
+              return (
+                <tr class="govuk-table__row">
+                  <th scope="row" class="govuk-table__header">{priorityName(p)}</th>
+                  <td class="govuk-table__cell"><Imported state={state} figure={p.imported?.previous} computed={p.previous.mean} shown={shown.before} /></td>
+                  <td class="govuk-table__cell"><Imported state={state} figure={p.imported?.current} computed={p.current.mean} shown={shown.after} /></td>
+                  <td class="govuk-table__cell"><Score state={state} score={p.current.worst} /></td>
+                  {levels.map((l) => <td class="govuk-table__cell">{p.current.counts.find((c) => c.value === l.value)?.count ?? 0}</td>)}
+                  <td class="govuk-table__cell">{carriedText(p.current)}</td>
+                  <td class="govuk-table__cell"><DirectionOf direction={shown.direction} /></td>
+                </tr>
+              );
+            })}
             <tr class="govuk-table__row">
               <th scope="row" class="govuk-table__header">Overall</th>
-              <td class="govuk-table__cell"><Imported state={state} figure={s.importedOverall?.previous} computed={s.overall.previous} /></td>
-              <td class="govuk-table__cell"><Imported state={state} figure={s.importedOverall?.current} computed={s.overall.current} /></td>
+              <td class="govuk-table__cell"><Imported state={state} figure={s.importedOverall?.previous} computed={s.overall.previous} shown={overall.before} /></td>
+              <td class="govuk-table__cell"><Imported state={state} figure={s.importedOverall?.current} computed={s.overall.current} shown={overall.after} /></td>
               <td class="govuk-table__cell" />
               {levels.map(() => <td class="govuk-table__cell" />)}
-              <td class="govuk-table__cell"><DirectionOf direction={s.overall.direction} /></td>
+              <td class="govuk-table__cell">{s.priorities.reduce((n, p) => n + p.current.notUpdated, 0)} of {s.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0)}</td>
+              <td class="govuk-table__cell"><DirectionOf direction={overall.direction} /></td>
             </tr>
           </tbody>
         </table>
         </TableScroll>
+        <p class="govuk-body-s">{colourRule(state.scheme)} Directions compare the figures as shown. Not updated: actions with no entry for {s.period}, whose earlier score is carried into the figure.</p>
         {s.importedOverall ? <p class="govuk-body-s">Figures marked imported were reported by the council before ragtrail ({s.importedOverall.source}); they are shown as recorded, beside the figures computed from the actions.</p> : null}
       </section>
       <IndicatorsByPriority summary={s} indicators={indicators} />
@@ -148,7 +156,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf, indicators = []
         ))}
       </section>
       <Reports summary={s} asOf={asOf} />
-      <p class="govuk-body-s">Overall figure: {s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}; figures shown to one decimal ({fig(s.overall.current)}), kept at full precision.</p>
+      <p class="govuk-body-s">Overall figure: {s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}; figures shown to one decimal ({formatFigure(s.overall.current)}), or more where two figures side by side would otherwise print alike; kept at full precision.</p>
       {asOf ? null : <LiveNotice planId={state.planId} />}
     </Layout>
   );

@@ -54,6 +54,7 @@ export interface SnapshotStart {
 export function createPlanSnapshots(deps: { store: EventStore; every: number; warn: (message: string) => void }) {
   const { store, every, warn } = deps;
   const models = store.readModels;
+  const pending = new Set<Promise<void>>();
   if (!Number.isInteger(every) || every < 0) throw new RangeError(`snapshotEvery must be a whole number, 0 (off) or more, not ${every}`);
 
   return {
@@ -88,11 +89,23 @@ export function createPlanSnapshots(deps: { store: EventStore; every: number; wa
       return { state, following: page.slice(1) };
     },
 
-    /** Saves a plan's state; a failure is a warning (the log holds everything), never an error for the reader. */
-    async save(planId: string, state: PlanState): Promise<void> {
+    /**
+     * Saves a plan's state after the reader that triggered it has its answer (serialising a large
+     * plan and a durable write would otherwise sit in that request); a failure is a warning (the
+     * log holds everything), never an error for the reader.
+     */
+    saveLater(planId: string, state: PlanState): void {
       if (!models || every === 0 || state.status !== 'active') return;
-      const entry = { key: planId, value: JSON.stringify(planStateToJson(state)), revision: state.revision, hash: state.lastHash };
-      await models.put(SNAPSHOT_MODEL, [entry]).catch((error: unknown) => warn(`plan snapshot: could not save the snapshot of plan ${planId}: ${(error as Error).message}`));
+      const saved: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => models.put(SNAPSHOT_MODEL, [{ key: planId, value: JSON.stringify(planStateToJson(state)), revision: state.revision, hash: state.lastHash }]))
+        .catch((error: unknown) => warn(`plan snapshot: could not save the snapshot of plan ${planId}: ${(error as Error).message}`))
+        .finally(() => pending.delete(saved));
+      pending.add(saved);
+    },
+
+    /** Waits for the saves under way (the facade's close calls it before closing the store). */
+    async flush(): Promise<void> {
+      while (pending.size > 0) await Promise.all(pending);
     },
   };
 }

@@ -50,7 +50,7 @@ export class PlanTimeline implements KeptStream<PlanState> {
     }
     if (this.snapshots?.enabled && this.state.revision - this.snapshotRevision >= this.snapshots.every) {
       this.snapshotRevision = this.state.revision;
-      await this.snapshots.save(planIdOfStream(this.stream)!, this.state);
+      this.snapshots.saveLater(planIdOfStream(this.stream)!, this.state);
     }
     return this.state;
   }

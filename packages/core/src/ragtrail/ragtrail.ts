@@ -156,6 +156,7 @@ export function createRagtrail(options: RagtrailOptions) {
     ...access,
 
     async close(): Promise<void> {
+      await snapshots.flush();
       await store.close();
     },
   };

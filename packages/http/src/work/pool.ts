@@ -96,6 +96,8 @@ export function workerPool({ storeUrl, size = defaultWorkers() }: { storeUrl: st
       for (const job of queue.splice(0)) job.reject(new Error('The server is shutting down'));
       await Promise.all(slots.splice(0).map((s) => new Promise<void>((resolve) => {
         s.worker.once('exit', () => resolve());
+        // An idle worker is unref'd; held again, so the process waits for its store to close.
+        s.worker.ref();
         s.worker.postMessage({ close: true });
       })));
     },

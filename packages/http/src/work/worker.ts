@@ -17,8 +17,8 @@ const ragtrail = () => (facade ??= openStore(storeUrl).then((store) => {
 parentPort!.on('message', async (message: { id: number; task: Task } | { close: true }) => {
   if ('close' in message) {
     if (facade) await (await facade).close();
-    parentPort!.close();
-    return;
+    // The store is closed: end the thread now rather than wait for stray handles to drain.
+    process.exit(0);
   }
   const { id, task } = message;
   let last = 0;

@@ -106,7 +106,7 @@ describe('an improvement month, end to end', () => {
     expect(closed.body.detail).toMatch(/signed off/i);
     const notOfficers = await api(`/api/plans/${plan}/commands/CorrectEntry`, tokens.officer, { method: 'POST', body: JSON.stringify(entry), headers: { 'x-reason': encodeURIComponent(reason) } });
     expect(notOfficers.status).toBe(403);
-    expect(notOfficers.body.detail).toContain('An officer may not CorrectEntry');
+    expect(notOfficers.body.detail).toContain('An officer may not correct an entry: that needs the reviewer, board or admin role');
     // The correction is a new event, by a reviewer, with the reason.
     const corrected = await api(`/api/plans/${plan}/commands/CorrectEntry`, tokens.reviewer, { method: 'POST', body: JSON.stringify(entry), headers: { 'x-reason': encodeURIComponent(reason) } });
     expect(corrected.status, JSON.stringify(corrected.body)).toBeLessThan(300);

@@ -182,7 +182,7 @@ describe('ragtrail command line, in-process', () => {
       [['record', ...officer, '--plan', 'dev-plan', '--action', 'P1.2', '--period', '2017-05', '--score', '9'], /Score 9 is not a level/],
       [['record', ...officer, '--plan', 'dev-plan', '--action', 'P9.9', '--period', '2017-05', '--score', '2'], /P9\.9/],
       [['record', ...officer, '--plan', 'dev-plan', '--action', 'P1.2', '--period', '2017-13', '--score', '2'], /period: must be a month written YYYY-MM/],
-      [['record', '--actor', 'Ivy Inspector', '--role', 'viewer', '--plan', 'dev-plan', '--action', 'P1.2', '--period', '2017-05', '--score', '3'], /viewer may not RecordEntry/],
+      [['record', '--actor', 'Ivy Inspector', '--role', 'viewer', '--plan', 'dev-plan', '--action', 'P1.2', '--period', '2017-05', '--score', '3'], /A viewer may not record an entry: that needs the officer, reviewer or admin role/],
       [['record', '--actor', 'Someone', '--role', 'wizard', '--plan', 'dev-plan', '--action', 'P1.2', '--period', '2017-05', '--score', '3'], /Unknown role "wizard"/],
       [['summary', '--plan', 'nope'], /No plan nope/],
       [['summary', '--plan', 'dev-plan', '--as-of', 'yesterday'], /ISO-8601/],
@@ -278,7 +278,7 @@ describe('ragtrail command line, in-process', () => {
     expect(listed.out).not.toContain(token.token);
     const refused = await run(['token', 'create', '--store', store, '--actor', 'Olu Officer:officer', '--name', 'x', '--role', 'admin']);
     expect(refused.code).toBe(1);
-    expect(refused.err).toContain('officer may not IssueToken');
+    expect(refused.err).toContain('An officer may not issue a token: that needs the admin role');
   });
 
   it('refuses an unknown store URL with what to use instead', async () => {

@@ -192,7 +192,7 @@ describe('batch', () => {
     expect(JSON.stringify(invalid)).toContain('commands.0.data.period');
     await isProblem(await call('POST', '/api/plans/p1/batch', tokens.reviewer!, { commands: [] }), 400, /commands/);
     const forbidden = await isProblem(await call('POST', '/api/plans/p1/batch', tokens.officer!, month), 403, /^commands\.0/);
-    expect(forbidden.detail).toMatch(/^Command 1 \(OpenReview\): An officer may not OpenReview/);
+    expect(forbidden.detail).toMatch(/^Command 1 \(OpenReview\): An officer may not open a review: that needs the reviewer, board or admin role/);
     await isProblem(await call('POST', '/api/plans/p1/batch', tokens.reviewer!, month, { 'if-match': '"3"' }), 412);
     expect((await store.readAll()).length).toBe(before);
 

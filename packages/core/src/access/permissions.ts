@@ -24,7 +24,27 @@ export type CommandType = keyof typeof permissions;
 
 export const mayIssue = (role: Role, command: CommandType): boolean => (permissions[command] as readonly Role[]).includes(role);
 
+/** What each command does, in the words a refusal uses ("may not sign off a review"). */
+export const commandWords: Record<CommandType, string> = {
+  CreatePlan: 'create a plan',
+  AddPriority: 'add a priority',
+  AddAction: 'add an action',
+  OpenReview: 'open a review',
+  RecordEntry: 'record an entry',
+  CorrectEntry: 'correct an entry',
+  SignOffReview: 'sign off a review',
+  AttachEvidence: 'attach evidence',
+  RescheduleAction: 'reschedule an action',
+  ImportFigures: 'import reported figures',
+  IssueToken: 'issue a token',
+  RevokeToken: 'revoke a token',
+};
+
+/** "the board role", "the reviewer, board or admin role". */
+export const rolesInWords = (roles: readonly Role[]): string =>
+  `the ${roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}` : roles[0]} role`;
+
 export function requireRole(role: Role, command: CommandType): void {
   if (!mayIssue(role, command))
-    throw forbidden('role', `${holderOf(role)} may not ${command}: it needs one of the roles ${permissions[command].join(', ')}`);
+    throw forbidden('role', `${holderOf(role)} may not ${commandWords[command]}: that needs ${rolesInWords(permissions[command])}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, decideAccess, DomainError, holderOf, initialAccessState, permissions, Role, type CommandType, type PlanCommand } from '../../src/index.js';
+import { commandWords, decide, decideAccess, DomainError, holderOf, rolesInWords, initialAccessState, permissions, Role, type CommandType, type PlanCommand } from '../../src/index.js';
 import { actors, given } from '../../src/testing/index.js';
 import { basePlan } from '../fixtures.js';
 
@@ -28,7 +28,7 @@ describe('roles, enforced by the deciders for every front end', () => {
         if (allowed) expect(error?.code).not.toBe('forbidden');
         else {
           expect(error).toMatchObject({ code: 'forbidden', rule: 'role' });
-          expect(error!.message).toContain(`${holderOf(role)} may not ${command}`);
+          expect(error!.message).toContain(`${holderOf(role)} may not ${commandWords[command]}: that needs ${rolesInWords(permissions[command])}`);
         }
       });
     }

@@ -65,7 +65,7 @@ describe('a batch of commands on one plan', () => {
     }
     expect(refusal).toBeInstanceOf(DomainError);
     expect(refusal).toMatchObject({ field: 'action' });
-    expect(() => batch.execute('AddAction', { ref: 'P1.4', title: 'x' }, officer)).toThrow(/An officer may not AddAction/);
+    expect(() => batch.execute('AddAction', { ref: 'P1.4', title: 'x' }, officer)).toThrow(/An officer may not add an action: that needs the reviewer or admin role/);
     expect(await store.readAll()).toEqual([]);
     expect((await batch.commit()).events).toHaveLength(9);
   });

@@ -5,7 +5,7 @@ import { actionAdded, basePlan, evidenceAttached, planCreated, priorityAdded } f
 describe('evidence and re-scheduling', () => {
   it('attaches dated evidence with a link', () => {
     given(basePlan())
-      .when({ type: 'AttachEvidence', data: { evidenceId: 'ev-p1-1-2017-04-30', action: 'P1.1', title: 'Audit of case files', kind: 'audit', observedOn: '2017-04-30', link: 'https://intranet.example/audit.pdf' }, actor: actors.officer })
+      .when({ type: 'AttachEvidence', data: { evidenceId: 'ev-p1-1-2017-04-30', action: 'P1.1', title: 'Audit of case files', kind: 'audit', observedOn: '2017-04-30', link: 'https://intranet.example/audit.pdf' }, actor: actors.officer, now: new Date('2017-05-02T10:00:00Z') })
       .then([evidenceAttached('p1-1', '2017-04-30')]);
   });
 

@@ -1,12 +1,25 @@
-import { ruleBroken } from '../../shared/errors.js';
+import { invalid, ruleBroken } from '../../shared/errors.js';
 import type { DomainEvent } from '../../events/catalogue.js';
 import type { PlanState } from '../state.js';
 import type { CommandMetadata } from './command.js';
 import type { CommandData } from './schemas.js';
 import { findAction, requirePlan, requireReason } from './guards.js';
 
-export function attachEvidence(data: CommandData<'AttachEvidence'>, state: PlanState): DomainEvent[] {
+/** Links a reader may follow safely: no javascript:, data:, file: or anything else a browser would run or open locally. */
+const linkSchemes = ['https:', 'http:', 'mailto:'];
+// The latest calendar day anywhere on Earth (UTC+14): evidence dated after it cannot have been seen yet.
+const latestDayAt = (now: Date) => new Date(now.getTime() + 14 * 3_600_000).toISOString().slice(0, 10);
+
+export function attachEvidence(data: CommandData<'AttachEvidence'>, state: PlanState, metadata: CommandMetadata): DomainEvent[] {
   requirePlan(state);
+  if (data.observedOn > latestDayAt(metadata.now))
+    throw invalid('observedOn', 'observed-by-now', `Evidence observed on ${data.observedOn} cannot be recorded on ${metadata.now.toISOString().slice(0, 10)}: it has not been observed yet`);
+  if (data.link !== null) {
+    let scheme: string | null = null;
+    try { scheme = new URL(data.link).protocol; } catch { /* not an absolute URL: refused below */ }
+    if (scheme === null || !linkSchemes.includes(scheme))
+      throw invalid('link', 'link-scheme', `The link must be an absolute https:, http: or mailto: address, not ${JSON.stringify(data.link.slice(0, 40))}`);
+  }
   const action = findAction(state, data.action);
   // Derived from the revision so the decider stays pure and ids stay unique within the plan.
   const evidenceId = data.evidenceId ?? `evidence-${state.revision + 1}`;

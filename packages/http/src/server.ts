@@ -18,6 +18,8 @@ export interface ServerOptions {
   drainMs?: number;
   /** Behind a TLS-terminating proxy; default: RAGTRAIL_TRUST_PROXY=1 (docs/security.md). */
   trustProxy?: boolean;
+  /** Largest upload an import accepts (default 20 MB); keep it no larger than maxUncompressedBytes. */
+  importLimitBytes?: number;
 }
 
 const trustProxyOf = (value: string | undefined): boolean => {
@@ -41,7 +43,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   // memory: store lives in this process only, so its work stays here.
   const storeUrl = options.storeUrl ?? DEFAULT_STORE_URL;
   const work = storeUrl.startsWith('memory:') ? inlineWork(ragtrail) : workerPool({ storeUrl });
-  const app = createApp({ ragtrail, logger, shutdown: shutdown.signal, trustProxy, importLimits, work });
+  const app = createApp({ ragtrail, logger, shutdown: shutdown.signal, trustProxy, importLimits, work, ...(options.importLimitBytes ? { importLimitBytes: options.importLimitBytes } : {}) });
   const host = options.host ?? '127.0.0.1';
   const wanted = options.port ?? 3000;
   let server: ReturnType<typeof serve>;

@@ -61,6 +61,7 @@ describe('the demo, loaded as a history', () => {
     expect(plan.reviews.get('2018-06')).toMatchObject({ status: 'open' });
     const signOffs = (await rt.store.readStream(`plan-${demoPlanIds.developmentPlan}`)).filter((e) => e.type === 'ReviewSignedOff');
     expect(signOffs.map((e) => e.reason).find((r) => r?.includes('April 2018'))).toContain('33 of 36 actions not updated');
+    expect((await rt.loadPlan(demoPlanIds.tracker)).reviews.get('2017-05')).toMatchObject({ status: 'open' });
   });
 });
 

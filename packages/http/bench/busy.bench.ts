@@ -31,7 +31,7 @@ await seed.close();
 // The long tracker is about 25 MB: the upload limit is raised for it (the reading limits stay at their defaults).
 const server = await startServer({ storeUrl, port: 0, logger: pino({ level: 'silent' }), importLimitBytes: 64_000_000 });
 const auth = { authorization: `Bearer ${token}` };
-const post = (path: string, body: Uint8Array | string) => fetch(`${server.url}${path}`, { method: 'POST', headers: auth, body });
+const post = (path: string, body: Uint8Array | string) => fetch(`${server.url}${path}`, { method: 'POST', headers: auth, body: typeof body === 'string' ? body : Buffer.from(body) });
 // A small plan for the summary, imported through the same route (this also starts a worker).
 process.stderr.write('  server up; warming the worker pool\n');
 const small = await post('/api/imports/tracker?fileName=small.tsv&planId=small', demo);

@@ -15,7 +15,8 @@ describe('evidence rules', () => {
   });
 
   it('accepts evidence observed today, wherever today has begun', () => {
-    for (const [observedOn, now] of [['2017-04-28', '2017-04-28T10:00:00Z'], ['2017-04-29', '2017-04-28T23:30:00Z'], ['2017-04-01', '2017-04-28T00:00:00Z']])
+    const cases: [string, string][] = [['2017-04-28', '2017-04-28T10:00:00Z'], ['2017-04-29', '2017-04-28T23:30:00Z'], ['2017-04-01', '2017-04-28T00:00:00Z']];
+    for (const [observedOn, now] of cases)
       given(basePlan()).when({ type: 'AttachEvidence', data: evidence({ evidenceId: 'e1', observedOn }), actor: actors.officer, now: at(now!) })
         .then([{ type: 'EvidenceAttached', data: { evidenceId: 'e1', actionId: 'p1-1', title: 'Audit of case files', kind: 'audit', observedOn, link: 'https://intranet.example/audit.pdf', contentHash: null } }]);
   });

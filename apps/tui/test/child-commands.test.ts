@@ -43,7 +43,7 @@ describe('every other command as a real child process, on one SQLite file', () =
     expect(refused.out).toBe('');
     expect(refused.err.trim().split('\n')).toHaveLength(1);
     expectJson(await ragtrail(['correct', '--plan', 'dev-plan', '--action', 'P1.1', '--period', '2017-04', '--score', '1', '--reason', 'Agency figures were misread', '--json'], reviewer), 'correct');
-    expectJson(await ragtrail(['review', 'sign-off', '--plan', 'dev-plan', '--period', '2017-05', '--json'], { ...env, RAGTRAIL_ACTOR: 'Chief Executive:board' }), 'sign-off');
+    expectJson(await ragtrail(['review', 'sign-off', '--plan', 'dev-plan', '--period', '2017-05', '--reason', '2 actions not updated: carried forward', '--json'], { ...env, RAGTRAIL_ACTOR: 'Chief Executive:board' }), 'sign-off');
     const file = join(dir, 'audit.pdf');
     writeFileSync(file, 'case file audit');
     expectJson(await ragtrail(['attach', '--plan', 'dev-plan', '--action', 'P1.1', '--title', 'Case file audit', '--kind', 'audit', '--observed-on', '2017-06-10', '--file', file, '--json'], { ...env, RAGTRAIL_ACTOR: 'Iqbal Vaza:officer' }), 'attach');

@@ -12,7 +12,12 @@ type Report = (result: CommandResult) => string;
 /** Runs one plan command as the acting person and prints what it recorded. */
 async function execute(cmd: Command, io: Io, o: GlobalOptions & { json?: boolean; reason?: string }, work: (rt: Ragtrail, caller: { actor: ReturnType<typeof actorOf>; reason?: string }) => Promise<CommandResult>, report: Report): Promise<void> {
   const actor = actorOf(cmd, io);
-  const result = await withRagtrail(o, io, (rt) => work(rt, { actor, ...(o.reason ? { reason: o.reason } : {}) }));
+  const result = await withRagtrail(o, io, async (rt) => {
+    // Name what the person typed and what to do, before the core's generic "no such plan".
+    const planId = (o as { plan?: unknown }).plan;
+    if (typeof planId === 'string' && cmd.name() !== 'batch' && !(await rt.planExists(planId))) throw new UserError(`No plan ${planId}: \`ragtrail plans\` lists them`);
+    return work(rt, { actor, ...(o.reason ? { reason: o.reason } : {}) });
+  });
   if (o.json) json(io, { planId: result.planId, revision: result.revision, events: result.events.map((e) => ({ type: e.type, revision: e.revision, recordedAt: e.recordedAt, data: e.data })) });
   else line(io, `${report(result)} (plan ${result.planId}, revision ${result.revision})`);
 }

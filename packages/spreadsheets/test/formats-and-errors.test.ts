@@ -127,7 +127,7 @@ describe('the header mapping option', () => {
   it("applies a summary's columnMap to its actions file", async () => {
     const read = (name: string) => readFileSync(`${demoDir}${name}`, 'utf8');
     const actions = read('development-plan-2017-19-actions.tsv').replace('Assigned Lead - Job Title/Name', 'Responsible officer');
-    const rt = newRagtrail();
+    const rt = newRagtrail('2019-01-01T09:00:00Z');
     const { planId } = await importSummary(rt, {
       fileName: 'summary.tsv', content: read('development-plan-2017-19-summary.tsv'), actions: { fileName: 'actions.tsv', content: actions },
       columnMap: { 'Responsible officer': 'lead' },

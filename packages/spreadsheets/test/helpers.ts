@@ -67,7 +67,7 @@ export const rowStarting = (source: Source, start: string) => {
 export const admin: Caller = { actor: { id: 'admin-1', name: 'Sheila Admin', role: 'admin' } };
 
 /** A ragtrail on a fresh memory store, with the store beside it so tests can check what reached the log. */
-export function newRagtrail(): Ragtrail & { store: EventStore } {
+export function newRagtrail(now = '2017-05-10T09:00:00Z'): Ragtrail & { store: EventStore } {
   const store = createMemoryStore();
-  return Object.assign(createRagtrail({ store, now: () => new Date('2017-05-10T09:00:00Z') }), { store });
+  return Object.assign(createRagtrail({ store, now: () => new Date(now) }), { store });
 }

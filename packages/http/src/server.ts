@@ -29,7 +29,7 @@ const trustProxyOf = (value: string | undefined): boolean => {
 };
 
 /** Opens the store, serves the app, and on SIGTERM stops accepting, lets in-flight requests finish, then closes the store. */
-export async function startServer(options: ServerOptions = {}): Promise<{ url: string; port: number; close(): Promise<void> }> {
+export async function startServer(options: ServerOptions = {}): Promise<{ url: string; port: number; close(): Promise<void>; connections(): Promise<number> }> {
   const logger = options.logger ?? pino();
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env.RAGTRAIL_TRUST_PROXY);
   let importLimits;
@@ -82,5 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   process.on('SIGTERM', onSigterm);
   const url = `http://${host}:${port}`;
   logger.info({ url }, 'listening');
-  return { url, port, close };
+  /** Open client connections: what a drain waits for, and what a test waits on instead of a clock. */
+  const connections = () => new Promise<number>((resolve, reject) => server.getConnections((error, count) => (error ? reject(error) : resolve(count))));
+  return { url, port, close, connections };
 }

@@ -1,6 +1,7 @@
 // SIGTERM: stop accepting, end live streams, let a request in flight finish, close the store.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { createRagtrail } from '@ragtrail/core';
 import { openStore } from '@ragtrail/stores';
@@ -24,10 +25,20 @@ it('drains on close: an open SSE stream ends, a request in flight completes, the
     const live = await fetch(`${server.url}/api/plans/p1/events`, { headers: auth });
     expect(live.status).toBe(200);
     const liveText = live.text();
-    const inFlight = fetch(`${server.url}/api/plans/p1/summary`, { headers: auth });
-    await new Promise((r) => setTimeout(r, 5));
+    // The request is in flight once its connection is made and its bytes are written: the server runs
+    // in this process, so a few turns of the event loop let it accept and start the request.
+    const inFlight = new Promise<number>((resolve, reject) => {
+      const req = request(`${server.url}/api/plans/p1/summary`, { headers: auth }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    // Two connections: the live stream's and the summary's, accepted by the server.
+    while ((await server.connections()) < 2) await new Promise((r) => setImmediate(r));
     const closed = server.close();
-    expect([200, 404]).toContain((await inFlight).status);
+    expect([200, 404]).toContain(await inFlight);
     await liveText; // the stream ended rather than holding the server open
     await expect(Promise.race([closed.then(() => 'closed'), new Promise((r) => setTimeout(() => r('hung'), 5_000))])).resolves.toBe('closed');
     await expect(fetch(`${server.url}/health`)).rejects.toThrow();

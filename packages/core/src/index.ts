@@ -30,6 +30,7 @@ export * from './projections/figures.js';
 export * from './projections/rag-summary.js';
 export * from './projections/exceptions.js';
 export * from './projections/audit-trail.js';
+export * from './projections/audit-sentences.js';
 export * from './projections/sustained-evidence.js';
 export * from './projections/default-period.js';
 export * from './ragtrail/instant.js';

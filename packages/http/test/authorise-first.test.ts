@@ -65,7 +65,9 @@ describe('every route refuses a caller it does not admit before reading the body
         if (who === 'nobody') expect(res.status).toBe(401);
         else if (refusedRole) {
           expect(res.status, await res.clone().text()).toBe(403);
-          expect((await res.json()).rule).toBe('role');
+          const problem = await res.json() as { rule: string; detail: string };
+          expect(problem.rule).toBe('role');
+          expect(problem.detail).toMatch(/ may not [a-z' -]+: that needs the [a-z, ]+ role$/);
         } else {
           expect([401, 403]).not.toContain(res.status);
           // The probe works: an admitted caller's route does read it (and stops at the body limit).

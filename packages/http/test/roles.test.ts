@@ -49,8 +49,33 @@ describe('who may call each mutating route', () => {
         } else {
           expect(res.status, await res.clone().text()).toBe(403);
           expect(res.headers.get('content-type')).toContain('application/problem+json');
-          expect((await res.json()).rule).toBe('role');
+          const problem = await res.json() as { rule: string; detail: string };
+          expect(problem.rule).toBe('role');
+          // In words: "An officer may not correct an entry: that needs ...". A batch's refusal starts
+          // with the position and type of the command the caller sent, so they can find it.
+          expect(problem.detail).toMatch(/(A|An) [a-z ]+ may not [a-z' -]+: that needs the [a-z, ]+ role$/);
+          if (!route.path.toString().endsWith('/batch')) expect(problem.detail).not.toContain(route.command);
           expect((await store.readAll()).length).toBe(before);
         }
       });
+});
+
+describe('a refusal says who may, in words', () => {
+  it('given a reviewer, when they sign off a review, then the refusal names the board role', async () => {
+    const { app, tokens } = await planFixture();
+    const res = await app.request('/api/plans/p1/commands/SignOffReview', {
+      method: 'POST', headers: { authorization: `Bearer ${tokens.reviewer}`, 'content-type': 'application/json' }, body: JSON.stringify({ period: '2026-02' }),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).detail).toBe('A reviewer may not sign off a review: that needs the board role');
+  });
+
+  it('given an officer, when they define an indicator, then the refusal words the outcome command too', async () => {
+    const { app, tokens } = await planFixture();
+    const res = await app.request('/api/plans/p1/outcomes/commands/DefineIndicator', {
+      method: 'POST', headers: { authorization: `Bearer ${tokens.officer}`, 'content-type': 'application/json' }, body: JSON.stringify({ id: 'x', name: 'X', unit: '%', better: 'higher' }),
+    });
+    expect(res.status).toBe(403);
+    expect((await res.json()).detail).toBe('An officer may not define an indicator: that needs the admin role');
+  });
 });

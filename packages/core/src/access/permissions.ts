@@ -20,8 +20,13 @@ export const permissions = {
   RevokeToken: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
+/** The name of a command the permissions table governs: each plan command and the two token commands. */
 export type CommandType = keyof typeof permissions;
 
+/**
+ * Whether a holder of `role` may issue `command`, so a client can hide or disable what its user may not do
+ * before asking.
+ */
 export const mayIssue = (role: Role, command: CommandType): boolean => (permissions[command] as readonly Role[]).includes(role);
 
 /** What each command does, in the words a refusal uses ("may not sign off a review"). */
@@ -44,6 +49,10 @@ export const commandWords: Record<CommandType, string> = {
 export const rolesInWords = (roles: readonly Role[]): string =>
   `the ${roles.length > 1 ? `${roles.slice(0, -1).join(', ')} or ${roles.at(-1)}` : roles[0]} role`;
 
+/**
+ * Throws a `forbidden` DomainError that names the roles a command needs when `role` may not issue it; every
+ * decider calls it before anything else.
+ */
 export function requireRole(role: Role, command: CommandType): void {
   if (!mayIssue(role, command))
     throw forbidden('role', `${holderOf(role)} may not ${commandWords[command]}: that needs ${rolesInWords(permissions[command])}`);

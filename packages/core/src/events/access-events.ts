@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { Role } from '../access/roles.js';
 
+/**
+ * Schema of the event recorded when an admin issues an API token: its id, holder name, role and the hash of
+ * its secret.
+ */
 export const TokenIssued = z.object({
   tokenId: z.string().min(1),
   name: z.string().trim().min(1),
@@ -9,4 +13,5 @@ export const TokenIssued = z.object({
   tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
+/** Schema of the event recorded when an API token is revoked; from then on the token authenticates nobody. */
 export const TokenRevoked = z.object({ tokenId: z.string().min(1) });

@@ -35,14 +35,21 @@ export const eventCatalogue = {
   CarryOverLinked: { version: 1, schema: outcome.CarryOverLinked, upcasters: {} },
 } as const satisfies Record<string, { version: number; schema: z.ZodType; upcasters: Record<number, (data: unknown) => unknown> }>;
 
+/** The name of an event type this library records and reads (plan, access, integrity and outcome events). */
 export type EventType = keyof typeof eventCatalogue;
 type Catalogue = typeof eventCatalogue;
 
 /** The current-version events, as a discriminated union on `type`. */
 export type DomainEvent = { [K in EventType]: { type: K; data: z.infer<Catalogue[K]['schema']> } }[EventType];
+/** The current-version event of one type, picked out of `DomainEvent` by its `type`. */
 export type EventOf<K extends EventType> = Extract<DomainEvent, { type: K }>;
+/** The data of one event type at its current schema version. */
 export type EventData<K extends EventType> = EventOf<K>['data'];
 
+/**
+ * Whether a string names an event type this library knows; narrows a stored event's `type` before its data
+ * is read.
+ */
 export const isEventType = (type: string): type is EventType => Object.hasOwn(eventCatalogue, type);
 
 /** "Iqbal Vaza, Strategic Lead I Performance" -> name before the first comma, job title after. */

@@ -15,6 +15,10 @@ export const SigningKeyRecorded = z.object({
   verifierKey: z.string().min(1),
 });
 
+/**
+ * Schema of the event recorded for each signed checkpoint of the log: the tree size and Merkle root it
+ * commits to, the signed note, and what prompted it.
+ */
 export const CheckpointTaken = z.object({
   /** Events the checkpoint covers: the first treeSize events of the global order. */
   treeSize: z.number().int().nonnegative(),

@@ -10,9 +10,14 @@ import { IsoDate, Period } from '../shared/period.js';
 const required = (what = 'must not be empty') => z.string().trim().min(1, what);
 const finite = z.number().finite('must be a finite number');
 
+/**
+ * Which way an indicator improves: `higher` or `lower` values are better, or `band` (on target inside a
+ * range).
+ */
 export const Polarity = z.enum(['higher', 'lower', 'band']);
 export type Polarity = z.infer<typeof Polarity>;
 
+/** How often an indicator's values are published: monthly, quarterly or annually. */
 export const Frequency = z.enum(['monthly', 'quarterly', 'annual']);
 export type Frequency = z.infer<typeof Frequency>;
 
@@ -24,6 +29,10 @@ export type Band = z.infer<typeof Band>;
 export const Comparator = z.object({ name: required(), value: finite, source: required('needs the release it was published in') });
 export type Comparator = z.infer<typeof Comparator>;
 
+/**
+ * Schema of the event that defines an outcome indicator: its name, unit, polarity, frequency, amber
+ * tolerance and the priorities and actions it evidences.
+ */
 export const IndicatorDefined = z.object({
   indicatorId: required(),
   name: required(),
@@ -40,6 +49,10 @@ export const IndicatorDefined = z.object({
   actionIds: z.array(required()),
 });
 
+/**
+ * Schema of the event that records an indicator's published value for a period, with its source, release and
+ * comparator figures.
+ */
 export const IndicatorValueRecorded = z.object({
   indicatorId: required(),
   period: Period,
@@ -57,11 +70,19 @@ export const IndicatorValueCorrected = z.object({ indicatorId: required(), perio
 /** One point of the target trajectory (replacing any point for the same period), and optionally a new tolerance. */
 export const IndicatorTargetSet = z.object({ indicatorId: required(), by: Period, value: finite, tolerance: z.number().finite().min(0).nullable() });
 
+/**
+ * Schema of the event that sets an indicator's baseline: the value it started from and the period it was
+ * measured in.
+ */
 export const IndicatorBaselineSet = z.object({ indicatorId: required(), period: Period, value: finite });
 
 /** A milestone with a numeric target, met or missed by the indicator's value for its due period. */
 export const MilestoneLinked = z.object({ actionId: required(), milestone: z.number().int().min(1), indicatorId: required(), value: finite });
 
+/**
+ * Schema of the event that records an action's milestone as met or missed on a date, optionally citing the
+ * evidence.
+ */
 export const MilestoneStatusRecorded = z.object({
   actionId: required(),
   milestone: z.number().int().min(1),
@@ -70,6 +91,10 @@ export const MilestoneStatusRecorded = z.object({
   evidenceId: z.string().trim().min(1).nullable(),
 });
 
+/**
+ * Schema of the event that moves a milestone's due date, keeping the previous date and who approved the
+ * change.
+ */
 export const MilestoneReplanned = z.object({
   actionId: required(),
   milestone: z.number().int().min(1),

@@ -11,6 +11,10 @@ export type LogCheck =
   | { ok: true; checkpointSize: number; logSize: number }
   | { ok: false; problem: 'log-shorter' | 'root-mismatch'; checkpointSize: number; logSize: number; message: string };
 
+/**
+ * Checks that the log behind `tree` still contains, unchanged, everything a trusted checkpoint covered, and
+ * says why not when it does not.
+ */
 export function checkLogExtends(tree: MerkleTree, checkpoint: Checkpoint): LogCheck {
   const sizes = { checkpointSize: checkpoint.size, logSize: tree.size };
   if (tree.size < checkpoint.size) {

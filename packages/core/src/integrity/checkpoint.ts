@@ -8,11 +8,16 @@ import { checkKeyName, parseNote, signNote, strictBase64, verifyNote, type NoteS
  * trusted for one log cannot vouch for another.
  */
 export type Checkpoint = { origin: string; size: number; root: Buffer; extensions: string[] };
+/** The outcome of verifying a signed checkpoint: the checkpoint it carries, or the reason it was refused. */
 export type CheckpointCheck = { ok: true; checkpoint: Checkpoint } | { ok: false; reason: string };
 
 const MAX_EXTENSIONS = 16;
 const MAX_LINE = 1024;
 
+/**
+ * Writes a checkpoint as the C2SP text a signature covers (origin, size and base64 root, one per line, then
+ * extension lines), refusing values the format cannot carry.
+ */
 export function formatCheckpointBody(checkpoint: Checkpoint): string {
   checkKeyName(checkpoint.origin, 'checkpoint origin');
   if (!Number.isSafeInteger(checkpoint.size) || checkpoint.size < 0) throw new Error(`checkpoint size must be a whole number, got ${checkpoint.size}`);
@@ -24,6 +29,10 @@ export function formatCheckpointBody(checkpoint: Checkpoint): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Reads C2SP checkpoint text back into a checkpoint, throwing an error that names the line and rule when the
+ * text is malformed.
+ */
 export function parseCheckpointBody(text: string): Checkpoint {
   if (!text.endsWith('\n')) throw new Error('checkpoint text must end with a newline');
   const lines = text.slice(0, -1).split('\n');

@@ -9,6 +9,7 @@
  * A file without markers is taken to be the checkpoint itself. The verifier package repeats this function.
  */
 export const CHECKPOINT_BEGIN = '-----BEGIN RAGTRAIL CHECKPOINT-----';
+/** The line that ends a checkpoint embedded in a report; `CHECKPOINT_BEGIN` starts it. */
 export const CHECKPOINT_END = '-----END RAGTRAIL CHECKPOINT-----';
 
 const MAX_DOCUMENT = 64 * 1024 * 1024;

@@ -22,6 +22,10 @@ function badHashes(hashes: readonly Uint8Array[], what: string): string | null {
   return wrong === -1 ? null : `${what}[${wrong}] is ${hashes[wrong]!.length} bytes, not ${HASH_SIZE}`;
 }
 
+/**
+ * Checks an RFC 6962 inclusion proof: that the leaf at `leafIndex` is in the tree of `treeSize` leaves whose
+ * root is `root`.
+ */
 export function verifyInclusion(
   leafHash: Uint8Array, leafIndex: number, treeSize: number, path: readonly Uint8Array[], root: Uint8Array,
 ): ProofCheck {
@@ -50,6 +54,10 @@ export function verifyInclusion(
   return { ok: true };
 }
 
+/**
+ * Checks an RFC 6962 consistency proof: that the tree of `fromSize` leaves with `fromRoot` is a prefix of
+ * the tree of `toSize` leaves with `toRoot`, so nothing earlier was rewritten.
+ */
 export function verifyConsistency(
   fromSize: number, toSize: number, fromRoot: Uint8Array, toRoot: Uint8Array, proof: readonly Uint8Array[],
 ): ProofCheck {

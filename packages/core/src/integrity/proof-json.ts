@@ -12,6 +12,10 @@ import { verifyConsistency, verifyInclusion, type ProofCheck } from './merkle-ve
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'must be 64 lowercase hexadecimal characters (a SHA-256)');
 const size = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Schema of an inclusion proof file: that one event (by leaf or event hash) is in the log at a tree size,
+ * optionally with the signed checkpoint it ends at.
+ */
 export const InclusionProofJson = z.object({
   type: z.literal('inclusion'),
   leafIndex: size,
@@ -25,6 +29,10 @@ export const InclusionProofJson = z.object({
 }).refine((p) => (p.leafHash === undefined) !== (p.eventHash === undefined), { message: 'give exactly one of leafHash and eventHash', path: ['leafHash'] })
   .refine((p) => p.leafIndex < p.treeSize, { message: 'leafIndex must be below treeSize', path: ['leafIndex'] });
 
+/**
+ * Schema of a consistency proof file: that the log at `fromSize` is a prefix of the log at `toSize`,
+ * optionally with the signed checkpoint it ends at.
+ */
 export const ConsistencyProofJson = z.object({
   type: z.literal('consistency'),
   fromSize: size,
@@ -34,17 +42,23 @@ export const ConsistencyProofJson = z.object({
   checkpoint: z.string().max(64 * 1024).optional(),
 }).refine((p) => p.fromSize <= p.toSize, { message: 'fromSize must not exceed toSize', path: ['fromSize'] });
 
+/** Schema of either kind of proof file a verifier accepts, told apart by `type`. */
 export const ProofJson = z.union([InclusionProofJson, ConsistencyProofJson]);
 export type InclusionProofJson = z.infer<typeof InclusionProofJson>;
 export type ConsistencyProofJson = z.infer<typeof ConsistencyProofJson>;
 export type ProofJson = z.infer<typeof ProofJson>;
 
+/**
+ * Builds the proof file showing that the event with `eventHash` is leaf `leafIndex` of the log at
+ * `treeSize`; throws if it is not that leaf.
+ */
 export function inclusionProofJson(tree: MerkleTree, leafIndex: number, treeSize: number, eventHash: string, checkpoint?: string): InclusionProofJson {
   if (!leafHashOfEvent(eventHash).equals(tree.leafHash(leafIndex))) throw new Error(`event hash ${eventHash} is not leaf ${leafIndex} of the log`);
   const path = tree.inclusionProof(leafIndex, treeSize).map(toHex);
   return { type: 'inclusion', leafIndex, treeSize, eventHash, path, ...(checkpoint === undefined ? {} : { checkpoint }) };
 }
 
+/** Builds the proof file showing that the log at `fromSize` is a prefix of the log at `toSize`. */
 export function consistencyProofJson(tree: MerkleTree, fromSize: number, toSize: number, checkpoint?: string): ConsistencyProofJson {
   const path = tree.consistencyProof(fromSize, toSize).map(toHex);
   return { type: 'consistency', fromSize, toSize, fromRoot: toHex(tree.rootAt(fromSize)), path, ...(checkpoint === undefined ? {} : { checkpoint }) };

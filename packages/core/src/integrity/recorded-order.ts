@@ -19,6 +19,10 @@ export class RecordedOrderError extends Error {
   }
 }
 
+/**
+ * Throws a RecordedOrderError when an append's events would be stamped earlier than the stream's last event
+ * or than each other; stores call it before writing.
+ */
 export function assertRecordedInOrder(stream: string, lastRecordedAt: string | null | undefined, events: readonly Pick<EventToAppend, 'recordedAt'>[]): void {
   let previous = lastRecordedAt ?? null;
   for (const event of events) {

@@ -12,10 +12,18 @@ export const MAX_NOTE_BYTES = 64 * 1024;
 export const MAX_SIGNATURES = 32;
 const EM_DASH_PREFIX = '\u2014 ';
 
+/** One signature line of a signed note: the signer's key name, 4-byte key id and signature bytes. */
 export type NoteSignature = { name: string; keyId: Buffer; signature: Buffer };
+/** A signed note split into its signed text and its signature lines, before any signature is checked. */
 export type ParsedNote = { text: string; signatures: NoteSignature[] };
+/**
+ * A public key that notes are verified against: the key name (a checkpoint's origin), its key id and the
+ * Ed25519 public key.
+ */
 export type VerifierKey = { name: string; keyId: Buffer; publicKey: Buffer };
+/** What signs notes: the key name the signature line carries and the Ed25519 private key. */
 export type NoteSigner = { name: string; privateKey: KeyObject };
+/** The outcome of verifying a signed note: the text the trusted key signed, or the reason it was refused. */
 export type NoteCheck = { ok: true; text: string } | { ok: false; reason: string };
 
 /** Key names are non-empty and carry no Unicode space and no "+" (it separates the parts of a key string). */
@@ -38,6 +46,10 @@ export function formatVerifierKey(name: string, publicKey: Uint8Array): string {
   return `${name}+${keyIdOf(name, publicKey).toString('hex')}+${encoded}`;
 }
 
+/**
+ * Reads a C2SP verifier key string (name+keyid+base64 key), throwing an error naming the part that is wrong,
+ * including a key id that does not match the key.
+ */
 export function parseVerifierKey(text: string): VerifierKey {
   const s = typeof text === 'string' ? text.trim() : '';
   if (s.length === 0 || s.length > 1024) throw new Error('verifier key must be a line of at most 1024 characters');
@@ -67,6 +79,10 @@ export function decodeNote(bytes: Uint8Array): string {
   }
 }
 
+/**
+ * Splits a signed note into its text and signature lines, enforcing the format's size, character and line
+ * rules; it checks no signature.
+ */
 export function parseNote(note: string): ParsedNote {
   if (typeof note !== 'string') throw new Error('note must be text');
   if (Buffer.byteLength(note, 'utf8') > MAX_NOTE_BYTES) throw new Error(`note is larger than ${MAX_NOTE_BYTES} bytes`);
@@ -94,6 +110,10 @@ function parseSignatureLine(line: string, n: number): NoteSignature {
   return { name, keyId: bytes.subarray(0, 4), signature: bytes.subarray(4) };
 }
 
+/**
+ * Joins a note text and its signature lines into the signed note format (text, blank line, one line per
+ * signature).
+ */
 export function formatNote(text: string, signatures: readonly NoteSignature[]): string {
   const lines = signatures.map((s) => `${EM_DASH_PREFIX}${s.name} ${Buffer.concat([s.keyId, s.signature]).toString('base64')}\n`);
   return `${text}\n${lines.join('')}`;

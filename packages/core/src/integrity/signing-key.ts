@@ -22,6 +22,10 @@ export type SigningKey = NoteSigner & {
 
 const MAX_KEY_FILE = 4096;
 
+/**
+ * Loads the log's Ed25519 signing key from `path`, or creates it there (mode 0600) on first use; concurrent
+ * first uses end up with one key.
+ */
 export function loadOrCreateSigningKey(path: string, name: string): SigningKey {
   checkKeyName(name, 'log name');
   if (existsSync(path)) return describe(path, name, readKey(path), false);
@@ -31,6 +35,10 @@ export function loadOrCreateSigningKey(path: string, name: string): SigningKey {
   return describe(path, name, created ? privateKey : readKey(path), created);
 }
 
+/**
+ * Loads an existing signing key from `path`, throwing when the file is missing or readable by others, and
+ * never creating one.
+ */
 export function loadSigningKey(path: string, name: string): SigningKey {
   checkKeyName(name, 'log name');
   if (!existsSync(path)) throw new Error(`signing key file ${path} does not exist`);

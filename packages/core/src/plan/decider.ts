@@ -42,7 +42,13 @@ export function decide(command: PlanCommand, state: PlanState): DomainEvent[] {
   return (handlers[command.type] as Handler<PlanCommandType>)(data as never, state, command.metadata);
 }
 
+/**
+ * The plan's decide, evolve and initial state as one Decider, for code that runs any decider the same way
+ * (given/when/then tests, a command handler).
+ */
 export const planDecider = { decide, evolve, initialState: initialPlanState };
 
+/** The name of the stream that holds a plan's events (`plan-<planId>`). */
 export const planStream = (planId: string): string => `plan-${planId}`;
+/** The plan id a stream name stands for, or null when the stream is not a plan's. */
 export const planIdOfStream = (stream: string): string | null => (stream.startsWith('plan-') ? stream.slice(5) : null);

@@ -4,6 +4,10 @@ import type { EventStore } from '../store/port.js';
 import { startFold, type PlanFold } from './evolve.js';
 import { initialPlanState, type PlanState } from './state.js';
 
+/**
+ * Tunes `replayPlans`: which streams to fold, the page size read from the store, and whether to re-validate
+ * each event.
+ */
 export interface ReplayOptions {
   /** Fold only these streams (default: every stream named `plan-...`). */
   streams?: (stream: string) => boolean;

@@ -92,6 +92,10 @@ const objectOf = <V, W>(map: ReadonlyMap<string, V>, f: (v: V) => W): Record<str
   Object.fromEntries([...map].map(([k, v]) => [k, f(v)]));
 const same = <V>(v: V): V => v;
 
+/**
+ * A PlanState as plain JSON (each Map a plain object), for an HTTP answer or a file; `planStateFromJson`
+ * reads it back.
+ */
 export function planStateToJson(state: PlanState): PlanStateJson {
   return {
     ...state,

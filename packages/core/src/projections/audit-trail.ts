@@ -3,12 +3,17 @@ import type { Actor } from '../access/roles.js';
 import { evolve } from '../plan/evolve.js';
 import { entryAt, initialPlanState, type PlanState } from '../plan/state.js';
 
+/** One field an event changed, with its value before and after, as the audit trail lists it. */
 export interface FieldChange {
   field: string;
   before: unknown;
   after: unknown;
 }
 
+/**
+ * One event of a plan as the audit trail shows it: when and by whom, the reason given, the action it touched
+ * and each field it changed.
+ */
 export interface AuditRecord {
   eventId: string;
   revision: number;
@@ -25,6 +30,9 @@ export interface AuditRecord {
   hash: string;
 }
 
+/**
+ * Narrows an audit trail to one action, one actor, one event type or a time window; every field is optional.
+ */
 export interface AuditFilter {
   action?: string;
   actor?: string;

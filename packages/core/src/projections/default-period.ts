@@ -21,6 +21,10 @@ export function latestKey(keys: Iterable<string>): string | null {
 // request, and a long-lived plan has thousands of reviews.
 const latestOf = new WeakMap<PlanState, { reviewed: string | null; scored: string | null }>();
 
+/**
+ * The period a view opens on when none is asked for: the latest reviewed period, else the latest scored one,
+ * else the period containing `today`.
+ */
 export function defaultPeriod(state: PlanState, today: Date): string {
   let latest = latestOf.get(state);
   if (latest === undefined) {

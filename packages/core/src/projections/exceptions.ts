@@ -3,8 +3,16 @@ import { compareScores, worstLevel, type ScoringScheme } from '../scheme/scheme.
 import { entryAt, type PlanState } from '../plan/state.js';
 import { actionFigure, actionGroups } from './figures.js';
 
+/**
+ * Why an action is on the board's exception list: at the worst level, declining, overdue, not updated, or
+ * its stated direction disagrees with its scores.
+ */
 export type ExceptionKind = 'worst-level' | 'declining' | 'overdue' | 'not-updated' | 'direction-disagrees';
 
+/**
+ * One action on the exception list for a period: which action, which kind of exception, and the figures and
+ * words that explain it.
+ */
 export interface PlanException {
   kind: ExceptionKind;
   actionId: string;

@@ -1,6 +1,7 @@
 import { directionBetween, findLevel, worstOf, type Direction, type ScoringScheme } from '../scheme/scheme.js';
 import { actionsInOrder, isActiveIn, prioritiesInOrder, scoreAt, type ActionState, type PlanState } from '../plan/state.js';
 
+/** How many actions of a group sit at one level of the scoring scheme, with that level's label and colour. */
 export interface LevelCount {
   value: number;
   label: string;
@@ -22,6 +23,10 @@ export interface GroupFigures {
   unscored: number;
 }
 
+/**
+ * One action's score for a period (carried forward from an earlier period when none was recorded), with the
+ * period it was recorded for.
+ */
 export interface ActionFigure {
   actionId: string;
   ref: string;
@@ -31,6 +36,7 @@ export interface ActionFigure {
   notUpdated: boolean;
 }
 
+/** The arithmetic mean of some scores at full precision, or null when there are none. */
 export const mean = (values: readonly number[]): number | null =>
   values.length === 0 ? null : values.reduce((a, b) => a + b, 0) / values.length;
 
@@ -41,6 +47,10 @@ export function directionOfFigures(scheme: ScoringScheme, previous: number | nul
   return directionBetween(scheme, previous, current);
 }
 
+/**
+ * The figure an action shows for a period: its latest score at or before that period, so an action not
+ * rescored keeps its last level.
+ */
 export function actionFigure(state: PlanState, action: ActionState, period: string): ActionFigure {
   const at = scoreAt(state, action.actionId, period);
   return {
@@ -52,6 +62,10 @@ export function actionFigure(state: PlanState, action: ActionState, period: stri
   };
 }
 
+/**
+ * A group's figures from its actions' figures: the mean, the worst score by the scheme and the count at each
+ * level.
+ */
 export function groupFigures(scheme: ScoringScheme, figures: readonly ActionFigure[]): GroupFigures {
   const scores = figures.flatMap((f) => (f.score === null ? [] : [f.score]));
   return {
@@ -64,6 +78,10 @@ export function groupFigures(scheme: ScoringScheme, figures: readonly ActionFigu
   };
 }
 
+/**
+ * The active actions of one priority for a period (or the actions under no priority), in the order a summary
+ * lists them.
+ */
 export interface ActionGroup {
   priorityId: string | null;
   number: number;
@@ -87,6 +105,7 @@ export const priorityName = (p: { number: number; title: string }): string => (p
 /** A priority as a heading names it ("Priority 1: Workforce"); the group of actions under no priority by its title alone. */
 export const priorityHeading = (p: { number: number; title: string }): string => (p.number > 0 ? `Priority ${p.number}: ${p.title}` : p.title);
 
+/** The scheme level a score falls on, or null for no score or a score the scheme does not define. */
 export const levelOf = (scheme: ScoringScheme, score: number | null) => (score === null ? null : findLevel(scheme, score) ?? null);
 
 /** Figures are kept at full precision and rounded only here, for people: 2.0446 reads "2.0". */

@@ -4,6 +4,10 @@ import type { OverallMethod, StatedDirection } from '../events/plan-events.js';
 import { entryAt, type PlanState } from '../plan/state.js';
 import { actionFigure, actionGroups, directionOfFigures, groupFigures, mean, type ActionFigure, type GroupFigures } from './figures.js';
 
+/**
+ * One action's row in a RAG summary: its figure, the previous score, the stated and derived directions, the
+ * update and the evidence count.
+ */
 export interface ActionSummaryRow extends ActionFigure {
   title: string;
   previousScore: number | null;
@@ -15,6 +19,10 @@ export interface ActionSummaryRow extends ActionFigure {
   dueDate: string | null;
 }
 
+/**
+ * One priority's row in a RAG summary: its figures for the period and the one before, the direction between
+ * them and its action rows.
+ */
 export interface PrioritySummaryRow {
   priorityId: string | null;
   number: number;
@@ -27,6 +35,10 @@ export interface PrioritySummaryRow {
   actions: ActionSummaryRow[];
 }
 
+/**
+ * A board's RAG summary of one period against the one before: the plan, each priority's rows and figures,
+ * and the overall figure.
+ */
 export interface RagSummary {
   planId: string;
   title: string;

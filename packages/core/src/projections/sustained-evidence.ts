@@ -4,6 +4,7 @@ import type { RecordedEvent } from '../events/envelope.js';
 import type { StatedDirection } from '../events/plan-events.js';
 import { actionsInOrder, entryPeriods, type Entry, type Evidence, type PlanState } from '../plan/state.js';
 
+/** One period's score on an action's trajectory, with its level and whether it was recorded or imported. */
 export interface TrajectoryPoint {
   period: string;
   score: number;
@@ -13,6 +14,10 @@ export interface TrajectoryPoint {
   corrections: number;
 }
 
+/**
+ * A correction of one of an action's entries as an inspector sees it: who changed it when, why, and whether
+ * after sign-off.
+ */
 export interface CorrectionRecord {
   period: string;
   recordedAt: string;
@@ -23,6 +28,7 @@ export interface CorrectionRecord {
   after: { score: number; update: string; statedDirection: StatedDirection | null };
 }
 
+/** A period where the direction an officer stated differs from the direction the scores show. */
 export interface DirectionDisagreement {
   period: string;
   stated: StatedDirection;
@@ -31,6 +37,10 @@ export interface DirectionDisagreement {
   score: number;
 }
 
+/**
+ * Everything an inspector weighs for one action: its score trajectory, how long it has held its level, its
+ * evidence, corrections and direction disagreements.
+ */
 export interface ActionEvidence {
   actionId: string;
   ref: string;

@@ -15,6 +15,10 @@ import { normaliseAsOf } from './instant.js';
 import type { PlanTimeline } from './plan-timeline.js';
 import type { QueryOptions } from './types.js';
 
+/**
+ * Options of a RAG summary query: the period and "as known at" instant of any query, plus an overall method
+ * to use instead of the plan's own.
+ */
 export type SummaryQuery = QueryOptions & { overallMethod?: OverallMethod | string };
 
 /** The read side of plans: every query is a pure projection of the plan as known now or at `asOf`. */

@@ -7,6 +7,10 @@ import { ragSummary, type RagSummary } from '../projections/rag-summary.js';
 import { CheckpointedFold } from './checkpointed-fold.js';
 import { normaliseAsOf } from './instant.js';
 
+/**
+ * The plan as it stood after one event of a replay: the position in the log, the event just applied, the
+ * state and the period in focus.
+ */
 export interface ReplayFrame {
   /** How many events are applied: 0 is before the plan existed, `length` is now. */
   cursor: number;

@@ -162,4 +162,8 @@ export function createRagtrail(options: RagtrailOptions) {
   };
 }
 
+/**
+ * The facade `createRagtrail` returns: commands, queries, batches, audit, time travel and integrity checks
+ * over one event store.
+ */
 export type Ragtrail = ReturnType<typeof createRagtrail>;

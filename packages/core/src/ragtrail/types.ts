@@ -6,6 +6,10 @@ import type { EventStore } from '../store/port.js';
 import type { SigningKey } from '../integrity/signing-key.js';
 import type { SignedCheckpoint } from './log-integrity.js';
 
+/**
+ * What `createRagtrail` needs: the event store, and optionally the clock, checkpoint spacing, signing key
+ * and warning sink.
+ */
 export interface RagtrailOptions {
   store: EventStore;
   /** The clock; injected so tests, replays and the demo's history are deterministic. */
@@ -28,6 +32,10 @@ export interface RagtrailOptions {
   signer?: SigningKey;
 }
 
+/**
+ * Who issues a command through the facade and why: the actor, an optional reason for the audit trail, and an
+ * optional expected revision.
+ */
 export interface Caller {
   actor: Actor;
   reason?: string | null;
@@ -35,6 +43,10 @@ export interface Caller {
   expectedRevision?: number;
 }
 
+/**
+ * What a recorded command returns: the plan, its new revision, the events recorded and any checkpoint taken
+ * after a sign-off.
+ */
 export interface CommandResult {
   planId: string;
   revision: number;
@@ -60,6 +72,10 @@ export interface PlanBatch {
   commit(): Promise<CommandResult>;
 }
 
+/**
+ * One plan in the list of plans: its id, title, organisation, scheme and how many actions, reviews and
+ * events it has.
+ */
 export interface PlanListing {
   planId: string;
   title: string;
@@ -73,6 +89,10 @@ export interface PlanListing {
   lastHash: string;
 }
 
+/**
+ * Where a query looks: `period` picks the review period (default: the plan's default period) and `asOf`
+ * shows the plan as it was known at that instant.
+ */
 export interface QueryOptions {
   period?: string;
   asOf?: string;

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 
+/**
+ * Schema of one level of a scoring scheme: its score value, label, colour, meaning, and whether it needs
+ * evidence or lets an action retire.
+ */
 export const ScoringLevel = z.object({
   value: z.number().int('must be a whole number'),
   label: z.string().trim().min(1, 'must not be empty'),
@@ -11,6 +15,10 @@ export const ScoringLevel = z.object({
 });
 export type ScoringLevel = z.infer<typeof ScoringLevel>;
 
+/**
+ * Schema of a RAG scoring scheme: its levels and whether higher or lower scores are better; every figure and
+ * colour is computed through one.
+ */
 export const ScoringScheme = z
   .object({
     id: z.string().trim().min(1),
@@ -29,8 +37,10 @@ export const ScoringScheme = z
   });
 export type ScoringScheme = z.infer<typeof ScoringScheme>;
 
+/** The direction of travel between two scores or figures under a scheme. */
 export type Direction = 'Improving' | 'Maintained' | 'Declining';
 
+/** The level of a scheme with exactly this score value, or undefined when the scheme has no such level. */
 export const findLevel = (scheme: ScoringScheme, value: number): ScoringLevel | undefined =>
   scheme.levels.find((l) => l.value === value);
 
@@ -38,15 +48,21 @@ export const findLevel = (scheme: ScoringScheme, value: number): ScoringLevel | 
 export const compareScores = (scheme: ScoringScheme, a: number, b: number): number =>
   scheme.betterIs === 'higher' ? a - b : b - a;
 
+/**
+ * Whether `current` is better, worse or the same as `previous` under the scheme; null when either score is
+ * missing.
+ */
 export function directionBetween(scheme: ScoringScheme, previous: number | null, current: number | null): Direction | null {
   if (previous === null || current === null) return null;
   const c = compareScores(scheme, current, previous);
   return c > 0 ? 'Improving' : c < 0 ? 'Declining' : 'Maintained';
 }
 
+/** The worst level of a scheme (the lowest value when higher is better, the highest when lower is better). */
 export const worstLevel = (scheme: ScoringScheme): ScoringLevel =>
   scheme.betterIs === 'higher' ? scheme.levels[0]! : scheme.levels[scheme.levels.length - 1]!;
 
+/** The worst of some scores under the scheme, or null when there are none. */
 export const worstOf = (scheme: ScoringScheme, scores: number[]): number | null =>
   scores.length === 0 ? null : scheme.betterIs === 'higher' ? Math.min(...scores) : Math.max(...scores);
 
@@ -87,4 +103,5 @@ export const ofstedTrackerScheme: ScoringScheme = ScoringScheme.parse({
   ],
 });
 
+/** The scoring schemes that come with ragtrail, which a plan can name by id when it is created. */
 export const shippedSchemes: readonly ScoringScheme[] = [developmentPlanScheme, ofstedTrackerScheme];

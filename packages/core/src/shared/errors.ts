@@ -6,6 +6,10 @@ import type { z } from 'zod';
  */
 export type DomainErrorCode = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'rule' | 'conflict' | 'precondition';
 
+/**
+ * The error every refusal throws: a code (which maps to an HTTP status and exit code), a message for people,
+ * and the field and rule at fault when there is one.
+ */
 export class DomainError extends Error {
   override readonly name = 'DomainError';
   constructor(
@@ -21,9 +25,21 @@ export class DomainError extends Error {
   }
 }
 
+/**
+ * A DomainError for input that breaks a rule of its shape (code `invalid`), naming the field and the rule.
+ */
 export const invalid = (field: string, rule: string, message: string) => new DomainError('invalid', message, field, rule);
+/** A DomainError for a caller whose role may not do this (code `forbidden`), naming the rule. */
 export const forbidden = (rule: string, message: string) => new DomainError('forbidden', message, undefined, rule);
+/**
+ * A DomainError for something asked for that does not exist (code `not-found`), naming the field that named
+ * it.
+ */
 export const notFound = (field: string, message: string) => new DomainError('not-found', message, field, 'exists');
+/**
+ * A DomainError for well-formed input that the plan's current state does not allow (code `rule`), naming the
+ * field and the rule.
+ */
 export const ruleBroken = (field: string, rule: string, message: string) => new DomainError('rule', message, field, rule);
 
 /** Raised by a store when the stream moved on since the caller read it. */
@@ -38,12 +54,20 @@ export class ConcurrencyError extends Error {
   }
 }
 
+/**
+ * One problem with one input field: the dotted path of the field, the rule it breaks and a message for
+ * people.
+ */
 export interface FieldIssue {
   field: string;
   rule: string;
   message: string;
 }
 
+/**
+ * A DomainError (code `invalid`) carrying every field problem at once, so a form can mark all bad fields
+ * together.
+ */
 export class ValidationError extends DomainError {
   constructor(readonly issues: FieldIssue[]) {
     const first = issues[0];

@@ -87,6 +87,9 @@ export const commandSchemas = {
   }),
 } as const;
 
+/** The name of a plan command (CreatePlan, RecordEntry, SignOffReview, ...). */
 export type PlanCommandType = keyof typeof commandSchemas;
+/** The data a caller may send for a plan command, before the schema fills in defaults. */
 export type CommandInput<K extends PlanCommandType> = z.input<(typeof commandSchemas)[K]>;
+/** A plan command's data after its schema has validated it and filled in defaults. */
 export type CommandData<K extends PlanCommandType> = z.output<(typeof commandSchemas)[K]>;

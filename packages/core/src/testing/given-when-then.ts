@@ -9,6 +9,10 @@ import { evolveAll } from '../plan/evolve.js';
 import { initialPlanState, type PlanState } from '../plan/state.js';
 import { DomainError } from '../shared/errors.js';
 
+/**
+ * One actor per role (admin, officer, reviewer, board) for given/when/then tests, so a test names who acts
+ * without building an Actor.
+ */
 export const actors = {
   admin: { id: 'admin-1', name: 'Sheila Admin', role: 'admin' },
   officer: { id: 'officer-1', name: 'Iqbal Vaza', role: 'officer' },
@@ -27,6 +31,10 @@ export function asRecorded(events: readonly DomainEvent[], stream = 'plan-test',
   })) as RecordedEvent[];
 }
 
+/**
+ * The command a given/when/then test runs: its type and raw data, and optionally the actor (admin by
+ * default) and a reason.
+ */
 export interface WhenInput {
   type: PlanCommand['type'];
   data: unknown;

@@ -7,6 +7,7 @@ import type { Actor } from '../access/roles.js';
 // backwards along a store's global order, and stores refuse a batch that would.
 let nextDefault = Date.parse('2017-04-28T09:00:00.000Z');
 
+/** The officer `sealedEvents` records its events as, for store tests that do not care who acted. */
 export const testActor: Actor = { id: 'test-officer', name: 'Test Officer', role: 'officer' };
 
 /**

@@ -4,9 +4,13 @@ import type { Ragtrail } from '../ragtrail/ragtrail.js';
 // A plan seeded through the facade, as a front end would build it: shared by the tests of the
 // core, the terminal and anyone embedding the library who wants a realistic plan to query.
 
+/** The admin `seedPlan` creates the plan as; use it to issue further admin commands on the seeded plan. */
 export const admin: Actor = { id: 'cli:ann-admin', name: 'Ann Admin', role: 'admin' };
+/** The officer `seedPlan` records entries as; use it to record more entries on the seeded plan. */
 export const officer: Actor = { id: 'cli:iqbal-vaza', name: 'Iqbal Vaza', role: 'officer' };
+/** The reviewer `seedPlan` opens its reviews as; use it to open further reviews on the seeded plan. */
 export const reviewer: Actor = { id: 'cli:rory-patterson', name: 'Rory Patterson', role: 'reviewer' };
+/** The board member `seedPlan` signs off April as; use it to sign off further reviews on the seeded plan. */
 export const board: Actor = { id: 'cli:chief-executive', name: 'Chief Executive', role: 'board' };
 
 /** A small development plan: two priorities, three actions, April signed off, May open. */

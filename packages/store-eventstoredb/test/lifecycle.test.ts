@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { sealedEvents } from '@ragtrail/core/testing';
+import { sealedEvents, waitUntil } from '@ragtrail/core/testing';
+import type { StoredEvent } from '@ragtrail/core';
 import { createEventStoreDbStore } from '../src/index.js';
 import { startEventStoreDouble } from './double/server.js';
 import { esdbOnDouble } from './helpers.js';
-
-const waitFor = async (check: () => boolean, ms = 5000) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 describe('lifecycle of the EventStoreDB store', () => {
   it('closes cleanly with a live subscription still open, and delivers nothing afterwards', async () => {
@@ -19,13 +12,19 @@ describe('lifecycle of the EventStoreDB store', () => {
     store.subscribe({ onEvent: (e) => void received.push(e.id) });
     const events = sealedEvents('plan-life', 2);
     await store.append('plan-life', events, { expectedRevision: -1 });
-    await waitFor(() => received.length === 2);
+    await waitUntil('the first store to receive its 2 events', () => received.length >= 2);
     await store.close();
-    // The client is disposed: a second store on the same server still works, the first got nothing more.
+    // close() ended the subscription call on the server too, not only on the client.
+    await waitUntil('the server to stop feeding the closed subscription', () => double.log.listening === 0);
+    // The client is disposed: a second store on the same server still works, the first gets nothing more.
     const other = createEventStoreDbStore({ connectionString: double.connectionString });
-    await other.append('plan-life', sealedEvents('plan-life', 1, { revision: 1, hash: events[1]!.hash }), { expectedRevision: 1 });
-    await new Promise((r) => setTimeout(r, 50));
+    const seenByOther: string[] = [];
+    const otherSub = other.subscribe({ onEvent: (e) => void seenByOther.push(e.id) });
+    const more = sealedEvents('plan-life', 1, { revision: 1, hash: events[1]!.hash });
+    await other.append('plan-life', more, { expectedRevision: 1 });
+    await waitUntil('a live subscriber to receive the later event', () => seenByOther.includes(more[0]!.id));
     expect(received).toEqual(events.map((e) => e.id));
+    await otherSub.close();
     await other.close();
     await double.stop();
   });
@@ -37,17 +36,19 @@ describe('lifecycle of the EventStoreDB store', () => {
     const sub = store.subscribe({ onEvent: (e) => void received.push(e.id), onError: (e) => void errors.push(e) });
     const first = sealedEvents('plan-gone', 2);
     await store.append('plan-gone', first, { expectedRevision: -1 });
-    await waitFor(() => received.length === 2);
+    await waitUntil('the 2 events before the outage', () => received.length >= 2);
     await double.stop();
-    await waitFor(() => errors.length >= 1);
+    await waitUntil('the subscription to report the lost server', () => errors.length >= 1);
     // Written while this client was cut off, e.g. by another node after a failover.
     const second = sealedEvents('plan-gone', 2, { revision: 1, hash: first[1]!.hash });
     const restarted = await startEventStoreDouble({ batchAppend: true, log: double.log, port: Number(new URL(double.connectionString).port) });
     const writer = createEventStoreDbStore({ connectionString: restarted.connectionString });
     await writer.append('plan-gone', second, { expectedRevision: 1 });
-    await waitFor(() => received.length === 4);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(received).toEqual([...first, ...second].map((e) => e.id));
+    // Delivery is in order: once an event written after the others arrives, no repeat can still come.
+    const last = sealedEvents('plan-gone', 1, { revision: 3, hash: second[1]!.hash });
+    await writer.append('plan-gone', last, { expectedRevision: 3 });
+    await waitUntil('the event written after the restart', () => received.includes(last[0]!.id));
+    expect(received).toEqual([...first, ...second, ...last].map((e) => e.id));
     await sub.close();
     await store.close();
     await writer.close();
@@ -56,17 +57,23 @@ describe('lifecycle of the EventStoreDB store', () => {
 
   it('waits for an async handler before delivering the next event, so projections apply in order', async () => {
     const { store, stop } = await esdbOnDouble();
+    // A second, synchronous subscriber shows when all three events have reached this client.
+    const arrived: string[] = [];
+    const witness = store.subscribe({ onEvent: (e) => void arrived.push(e.id) });
     const log: string[] = [];
     const sub = store.subscribe({
-      onEvent: async (e) => {
+      onEvent: async (e: StoredEvent) => {
         log.push(`start ${e.revision}`);
-        await new Promise((r) => setTimeout(r, 5));
+        // The first handler stays busy until every event is at the client: a subscription that
+        // did not await it would start the next ones meanwhile.
+        if (e.revision === 0) await waitUntil('all three events at the client', () => arrived.length >= 3);
         log.push(`end ${e.revision}`);
       },
     });
     await store.append('plan-slow', sealedEvents('plan-slow', 3), { expectedRevision: -1 });
-    await waitFor(() => log.length === 6);
+    await waitUntil('all three handlers to finish', () => log.length >= 6);
     expect(log).toEqual(['start 0', 'end 0', 'start 1', 'end 1', 'start 2', 'end 2']);
+    await witness.close();
     await sub.close();
     await stop();
   });

@@ -1,8 +1,9 @@
 // Kills the real server and the app processes mid-append: no acknowledged event may be lost.
 import { afterEach, describe, expect, it } from 'vitest';
 import { verifyStore, type StoredEvent } from '@ragtrail/core';
+import { waitUntil } from '@ragtrail/core/testing';
 import { createPostgresStore } from '../src/index.js';
-import { startAppender, waitFor } from './fixtures/spawn.js';
+import { startAppender } from './fixtures/spawn.js';
 import { useTestServer } from './server/shared.js';
 
 const server = useTestServer();
@@ -43,13 +44,13 @@ describe('durability against a real PostgreSQL server', () => {
     const [a, b] = twoApps(url, schema);
     for (let round = 1; round <= 2; round++) {
       const before = [a!.acks().length, b!.acks().length];
-      await waitFor('both apps acknowledging appends', () => a!.acks().length >= before[0]! + 20 && b!.acks().length >= before[1]! + 20);
+      await waitUntil('both apps acknowledging appends', () => a!.acks().length >= before[0]! + 20 && b!.acks().length >= before[1]! + 20, { timeout: 60_000 });
       const errorsBefore = [a!, b!].map((app) => app.lines.filter((l) => l.startsWith('error ')).length);
       crash();
-      await waitFor('both apps to see the server gone', () => [a!, b!].every((app, i) => app.lines.filter((l) => l.startsWith('error ')).length > errorsBefore[i]!));
+      await waitUntil('both apps to see the server gone', () => [a!, b!].every((app, i) => app.lines.filter((l) => l.startsWith('error ')).length > errorsBefore[i]!), { timeout: 60_000 });
       start();
       const after = [a!.acks().length, b!.acks().length];
-      await waitFor('both apps appending again after the restart', () => a!.acks().length >= after[0]! + 20 && b!.acks().length >= after[1]! + 20);
+      await waitUntil('both apps appending again after the restart', () => a!.acks().length >= after[0]! + 20 && b!.acks().length >= after[1]! + 20, { timeout: 60_000 });
     }
     for (const app of [a!, b!]) app.child.kill('SIGKILL');
     await Promise.all([a!.exited, b!.exited]);
@@ -57,7 +58,7 @@ describe('durability against a real PostgreSQL server', () => {
     expect(acknowledged.size).toBeGreaterThanOrEqual(160);
     const stored = await expectEveryAckStored(url, schema, acknowledged);
     try {
-      await waitFor('the subscriber to catch up after the restarts', () => followed.length >= stored);
+      await waitUntil('the subscriber to catch up after the restarts', () => followed.length >= stored, { timeout: 60_000 });
       expect(followed.map((e) => e.position)).toEqual(followed.map((_, i) => i + 1));
     } finally {
       await sub.close();
@@ -73,8 +74,9 @@ describe('durability against a real PostgreSQL server', () => {
     const KILLS = 5;
     for (let round = 0; round < KILLS; round++) {
       const [a, b] = twoApps(url, schema);
-      await waitFor('both apps acknowledging appends', () => a!.acks().length > 0 && b!.acks().length > 0);
-      await new Promise((r) => setTimeout(r, Math.random() * 100)); // a random moment inside the append loop
+      // A random moment inside the append loop: after a random number of acknowledged appends.
+      const acks = 1 + Math.floor(Math.random() * 8);
+      await waitUntil(`both apps acknowledging ${acks} appends`, () => a!.acks().length >= acks && b!.acks().length >= acks, { timeout: 60_000 });
       for (const app of [a!, b!]) app.child.kill('SIGKILL');
       for (const app of [a!, b!]) {
         const exit = await app.exited;
@@ -88,6 +90,6 @@ describe('durability against a real PostgreSQL server', () => {
     // A killed app's transaction held the append lock: the server released it, so a new app appends.
     const [c] = [startAppender(url, schema, ['plan-after'])];
     apps.push(c!);
-    await waitFor('an app appending after the kills', () => c!.acks().length >= 3, 30_000);
+    await waitUntil('an app appending after the kills', () => c!.acks().length >= 3, { timeout: 60_000 });
   }, 180_000);
 });

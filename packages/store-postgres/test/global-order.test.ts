@@ -3,9 +3,8 @@
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { RecordedOrderError, type EventToAppend, type StoredEvent } from '@ragtrail/core';
-import { sealedEvents } from '@ragtrail/core/testing';
+import { sealedEvents, waitUntil } from '@ragtrail/core/testing';
 import { createPostgresStore } from '../src/index.js';
-import { waitFor } from './fixtures/spawn.js';
 import { useTestServer } from './server/shared.js';
 
 const server = useTestServer();
@@ -21,15 +20,6 @@ const waiting = (client: pg.Client, locktype: string, n: number) => async () =>
   Number((await client.query('SELECT count(*) AS n FROM pg_locks WHERE NOT granted AND locktype = $1', [locktype])).rows[0].n) >= n;
 
 const tail = (events: readonly EventToAppend[]) => ({ revision: events.at(-1)!.revision, hash: events.at(-1)!.hash });
-
-/** Polls an asynchronous condition every 20 ms, failing after 30 s with what it waited for. */
-async function until(what: string, check: () => Promise<boolean>) {
-  const deadline = Date.now() + 30_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('one global order that a reader following positions cannot skip past', () => {
   it('shows the failure with positions from a plain sequence: the later commit of a smaller position is never read', async () => {
@@ -69,9 +59,9 @@ describe('one global order that a reader following positions cannot skip past', 
       await holder.query('BEGIN');
       await holder.query("SELECT 1 FROM ordered.streams WHERE stream = 'plan-a' FOR UPDATE");
       const slowAppend = store.append('plan-a', a.slice(1), { expectedRevision: 0 });
-      await until('the slow append to wait on the held row', waiting(observer, 'transactionid', 1));
+      await waitUntil('the slow append to wait on the held row', waiting(observer, 'transactionid', 1));
       const fastAppend = store.append('plan-b', b.slice(1), { expectedRevision: 0 });
-      await until('the fast append to wait for the append lock', waiting(observer, 'advisory', 1));
+      await waitUntil('the fast append to wait for the append lock', waiting(observer, 'advisory', 1));
       // With the sequence above, the fast event would already be readable here at a higher position.
       expect(await store.readAll({ after: seen.at(-1)! })).toEqual([]);
       await holder.query('COMMIT');
@@ -127,7 +117,7 @@ describe('one global order that a reader following positions cannot skip past', 
       const all = await follower.readAll();
       expect(all.map((e) => e.position)).toEqual(all.map((_, i) => i + 1));
       expect(followed.map((e) => e.id)).toEqual(all.map((e) => e.id));
-      await waitFor('the subscriber to catch up', () => subscribed.length >= all.length, 30_000);
+      await waitUntil('the subscriber to catch up', () => subscribed.length >= all.length);
       expect(subscribed.map((e) => e.id)).toEqual(all.map((e) => e.id));
     } finally {
       await sub.close();

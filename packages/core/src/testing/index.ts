@@ -2,3 +2,4 @@ export * from './store-contract.js';
 export * from './sealed-events.js';
 export * from './given-when-then.js';
 export * from './seed-plan.js';
+export * from './wait-until.js';

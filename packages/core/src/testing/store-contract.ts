@@ -7,20 +7,13 @@ import { verifyStream } from '../chain/hash-chain.js';
 import { sealedEvents } from './sealed-events.js';
 import { RecordedOrderError } from '../integrity/recorded-order.js';
 import { readModelContract } from './read-model-contract.js';
+import { waitUntil } from './wait-until.js';
 
 export interface StoreUnderTest {
   store: EventStore;
   /** Called after the store is closed: delete files, stop servers. */
   cleanup?: () => Promise<void> | void;
 }
-
-const waitFor = async (check: () => boolean, ms = 5000) => {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error('timed out waiting for subscription');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-};
 
 const tail = (events: readonly EventToAppend[]) => {
   const last = events[events.length - 1]!;
@@ -165,12 +158,12 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       await store.append(stream('k'), a, { expectedRevision: -1 });
       const received: StoredEvent[] = [];
       const sub = store.subscribe({ onEvent: (e) => void received.push(e) });
-      await waitFor(() => received.length === 3);
+      await waitUntil('the 3 past events', () => received.length >= 3);
       const b = sealedEvents(stream('k'), 2, tail(a));
       await store.append(stream('k'), b, { expectedRevision: 2 });
       const c = sealedEvents(stream('k2'), 1);
       await store.append(stream('k2'), c, { expectedRevision: -1 });
-      await waitFor(() => received.length === 6);
+      await waitUntil('the 3 live events', () => received.length >= 6);
       await sub.close();
       expect(received.map((e) => e.id)).toEqual([...a, ...b, ...c].map((e) => e.id));
     });
@@ -181,10 +174,12 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       const all = await store.readAll();
       const received: string[] = [];
       const sub = store.subscribe({ after: all[1]!.position, onEvent: (e) => void received.push(e.id) });
-      await waitFor(() => received.length === 2);
-      await new Promise((r) => setTimeout(r, 50));
+      // Delivery is in order, so once a later event arrives nothing earlier can still come.
+      const marker = sealedEvents(stream('l'), 1, tail(a));
+      await store.append(stream('l'), marker, { expectedRevision: 3 });
+      await waitUntil('the event appended after subscribing', () => received.includes(marker[0]!.id));
       await sub.close();
-      expect(received).toEqual([a[2]!.id, a[3]!.id]);
+      expect(received).toEqual([a[2]!.id, a[3]!.id, marker[0]!.id]);
     });
   });
 }

@@ -70,6 +70,11 @@ export class DoubleLog {
     return last ? { ok: true, currentRevision: last.revision, position: last.position } : { ok: true, currentRevision: current ?? -1n, position: 0n };
   }
 
+  /** How many subscriptions the server is feeding: lets tests see a closed client's call end. */
+  get listening(): number {
+    return this.listeners.size;
+  }
+
   /** Calls `listener` for every record appended from now on; returns the unsubscribe. */
   onAppend(listener: (record: LogRecord) => void): () => void {
     this.listeners.add(listener);

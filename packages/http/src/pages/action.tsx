@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { ActionEvidence, AuditRecord, Entry, PlanIntegrity, PlanState } from '@ragtrail/core';
+import { auditEventTitle, describeAuditRecord, type ActionEvidence, type AuditRecord, type CorrectionRecord, type Entry, type PlanIntegrity, type PlanState } from '@ragtrail/core';
 import { trajectorySvg } from '@ragtrail/reports';
 import { SummaryList, TableScroll } from './govuk.js';
 import { IntegrityBanner } from './integrity-banner.js';
@@ -14,12 +14,22 @@ export interface ActionPageProps {
   integrity?: PlanIntegrity;
 }
 
-const changeText = (r: AuditRecord) => r.changes.map((c) => `${c.field}: ${JSON.stringify(c.before) ?? '–'} → ${JSON.stringify(c.after) ?? '–'}`).join('; ');
+/**
+ * The audit record of a correction made after its period's review was signed off, if this one is:
+ * the evidence projection knows which corrections those are, and a correction is one event, so its
+ * period and recording time find it.
+ */
+const correctionOf = (r: AuditRecord, after: readonly CorrectionRecord[]) =>
+  r.type === 'EntryCorrected' ? after.find((c) => c.period === r.period && c.recordedAt === r.recordedAt) : undefined;
+
+/** A GOV.UK tag marking a correction after sign-off: the board signed off what it no longer says. */
+const AfterSignOffTag = () => <strong class="govuk-tag govuk-tag--orange">Corrected after sign-off</strong>;
 
 /** One action for an inspector: its score history as a chart, its updates, its evidence and every change to it. */
 export function ActionPage({ state, evidence: a, audit, asOf, integrity }: ActionPageProps) {
   const action = state.actions.get(a.actionId)!;
   const entries = [...(state.entries.get(a.actionId) ?? new Map<string, Entry>())].sort(([x], [y]) => x.localeCompare(y));
+  const afterSignOff = a.corrections.filter((c) => c.afterSignOff);
   const dashboard = `/plans/${encodeURIComponent(state.planId)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`;
   return (
     <Layout title={`${a.ref} ${a.title}`} wide>
@@ -66,6 +76,14 @@ export function ActionPage({ state, evidence: a, audit, asOf, integrity }: Actio
           <ul class="govuk-list govuk-list--bullet">{a.evidence.map((e) => <li><time datetime={e.observedOn}>{e.observedOn}</time>: {e.title} ({e.kind}){e.link ? <> · {/^https?:\/\//i.test(e.link) ? <a class="govuk-link" href={e.link}>{e.link}</a> : e.link}</> : null}{e.contentHash ? ` · sha256 ${e.contentHash.slice(0, 12)}…` : ''}</li>)}</ul>
         )}
       </section>
+      <section aria-labelledby="after-sign-off-heading">
+        <h2 class="govuk-heading-m" id="after-sign-off-heading">Corrections after sign-off</h2>
+        {afterSignOff.length === 0 ? <p class="govuk-body">None.</p> : (
+          <ul class="govuk-list govuk-list--bullet">{afterSignOff.map((c) => (
+            <li><AfterSignOffTag /> {c.period}: score changed from <Score state={state} score={c.before.score} /> to <Score state={state} score={c.after.score} /> on <time datetime={c.recordedAt}>{c.recordedAt.replace('T', ' ').slice(0, 19)}</time> by {c.actor}; reason: {c.reason ?? 'none given'}</li>
+          ))}</ul>
+        )}
+      </section>
       <section aria-labelledby="audit-heading">
         <h2 class="govuk-heading-m" id="audit-heading">Audit trail</h2>
         <p class="govuk-body"><a class="govuk-link" href={`/plans/${encodeURIComponent(state.planId)}/exports/audit?${new URLSearchParams({ action: a.actionId, ...(asOf ? { asOf } : {}) })}`}>Download this action's audit trail (CSV)</a></p>
@@ -73,15 +91,18 @@ export function ActionPage({ state, evidence: a, audit, asOf, integrity }: Actio
         <table class="govuk-table">
           <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Recorded</th><th scope="col" class="govuk-table__header">Who</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Changes</th><th scope="col" class="govuk-table__header">Reason</th></tr></thead>
           <tbody class="govuk-table__body">
-            {audit.map((r) => (
-              <tr class="govuk-table__row">
-                <td class="govuk-table__cell"><time datetime={r.recordedAt}>{r.recordedAt.replace('T', ' ').slice(0, 19)}</time></td>
-                <td class="govuk-table__cell">{r.actor.name} ({r.actor.role})</td>
-                <td class="govuk-table__cell">{r.type}{r.period ? ` ${r.period}` : ''}</td>
-                <td class="govuk-table__cell">{changeText(r) || '–'}</td>
-                <td class="govuk-table__cell">{r.reason ?? '–'}</td>
-              </tr>
-            ))}
+            {audit.map((r) => {
+              const sentences = describeAuditRecord(r, { scheme: state.scheme });
+              return (
+                <tr class="govuk-table__row">
+                  <td class="govuk-table__cell"><time datetime={r.recordedAt}>{r.recordedAt.replace('T', ' ').slice(0, 19)}</time></td>
+                  <td class="govuk-table__cell">{r.actor.name} ({r.actor.role})</td>
+                  <td class="govuk-table__cell">{auditEventTitle(r.type)}{r.period ? ` ${r.period}` : ''}{correctionOf(r, afterSignOff) ? <> <AfterSignOffTag /></> : null}</td>
+                  <td class="govuk-table__cell">{sentences.length === 1 ? sentences[0] : <ul class="govuk-list">{sentences.map((line) => <li>{line}</li>)}</ul>}</td>
+                  <td class="govuk-table__cell">{r.reason ?? '–'}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
         </TableScroll>

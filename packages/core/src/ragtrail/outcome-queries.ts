@@ -12,6 +12,8 @@ import { indicatorsInOrder, outcomeStream, planIdOfOutcomeStream, type OutcomeSt
 import type { PlanState } from '../plan/state.js';
 import { parseInput } from '../shared/errors.js';
 import { Period, periodEnd } from '../shared/period.js';
+import { defaultPeriod } from '../projections/default-period.js';
+import { exceptions as actionExceptions, type PlanException } from '../projections/exceptions.js';
 import type { EventStore } from '../store/port.js';
 import type { CommandHandler } from './command-handler.js';
 import { normaliseAsOf } from './instant.js';
@@ -22,6 +24,26 @@ export interface OutcomeCommandResult {
   planId: string;
   revision: number;
   events: RecordedEvent[];
+}
+
+/** An off-target indicator or a milestone overdue or missed, as a sentence ("NEET 16-18: 6.8% in March 2013 against a milestone of 6.2%"). */
+export interface OutcomeException {
+  kind: 'off-target' | 'milestone';
+  /** The indicator's id, or the action's reference and the milestone's number ("P1.1 #2"). */
+  ref: string;
+  /** The action a milestone belongs to, for a link to its page; null for an indicator. */
+  actionId: string | null;
+  indicatorId: string | null;
+  message: string;
+}
+
+/** Off-target indicators (latest value up to `period`) and milestones not met by `on`, in that order. */
+function outcomeExceptionsOf(plan: PlanState, outcomes: OutcomeState, period: string | undefined, on: string): OutcomeException[] {
+  const off = indicatorsInOrder(outcomes).map((i) => indicatorView(i, period)).filter((v) => v.rag === 'off-target')
+    .map((v): OutcomeException => ({ kind: 'off-target', ref: v.id, actionId: null, indicatorId: v.id, message: v.sentence }));
+  const late = milestoneViews(plan, outcomes, on).filter((m) => m.exception !== null)
+    .map((m): OutcomeException => ({ kind: 'milestone', ref: `${m.ref} #${m.milestone}`, actionId: m.actionId, indicatorId: m.link?.indicatorId ?? null, message: m.exception! }));
+  return [...off, ...late];
 }
 
 export type OutcomeCommandOf = { [K in OutcomeCommandType]: { type: K; data: OutcomeCommandInput<K> } }[OutcomeCommandType];
@@ -112,15 +134,23 @@ export function createOutcomeQueries(deps: Deps) {
       return { planId, on, milestones: milestoneViews(plan, await outcomesOf(planId, query.asOf), on) };
     },
 
-    /** Off-target indicators and overdue or missed milestones, in sentences: they join the plan's exceptions. */
-    async outcomeExceptions(planId: string, query: QueryOptions = {}): Promise<{ planId: string; exceptions: { kind: 'off-target' | 'milestone'; ref: string; message: string }[] }> {
+    /** Off-target indicators and overdue or missed milestones, in sentences, on the day asked about (the as-of date, the end of `period`, or today). */
+    async outcomeExceptions(planId: string, query: QueryOptions = {}): Promise<{ planId: string; exceptions: OutcomeException[] }> {
       const plan = await loadPlan(planId, query.asOf);
-      const outcomes = await outcomesOf(planId, query.asOf);
       const on = query.period !== undefined ? periodEnd(parseInput(Period, query.period, 'period')) : today(query.asOf);
-      const off = indicatorsInOrder(outcomes).map((i) => indicatorView(i, query.period)).filter((v) => v.rag === 'off-target')
-        .map((v) => ({ kind: 'off-target' as const, ref: v.id, message: v.sentence }));
-      const late = milestoneViews(plan, outcomes, on).filter((m) => m.exception !== null).map((m) => ({ kind: 'milestone' as const, ref: `${m.ref} #${m.milestone}`, message: m.exception! }));
-      return { planId, exceptions: [...off, ...late] };
+      return { planId, exceptions: outcomeExceptionsOf(plan, await outcomesOf(planId, query.asOf), query.period, on) };
+    },
+
+    /**
+     * The plan's exceptions for a period: the actions' (`exceptions`, as before) and, beside them,
+     * off-target indicators and milestones overdue or missed by the period's end (`outcomes`), so
+     * every front end that shows exceptions has both. This replaces plan-queries' `exceptions` in
+     * the facade (outcomes are spread after the plan queries); the action list is unchanged.
+     */
+    async exceptions(planId: string, query: QueryOptions = {}): Promise<{ period: string; exceptions: PlanException[]; outcomes: OutcomeException[] }> {
+      const plan = await loadPlan(planId, query.asOf);
+      const period = query.period !== undefined ? parseInput(Period, query.period, 'period') : defaultPeriod(plan, now());
+      return { period, exceptions: actionExceptions(plan, period), outcomes: outcomeExceptionsOf(plan, await outcomesOf(planId, query.asOf), period, periodEnd(period)) };
     },
 
     /** Who changed which outcome, when and why, with before and after: the outcome stream's audit trail (as the log stood at `asOf`). */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import canonicalize from 'canonicalize';
 import type { EventToAppend } from '../events/envelope.js';
+import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -9,7 +9,7 @@ type Hashable = Omit<EventToAppend, 'hash'>;
 /** SHA-256 over the RFC 8785 canonical JSON of everything but the hash and the store-assigned position. */
 export function hashEvent(event: Hashable): string {
   const { id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash } = event;
-  const canonical = canonicalize({ id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash });
+  const canonical = canonicalJson({ id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash });
   if (canonical === undefined) throw new Error(`Event ${id} cannot be canonicalised`);
   return createHash('sha256').update(canonical).digest('hex');
 }

@@ -1,0 +1,75 @@
+/**
+ * RFC 8785 (JSON Canonicalization Scheme) text of a JSON value, byte for byte what the `canonicalize`
+ * package gives (a property test holds the two together, so every hash already in a log still
+ * verifies). Written here because hashing is on the path of every event appended and every event
+ * folded, and the package scans each string one character at a time in JavaScript to refuse lone
+ * surrogates, and builds an array and a joined string per object; `isWellFormed` does the scan
+ * natively and the text is built by appending. Same refusals: NaN, Infinity, lone surrogates, cycles.
+ */
+export function canonicalJson(value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
+  return write(value, new Set());
+}
+
+// ES2024's String.prototype.isWellFormed (Node 20 has it; the project's TypeScript lib is ES2023).
+type WellFormed = { isWellFormed(): boolean };
+
+function text(value: string): string {
+  if (!(value as unknown as WellFormed).isWellFormed()) throw new Error('Lone surrogate is not allowed');
+  return JSON.stringify(value);
+}
+
+// Array items that JSON cannot hold: undefined and symbols become null, as in JSON.stringify; a
+// function leaves an empty slot, as the package's join does (no event holds either).
+const item = (value: unknown, seen: Set<object>): string =>
+  value === undefined || typeof value === 'symbol' ? 'null' : typeof value === 'function' ? '' : write(value, seen);
+
+function write(value: unknown, seen: Set<object>): string {
+  switch (typeof value) {
+    case 'string':
+      return text(value);
+    case 'number':
+      if (Number.isNaN(value)) throw new Error('NaN is not allowed');
+      if (!Number.isFinite(value)) throw new Error('Infinity is not allowed');
+      // ECMAScript's Number-to-String is the RFC's number form (RFC 8785 section 3.2.2.3).
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'object':
+      break;
+    default:
+      // A bigint throws as JSON.stringify does; functions reach here only as object members (skipped there).
+      return JSON.stringify(value) as string;
+  }
+  if (value === null) return 'null';
+  if (seen.has(value)) throw new Error('Circular reference detected');
+  const toJSON = (value as { toJSON?: unknown }).toJSON;
+  if (typeof toJSON === 'function') {
+    seen.add(value);
+    const result = write(toJSON.call(value), seen);
+    seen.delete(value);
+    return result;
+  }
+  seen.add(value);
+  let out: string;
+  if (Array.isArray(value)) {
+    out = '[';
+    for (let i = 0; i < value.length; i++) out += (i === 0 ? '' : ',') + item(value[i], seen);
+    out += ']';
+  } else {
+    const record = value as Record<string, unknown>;
+    // Default sort compares UTF-16 code units: the order the RFC asks for (section 3.2.3).
+    const keys = Object.keys(record).sort();
+    out = '{';
+    let first = true;
+    for (const key of keys) {
+      const member = record[key];
+      if (member === undefined || typeof member === 'symbol') continue;
+      out += (first ? '' : ',') + text(key) + ':' + write(member, seen);
+      first = false;
+    }
+    out += '}';
+  }
+  seen.delete(value);
+  return out;
+}

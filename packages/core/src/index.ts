@@ -4,7 +4,10 @@ export * from './shared/period.js';
 export * from './scheme/scheme.js';
 export * from './access/roles.js';
 export * from './access/permissions.js';
-export * from './access/tokens.js';
+export {
+  ACCESS_STREAM, IssueTokenInput, RevokeTokenInput, accessDecider, decideAccess, evolveAccess, initialAccessState,
+  type AccessCommand, type AccessState, type TokenRecord,
+} from './access/tokens.js';
 export * from './events/plan-events.js';
 export * from './events/access-events.js';
 export * from './events/integrity-events.js';
@@ -26,17 +29,18 @@ export type { Decider } from './shared/decider.js';
 export type { LiveSubscription, SubscribeFrom } from './ragtrail/log-access.js';
 export * from './plan/commands/schemas.js';
 export { slugify } from './plan/commands/guards.js';
-export * from './projections/figures.js';
+export {
+  colourRule, displayPair, formatFigure, priorityHeading, priorityName,
+  type ActionFigure, type ActionGroup, type DisplayedPair, type GroupFigures, type LevelCount,
+} from './projections/figures.js';
 export * from './projections/rag-summary.js';
 export * from './projections/exceptions.js';
 export * from './projections/audit-trail.js';
 export * from './projections/audit-sentences.js';
 export * from './projections/sustained-evidence.js';
-export * from './projections/default-period.js';
-export * from './ragtrail/instant.js';
+export { defaultPeriod, recordingPeriod } from './projections/default-period.js';
 export * from './ragtrail/plan-timeline.js';
 export * from './ragtrail/plan-replay.js';
-export * from './ragtrail/checkpointed-fold.js';
 export * from './ragtrail/ragtrail.js';
 export * from './ragtrail/run-batch.js';
 export type { SummaryQuery } from './ragtrail/plan-queries.js';

@@ -1,11 +1,21 @@
 /**
- * `@ragtrail/core/internal`: what the repository's own stores, tests and benches use beyond the
- * public entry (append preconditions a store checks, the mutable fold behind `evolveAll`, the
- * re-validation shortcut for events the library wrote). Not covered by semver: embedders use
- * `@ragtrail/core`.
+ * `@ragtrail/core/internal`: what the repository's own packages, tests and benches use beyond the
+ * public entry (append preconditions a store checks, the mutable folds behind `evolveAll` and time
+ * travel, the re-validation shortcut for events the library wrote, the pieces the facade and the
+ * projections are built from). Not covered by semver: embedders use `@ragtrail/core`.
  * @packageDocumentation
  */
 export { assertAppendable, assertReadModelEntries } from './store/port.js';
 export { createLiveFeed } from './store/live-feed.js';
 export { startFold, type PlanFold } from './plan/evolve.js';
 export { toRecordedTrusted } from './events/recorded.js';
+// The parts behind the facade's features: an embedder gets their results through `createRagtrail`
+// and the projections, and these may change shape whenever those features need them to.
+export { CheckpointedFold } from './ragtrail/checkpointed-fold.js';
+export { normaliseAsOf } from './ragtrail/instant.js';
+export { hashToken, newTokenSecret, principalFor } from './access/tokens.js';
+export { choosePeriod, latestKey, DefaultPeriodTracker } from './projections/default-period.js';
+export { actionFigure, actionGroups, directionOfFigures, groupFigures, levelOf, mean } from './projections/figures.js';
+export { EMPTY_ROOT, hashChildren } from './integrity/hashing.js';
+export { formatNote, keyIdOf } from './integrity/signed-note.js';
+export { formatCheckpointBody, parseCheckpointBody } from './integrity/checkpoint.js';

@@ -1,13 +1,13 @@
 /** The log-wide Merkle tree, signed checkpoints and proofs (docs/integrity.md). */
-export { EMPTY_ROOT, HASH_SIZE, hashChildren, hashFromHex, hashLeaf, leafHashOfEvent } from './hashing.js';
+export { HASH_SIZE, hashFromHex, hashLeaf, leafHashOfEvent } from './hashing.js';
 export { MerkleTree } from './merkle.js';
 export { verifyConsistency, verifyInclusion, type ProofCheck } from './merkle-verify.js';
 export {
-  decodeNote, formatNote, formatVerifierKey, keyIdOf, parseNote, parseVerifierKey, signNote, verifyNote,
+  decodeNote, formatVerifierKey, parseNote, parseVerifierKey, signNote, verifyNote,
   type NoteCheck, type NoteSignature, type NoteSigner, type ParsedNote, type VerifierKey,
 } from './signed-note.js';
 export {
-  formatCheckpointBody, parseCheckpointBody, readCheckpointUnverified, signCheckpoint, verifyCheckpoint,
+  readCheckpointUnverified, signCheckpoint, verifyCheckpoint,
   type Checkpoint, type CheckpointCheck,
 } from './checkpoint.js';
 export { loadOrCreateSigningKey, loadSigningKey, type SigningKey } from './signing-key.js';

@@ -15,7 +15,7 @@ export const hashLeaf = (data: Uint8Array): Buffer => sha256(LEAF_PREFIX, data);
 // a concatenation per node roughly halves the time (measured on 1M leaves).
 const nodeInput = Buffer.alloc(1 + 2 * HASH_SIZE, NODE_PREFIX);
 
-/** SHA-256(0x01 || left || right). */
+/** The hash of an inner Merkle node from its two children, SHA-256(0x01 || left || right) as RFC 6962 defines it. */
 export function hashChildren(left: Uint8Array, right: Uint8Array): Buffer {
   if (left.length !== HASH_SIZE || right.length !== HASH_SIZE) return sha256(NODE_PREFIX, left, right);
   nodeInput.set(left, 1);

@@ -14,6 +14,8 @@ export interface RouteSpec {
   summary: string;
   tag: string;
   query?: z.ZodObject;
+  /** Path parameters with a narrower schema than a string (an enum of report kinds). */
+  params?: Record<string, z.ZodType>;
   /** JSON body schema, or a raw media type for file uploads. */
   body?: z.ZodType | { mediaType: string; description: string };
   ok: { status: 200 | 201; description: string; mediaType?: string };
@@ -50,7 +52,7 @@ export function route(api: OpenAPIHono<AppEnv>, spec: RouteSpec, handler: Handle
     // The roles this route admits, from the core's permission table (checked before any body is read).
     'x-ragtrail-roles': [...authority.roles],
     request: {
-      ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, z.string()]))) } : {}),
+      ...(params.length ? { params: z.object(Object.fromEntries(params.map((p) => [p, spec.params?.[p] ?? z.string()]))) } : {}),
       ...(spec.query ? { query: spec.query } : {}),
       ...(headers ? { headers } : {}),
       ...(body ? { body } : {}),

@@ -45,7 +45,7 @@ function LiveNotice(props: { planId: string }) {
   );
 }
 
-/** The board report and the evidence pack for the period and the moment on screen, in each format. */
+/** The board report, the evidence pack and the scrutiny progress report for the period and the moment on screen, in each format. */
 function Reports(props: { summary: RagSummary; asOf: string | null }) {
   const href = (kind: string, format: string) => {
     const q = new URLSearchParams({ period: props.summary.period, format, ...(props.asOf ? { asOf: props.asOf } : {}) });
@@ -56,7 +56,7 @@ function Reports(props: { summary: RagSummary; asOf: string | null }) {
     <section aria-labelledby="reports-heading">
       <h2 class="govuk-heading-m" id="reports-heading">Reports for {props.summary.period}{props.asOf ? ` as known at ${props.asOf}` : ''}</h2>
       <ul class="govuk-list govuk-list--bullet">
-        {([['board', 'Improvement Board report'], ['evidence', 'Inspector evidence pack']] as const).map(([kind, name]) => (
+        {([['board', 'Improvement Board report'], ['evidence', 'Inspector evidence pack'], ['scrutiny', 'Scrutiny progress report']] as const).map(([kind, name]) => (
           <li>{name}: {formats.map(([format, label], i) => <>{i > 0 ? ' · ' : ''}<a class="govuk-link" href={href(kind, format)}>{label}</a></>)}</li>
         ))}
         <li><a class="govuk-link" href={`/plans/${encodeURIComponent(props.summary.planId)}/exports/audit${props.asOf ? `?${new URLSearchParams({ asOf: props.asOf })}` : ''}`}>The plan's whole audit trail (CSV)</a></li>

@@ -83,7 +83,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} indicators={indicators} integrity={await rt.planIntegrity(planId)} {...(form ? { form } : {})} />, form ? 400 : 200);
   });
 
-  // The board report and the evidence pack, linked from the dashboard for the period and moment shown.
+  // The board report, the evidence pack and the scrutiny report, linked from the dashboard for the period and moment shown.
   pages.get('/plans/:planId/reports/:kind', reportDownload(rt));
   pages.get('/plans/:planId/exports/audit', auditDownload(rt));
 

@@ -1,6 +1,11 @@
 import type { Caller, Ragtrail } from '@ragtrail/core';
-import { renderBoardReport, renderEvidencePack, type ReportOptions } from '@ragtrail/reports';
+import { renderBoardReport, renderEvidencePack, renderScrutinyReport, type ReportOptions } from '@ragtrail/reports';
 import { importObjectives, importSummary, importTracker, type ImportInput, type ImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
+
+/** The reports the app renders: the board report, the evidence pack and the scrutiny progress report. */
+export const reportKinds = ['board', 'evidence', 'scrutiny'] as const;
+export type ReportKind = (typeof reportKinds)[number];
+const renderers = { board: renderBoardReport, evidence: renderEvidencePack, scrutiny: renderScrutinyReport } satisfies Record<ReportKind, unknown>;
 
 /**
  * The long pieces of work the app hands off the request path: each is a plain value (it crosses
@@ -10,7 +15,7 @@ export type Task =
   | { kind: 'import'; what: 'tracker' | 'objectives'; input: ImportInput; caller: Caller }
   | { kind: 'import'; what: 'summary'; input: SummaryInput; caller: Caller }
   | { kind: 'verify'; query: { planId?: string } }
-  | { kind: 'report'; what: 'board' | 'evidence'; options: ReportOptions };
+  | { kind: 'report'; what: ReportKind; options: ReportOptions };
 
 /** What each task answers with; a report's bytes come back as a Uint8Array or its text. */
 export interface TaskResults { import: ImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string } }
@@ -26,7 +31,7 @@ export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): 
     case 'verify':
       return rt.verify({ ...task.query, ...(onProgress ? { onProgress } : {}) });
     case 'report': {
-      const report = await (task.what === 'board' ? renderBoardReport : renderEvidencePack)(rt, task.options);
+      const report = await renderers[task.what](rt, task.options);
       return { body: typeof report.body === 'string' ? report.body : new Uint8Array(report.body), contentType: report.contentType, fileName: report.fileName };
     }
   }

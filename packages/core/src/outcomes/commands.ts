@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Role } from '../access/roles.js';
 import { Band, Frequency, Polarity } from '../events/outcome-events.js';
 import { IsoDate, Period } from '../shared/period.js';
 
@@ -66,4 +67,17 @@ export const outcomePermissions = {
   RecordMilestone: ['officer', 'reviewer', 'admin'],
   ReplanMilestone: ['reviewer', 'board', 'admin'],
   LinkCarryOver: ['reviewer', 'admin'],
-} as const satisfies Record<OutcomeCommandType, readonly string[]>;
+} as const satisfies Record<OutcomeCommandType, readonly Role[]>;
+
+/** What each outcome command does, in the words a refusal uses ("may not record an indicator value"), as commandWords does for plan commands. */
+export const outcomeCommandWords: Record<OutcomeCommandType, string> = {
+  DefineIndicator: 'define an indicator',
+  RecordIndicatorValue: 'record an indicator value',
+  CorrectIndicatorValue: 'correct an indicator value',
+  SetIndicatorTarget: "set an indicator's target",
+  SetIndicatorBaseline: "set an indicator's baseline",
+  LinkMilestone: 'link a milestone to an indicator',
+  RecordMilestone: "record a milestone's status",
+  ReplanMilestone: 're-plan a milestone',
+  LinkCarryOver: 'record what an action carries over',
+};

@@ -1,4 +1,5 @@
 import { holderOf, type Role } from '../access/roles.js';
+import { rolesInWords } from '../access/permissions.js';
 import type { DomainEvent } from '../events/catalogue.js';
 import type { Comparator } from '../events/outcome-events.js';
 import { findAction, requireReason, slugify } from '../plan/commands/guards.js';
@@ -6,7 +7,7 @@ import { actionsInOrder, prioritiesInOrder, type ActionState, type PlanState } f
 import type { CommandMetadata } from '../shared/command-metadata.js';
 import type { Decider } from '../shared/decider.js';
 import { forbidden, invalid, notFound, parseInput, ruleBroken } from '../shared/errors.js';
-import { outcomeCommandSchemas, outcomePermissions, type OutcomeCommandData, type OutcomeCommandInput, type OutcomeCommandType } from './commands.js';
+import { outcomeCommandSchemas, outcomeCommandWords, outcomePermissions, type OutcomeCommandData, type OutcomeCommandInput, type OutcomeCommandType } from './commands.js';
 import { evolveOutcomes } from './evolve.js';
 import { initialOutcomeState, type Indicator, type OutcomeState } from './state.js';
 
@@ -21,9 +22,10 @@ export type OutcomeCommand = {
 type Reads = { plan: PlanState; fromPlan: PlanState | null };
 type Handler<K extends OutcomeCommandType> = (data: OutcomeCommandData<K>, state: OutcomeState, metadata: CommandMetadata, reads: Reads) => DomainEvent[];
 
+/** Refuses in words, as plan commands do: "A viewer may not record an indicator value: that needs the officer, reviewer or admin role". */
 function requireOutcomeRole(role: Role, type: OutcomeCommandType): void {
-  const allowed = outcomePermissions[type] as readonly string[];
-  if (!allowed.includes(role)) throw forbidden('role', `${holderOf(role)} may not ${type}: it needs one of the roles ${allowed.join(', ')}`);
+  const allowed: readonly Role[] = outcomePermissions[type];
+  if (!allowed.includes(role)) throw forbidden('role', `${holderOf(role)} may not ${outcomeCommandWords[type]}: that needs ${rolesInWords(allowed)}`);
 }
 
 export function findIndicator(state: OutcomeState, id: string, field = 'data.indicator'): Indicator {

@@ -1,23 +1,9 @@
-import { commandSchemas, commandWords, forbidden, holderOf, outcomePermissions, permissions, Role, rolesInWords, type CommandType, type OutcomeCommandType } from '@ragtrail/core';
+import { commandSchemas, commandWords, forbidden, holderOf, outcomeCommandWords, outcomePermissions, permissions, Role, rolesInWords, type CommandType, type OutcomeCommandType } from '@ragtrail/core';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 
 /** Who may call a route, and what the refusal calls the act ("sign off a review"). */
 export interface Authority { act: string; roles: readonly Role[] }
-
-// The core words its plan commands for refusals (commandWords); its outcome commands have no
-// words there yet, so the refusals this app writes name them here in the same voice.
-const outcomeWords: Record<OutcomeCommandType, string> = {
-  DefineIndicator: 'define an indicator',
-  RecordIndicatorValue: 'record an indicator value',
-  CorrectIndicatorValue: 'correct an indicator value',
-  SetIndicatorTarget: "set an indicator's target",
-  SetIndicatorBaseline: "set an indicator's baseline",
-  LinkMilestone: 'link a milestone to an indicator',
-  RecordMilestone: "record a milestone's status",
-  ReplanMilestone: 're-plan a milestone',
-  LinkCarryOver: 'record what an action carries over',
-};
 
 const command = (type: CommandType, act: string = commandWords[type]): Authority => ({ act, roles: permissions[type] });
 const everyone: Authority = { act: 'read', roles: Role.options };
@@ -45,7 +31,7 @@ export function authorityOf(method: 'get' | 'post' | 'delete', path: string): Au
   if (method === 'post' && path === '/plans/:planId/outcomes/imports') return { act: 'import indicator values', roles: outcomePermissions.RecordIndicatorValue };
   const outcome = /^\/plans\/:planId\/outcomes\/commands\/(\w+)$/.exec(path)?.[1];
   if (method === 'post' && outcome !== undefined && Object.hasOwn(outcomePermissions, outcome))
-    return { act: outcomeWords[outcome as OutcomeCommandType], roles: outcomePermissions[outcome as OutcomeCommandType] };
+    return { act: outcomeCommandWords[outcome as OutcomeCommandType], roles: outcomePermissions[outcome as OutcomeCommandType] };
   throw new Error(`No role rule for ${method.toUpperCase()} /api${path}: bind it to the core's permission table in packages/http/src/http/authority.ts`);
 }
 

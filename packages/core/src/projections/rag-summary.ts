@@ -6,7 +6,7 @@ import { actionFigure, actionGroups, directionOfFigures, groupFigures, mean, typ
 
 /**
  * One action's row in a RAG summary: its figure, the previous score, the stated and derived directions, the
- * update and the evidence count.
+ * update, and its owners, lead and due date.
  */
 export interface ActionSummaryRow extends ActionFigure {
   title: string;
@@ -37,7 +37,7 @@ export interface PrioritySummaryRow {
 
 /**
  * A board's RAG summary of one period against the one before: the plan, each priority's rows and figures,
- * and the overall figure.
+ * the overall figures, any imported figures and the review's status.
  */
 export interface RagSummary {
   planId: string;

@@ -7,8 +7,8 @@ import type { SigningKey } from '../integrity/signing-key.js';
 import type { SignedCheckpoint } from './log-integrity.js';
 
 /**
- * What `createRagtrail` needs: the event store, and optionally the clock, checkpoint spacing, signing key
- * and warning sink.
+ * What `createRagtrail` needs: the event store, and optionally the clock, the checkpoint and snapshot
+ * spacing, the retry limit, the signing key and the warning sink.
  */
 export interface RagtrailOptions {
   store: EventStore;
@@ -73,8 +73,8 @@ export interface PlanBatch {
 }
 
 /**
- * One plan in the list of plans: its id, title, organisation, scheme and how many actions, reviews and
- * events it has.
+ * One plan in the list of plans: its id, title, organisation and scheme, how many priorities and actions it
+ * has, its latest period, and the revision and hash of its last event.
  */
 export interface PlanListing {
   planId: string;

@@ -43,6 +43,41 @@ export interface WhenInput {
   now?: Date;
 }
 
+/** What a refusal must carry; each part left out is not checked. */
+export interface ExpectedRefusal {
+  code?: DomainError['code'];
+  rule?: string;
+  field?: string;
+  message?: RegExp;
+}
+
+/**
+ * The `then` half of a given/when/then for any decider: `run` decides the command. Every path
+ * asserts, so a specification cannot run a command and check nothing.
+ */
+export function decisionOf(run: () => readonly DomainEvent[]) {
+  return {
+    then(expected: DomainEvent[]) {
+      expect(run()).toEqual(expected);
+    },
+    thenThrows(expected: ExpectedRefusal): DomainError {
+      let error: unknown;
+      try {
+        run();
+      } catch (e) {
+        error = e;
+      }
+      expect(error, 'expected the command to be refused').toBeInstanceOf(DomainError);
+      const e = error as DomainError;
+      if (expected.code) expect(e.code).toBe(expected.code);
+      if (expected.rule) expect(e.rule).toBe(expected.rule);
+      if (expected.field) expect(e.field).toBe(expected.field);
+      if (expected.message) expect(e.message).toMatch(expected.message);
+      return e;
+    },
+  };
+}
+
 /**
  * Emmett-style decider specification: given(events).when(command).then(events) or .thenThrows(rule).
  * Every path asserts: there is no way to run a command and check nothing.
@@ -61,26 +96,7 @@ export function given(events: readonly DomainEvent[]) {
           } as PlanCommand,
           state,
         );
-      return {
-        then(expected: DomainEvent[]) {
-          expect(run()).toEqual(expected);
-        },
-        thenThrows(expected: { code?: DomainError['code']; rule?: string; field?: string; message?: RegExp }) {
-          let error: unknown;
-          try {
-            run();
-          } catch (e) {
-            error = e;
-          }
-          expect(error, 'expected the command to be refused').toBeInstanceOf(DomainError);
-          const e = error as DomainError;
-          if (expected.code) expect(e.code).toBe(expected.code);
-          if (expected.rule) expect(e.rule).toBe(expected.rule);
-          if (expected.field) expect(e.field).toBe(expected.field);
-          if (expected.message) expect(e.message).toMatch(expected.message);
-          return e;
-        },
-      };
+      return decisionOf(run);
     },
   };
 }

@@ -9,10 +9,7 @@ import { actionFigure, actionGroups } from './figures.js';
  */
 export type ExceptionKind = 'worst-level' | 'declining' | 'overdue' | 'not-updated' | 'direction-disagrees';
 
-/**
- * One action on the exception list for a period: which action, which kind of exception, and the figures and
- * words that explain it.
- */
+/** One action on the exception list for a period: which action, why it is there, its score and a sentence saying so. */
 export interface PlanException {
   kind: ExceptionKind;
   actionId: string;

@@ -1,21 +1,32 @@
 import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type ActionEvidence, type PlanState } from '@ragtrail/core';
-import { averageText, carriedText, exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
+import { averageText, carriedText, exceptionLine, exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 import { verifyText } from './markdown.js';
 import { checkpointHtml } from './checkpoint-section.js';
 import { integrityWarningHtml } from './integrity-warning.js';
 import { indicatorGroups, indicatorsHtml } from './indicators-section.js';
+import { coverageHtml } from './coverage-section.js';
+import { overviewHtml, overviewRows } from './overview-section.js';
 
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
+// Print: sections and tables may break across pages (a RAG table kept whole would push the summary
+// off page 1 on a long plan); rows, charts and list items stay whole; cells wrap anywhere rather than
+// widen the table past the page, and charts scale down to the page width.
 const style = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}.rag{display:inline-block;min-width:1em;height:1em;border-radius:2px;margin-right:.35em;vertical-align:-.15em;border:1px solid #555}
 dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.header dt{font-weight:600}
-svg text{font-size:10px;font-family:inherit}
-@media print{body{margin:0;font-size:10pt}h2{break-before:auto;break-after:avoid}table,svg,section{break-inside:avoid}a{color:inherit;text-decoration:none}}
+svg{max-width:100%;height:auto}svg text{font-size:10px;font-family:inherit}code.hash{overflow-wrap:anywhere;font-size:.9em}
+@media print{body{margin:0;font-size:9pt}h2,h3,caption{break-after:avoid}tr,svg,li{break-inside:avoid}th,td{overflow-wrap:anywhere;padding:.2rem .3rem}a{color:inherit}}
 `;
+
+/**
+ * An evidence link as a real link when its scheme is one a reader can follow safely; anything else
+ * (a log written before the core refused other schemes) stays plain text, never an active href.
+ */
+export const linkHtml = (link: string): string => (/^(https?:\/\/|mailto:)/i.test(link) ? `<a href="${esc(link)}">${esc(link)}</a>` : esc(link));
 
 function swatch(state: PlanState, score: number | null): string {
   const l = levelName(state, score);
@@ -70,8 +81,9 @@ export function boardHtml(m: BoardModel): string {
   parts.push('<section>\n<h2>Exceptions</h2>');
   const groups = exceptionSentences(m);
   if (groups.length === 0) parts.push('<p>No exceptions this period.</p>');
-  for (const g of groups) parts.push(`<p>${esc(g.heading)}</p>\n<ul>${g.items.map((e) => `<li>${esc(`${e.message} (${e.title})`)}</li>`).join('')}</ul>`);
+  for (const g of groups) parts.push(`<p>${esc(g.heading)}</p>\n<ul>${g.items.map((e) => `<li>${esc(exceptionLine(e))}</li>`).join('')}</ul>`);
   parts.push('</section>');
+  parts.push(coverageHtml(m.coverage, esc));
   for (const p of s.priorities) {
     const body = p.actions.map((a) => {
       const carried = a.notUpdated && a.scoredPeriod ? ` (carried from ${esc(a.scoredPeriod)})` : '';
@@ -108,13 +120,13 @@ export function trajectorySvg(state: PlanState, a: ActionEvidence): string {
 
 export function evidenceHtml(m: EvidenceModel): string {
   const st = m.state;
-  const parts = [header(m, 'Inspector evidence pack')];
+  const parts = [header(m, 'Inspector evidence pack'), overviewHtml(overviewRows(m.summary, m.actions), esc), coverageHtml(m.coverage, esc)];
   for (const a of m.actions) {
     const after = a.corrections.filter((c) => c.afterSignOff);
     parts.push(`<section>\n<h2>${esc(`${a.ref} ${a.title}`)}</h2>`);
     parts.push(`<p>Current score: ${scoreCell(st, a.currentScore)}; held for ${a.heldPeriods} ${a.heldPeriods === 1 ? 'period' : 'periods'}${a.meetsRemovalRule ? '; meets the rule for removal from the plan' : ''}.</p>`);
     parts.push(`<h3>Score trajectory</h3>\n${trajectorySvg(st, a)}`);
-    parts.push(`<h3>Evidence</h3>\n${a.evidence.length === 0 ? '<p>No evidence attached.</p>' : `<ul>${a.evidence.map((e) => `<li><time datetime="${esc(e.observedOn)}">${esc(e.observedOn)}</time>: ${esc(e.title)} (${esc(e.kind)}${e.link ? `, ${esc(e.link)}` : ''}), attached ${esc(e.attachedAt.slice(0, 10))} by ${esc(e.attachedBy.name)}</li>`).join('')}</ul>`}`);
+    parts.push(`<h3>Evidence</h3>\n${a.evidence.length === 0 ? '<p>No evidence attached.</p>' : `<ul>${a.evidence.map((e) => `<li><time datetime="${esc(e.observedOn)}">${esc(e.observedOn)}</time>: ${esc(e.title)} (${esc(e.kind)}${e.link ? `, ${linkHtml(e.link)}` : ''}${e.contentHash ? `, SHA-256 <code class="hash">${esc(e.contentHash)}</code>` : ''}), attached ${esc(e.attachedAt.slice(0, 10))} by ${esc(e.attachedBy.name)}</li>`).join('')}</ul>`}`);
     parts.push(`<h3>Corrections after sign-off</h3>\n${after.length === 0 ? '<p>None.</p>' : `<ul>${after.map((c) => `<li>${esc(`${c.period}, ${c.recordedAt} by ${c.actor}: score ${c.before.score} to ${c.after.score}; reason: ${c.reason ?? 'none given'}`)}</li>`).join('')}</ul>`}`);
     parts.push(`<h3>Stated direction disagreeing with the scores</h3>\n${a.disagreements.length === 0 ? '<p>None.</p>' : `<ul>${a.disagreements.map((d) => `<li>${esc(`${d.period}: stated ${d.stated}, but the score went from ${d.previousScore ?? 'none'} to ${d.score} (${d.derived})`)}</li>`).join('')}</ul>`}`);
     parts.push('</section>');

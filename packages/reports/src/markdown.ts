@@ -2,7 +2,9 @@ import { colourRule, displayPair, formatFigure, priorityHeading, priorityName } 
 import { checkpointMarkdown } from './checkpoint-section.js';
 import { integrityWarningMarkdown } from './integrity-warning.js';
 import { indicatorGroups, indicatorsMarkdown } from './indicators-section.js';
-import { averageText, carriedText, exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
+import { coverageMarkdown } from './coverage-section.js';
+import { overviewMarkdown, overviewRows } from './overview-section.js';
+import { averageText, carriedText, exceptionLine, exceptionSentences, fig, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 
 /** Text from the log is data, not markup: a title like "<MASH>" must not become an HTML tag. */
 const text = (s: string): string => s.replace(/</g, '\\<');
@@ -58,9 +60,10 @@ export function boardMarkdown(m: BoardModel): string {
   if (groups.length === 0) out.push('No exceptions this period.');
   for (const g of groups) {
     out.push(g.heading, '');
-    for (const e of g.items) out.push(`- ${text(`${e.message} (${e.title})`)}`);
+    for (const e of g.items) out.push(`- ${text(exceptionLine(e))}`);
     out.push('');
   }
+  out.push('', ...coverageMarkdown(m.coverage));
   for (const p of s.priorities) {
     out.push('', `## ${text(priorityHeading(p))}`, '');
     out.push(row(['Action', 'Score', 'Previous', 'Direction', 'Update', 'Owner']));
@@ -77,7 +80,7 @@ export function boardMarkdown(m: BoardModel): string {
 
 export function evidenceMarkdown(m: EvidenceModel): string {
   const st = m.state;
-  const out = [...headerLines(m, 'Inspector evidence pack'), ''];
+  const out = [...headerLines(m, 'Inspector evidence pack'), '', ...overviewMarkdown(overviewRows(m.summary, m.actions)), ...coverageMarkdown(m.coverage)];
   for (const a of m.actions) {
     out.push(`## ${text(`${a.ref} ${a.title}`)}`, '');
     out.push(`Current score: ${scoreText(st, a.currentScore)}; held for ${a.heldPeriods} ${a.heldPeriods === 1 ? 'period' : 'periods'}${a.meetsRemovalRule ? '; meets the rule for removal from the plan' : ''}.`, '');
@@ -89,7 +92,8 @@ export function evidenceMarkdown(m: EvidenceModel): string {
     }
     out.push('', '### Evidence', '');
     if (a.evidence.length === 0) out.push('No evidence attached.');
-    for (const e of a.evidence) out.push(`- ${e.observedOn}: ${e.title} (${e.kind}${e.link ? `, ${e.link}` : ""}), attached ${e.attachedAt.slice(0, 10)} by ${e.attachedBy.name}`);
+    // The content hash is printed whole: it is what ties the pack to the file an inspector is handed.
+    for (const e of a.evidence) out.push(`- ${text(`${e.observedOn}: ${e.title} (${e.kind}${e.link ? `, ${e.link}` : ''}${e.contentHash ? `, SHA-256 ${e.contentHash}` : ''}), attached ${e.attachedAt.slice(0, 10)} by ${e.attachedBy.name}`)}`);
     out.push('', '### Corrections after sign-off', '');
     const after = a.corrections.filter((c) => c.afterSignOff);
     if (after.length === 0) out.push('None.');

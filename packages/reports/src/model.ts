@@ -1,4 +1,5 @@
 import { reportCheckpoint, type ReportCheckpoint } from './checkpoint-section.js';
+import { coverageRows, type CoverageRow } from './coverage-section.js';
 import { levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanIntegrity, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
 
 /** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
@@ -16,6 +17,8 @@ export interface BoardModel {
   checkpoint: ReportCheckpoint | null;
   /** The plan's indicators up to the period, shown beside the RAG figures (docs/indicators.md). */
   indicators: IndicatorView[];
+  /** Recommendations of this plan, or of an earlier plan it carries from, and what carries them (core's coverage query). */
+  coverage: CoverageRow[];
   /** Whether the plan's log can be trusted; a broken one puts a warning at the top of the report. */
   integrity?: PlanIntegrity;
 }
@@ -27,6 +30,7 @@ export interface EvidenceModel {
   verify: VerifyResult;
   state: PlanState;
   checkpoint: ReportCheckpoint | null;
+  coverage: CoverageRow[];
   integrity?: PlanIntegrity;
 }
 
@@ -38,7 +42,8 @@ export async function boardModel(rt: Ragtrail, o: { planId: string; period?: str
   const checkpoint = await reportCheckpoint(rt, o.asOf ?? state.lastRecordedAt);
   const { indicators } = await rt.indicators(o.planId, { period: summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
   const integrity = await rt.planIntegrity(o.planId);
-  return { summary, exceptions, state, checkpoint, indicators, integrity, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
+  const coverage = await coverageRows(rt, o.planId, o.asOf);
+  return { summary, exceptions, state, checkpoint, indicators, coverage, integrity, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
 }
 
 export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<EvidenceModel> {
@@ -48,7 +53,7 @@ export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: 
   // Folding stops at a broken event, so the state ends before it: verify through the break so the pack names it.
   const broken = board.integrity && !board.integrity.ok ? board.integrity.firstBreak.revision : null;
   const verify = await rt.verifyPlan(o.planId, { upToRevision: Math.max(board.reflected.revision, broken ?? -1) });
-  return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected, checkpoint: board.checkpoint, ...(board.integrity ? { integrity: board.integrity } : {}) };
+  return { summary: board.summary, actions, verify, state: board.state, reflected: board.reflected, checkpoint: board.checkpoint, coverage: board.coverage, ...(board.integrity ? { integrity: board.integrity } : {}) };
 }
 
 /** Means keep one decimal; a single action's whole-number score is shown as it was recorded. */
@@ -87,7 +92,7 @@ export function reflectedText(r: Reflected): string {
 const numberWords = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'];
 export const countWord = (n: number): string => numberWords[n] ?? String(n);
 
-const kindText: Record<PlanException['kind'], (n: number, since: string) => string> = {
+const kindText: Record<string, ((n: number, since: string) => string) | undefined> = {
   'worst-level': (n) => `${n === 1 ? 'action is' : 'actions are'} at the worst level`,
   declining: (n, since) => `${n === 1 ? 'action' : 'actions'} declined since ${since}`,
   overdue: (n) => `${n === 1 ? 'action is' : 'actions are'} past the due date and not complete`,
@@ -95,13 +100,21 @@ const kindText: Record<PlanException['kind'], (n: number, since: string) => stri
   'direction-disagrees': (n) => `${n === 1 ? 'action states' : 'actions state'} a direction the scores do not bear out`,
 };
 
-/** Exceptions grouped by kind into one plain-English sentence each. */
+/** A kind the report has no sentence for yet (the core may add kinds) still gets a heading in words. */
+const otherKindText = (kind: string, n: number): string => `${kind.replace(/-/g, ' ')} ${n === 1 ? 'exception' : 'exceptions'}`;
+
+/** Exceptions grouped by kind into one plain-English sentence each: known kinds first, then any other in order of appearance. */
 export function exceptionSentences(model: BoardModel): { heading: string; items: PlanException[] }[] {
-  const kinds: PlanException['kind'][] = ['worst-level', 'declining', 'overdue', 'not-updated', 'direction-disagrees'];
+  const known = Object.keys(kindText);
+  const kinds = [...known, ...new Set(model.exceptions.map((e) => String(e.kind)).filter((k) => !known.includes(k)))];
   const since = monthName(model.summary.previousPeriod);
   return kinds.flatMap((kind) => {
-    const items = model.exceptions.filter((e) => e.kind === kind);
+    const items = model.exceptions.filter((e) => String(e.kind) === kind);
     if (items.length === 0) return [];
-    return [{ heading: `${countWord(items.length)} ${kindText[kind](items.length, since)}:`, items }];
+    const words = kindText[kind]?.(items.length, since) ?? otherKindText(kind, items.length);
+    return [{ heading: `${countWord(items.length)} ${words}:`, items }];
   });
 }
+
+/** One exception as a line: its sentence, and the action's title when it is about an action (outcome exceptions may not be). */
+export const exceptionLine = (e: { message: string; title?: string | null }): string => (e.title ? `${e.message} (${e.title})` : e.message);

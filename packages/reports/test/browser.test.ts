@@ -21,7 +21,7 @@ describe.skipIf(!available)('in Chromium', () => {
     page.on('request', (r) => void (r.url().startsWith('http') && outside.push(r.url())));
     await page.setContent(html);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('Improvement Board report: Children’s Services Improvement Plan');
-    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['RAG summary', 'Exceptions', 'Priority 1: Leadership & governance', 'Priority 2: Front door <MASH>', 'Signed checkpoint']);
+    expect(await page.getByRole('heading', { level: 2 }).allInnerTexts()).toEqual(['RAG summary', 'Exceptions', 'Coverage of recommendations', 'Priority 1: Leadership & governance', 'Priority 2: Front door <MASH>', 'Signed checkpoint']);
     const summary = page.getByRole('table').first();
     const mash = summary.getByRole('row', { name: /Front door/ });
     expect(await mash.getByRole('cell').allInnerTexts()).toEqual(['2.5 Amber', '1.5 Red', '1 Red', '1', '1', '0', '0', '0', '0 of 2', 'Declining']);

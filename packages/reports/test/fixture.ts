@@ -9,13 +9,13 @@ export function manualClock(start: string) {
 
 export const as = (actor: (typeof actors)[keyof typeof actors], reason?: string) => ({ actor, ...(reason ? { reason } : {}) });
 
-/** A two-priority plan scored over February and March 2026, March signed off. */
-export async function boardFixture(): Promise<{ rt: Ragtrail; store: EventStore; clock: ReturnType<typeof manualClock>; planId: string }> {
+/** A two-priority plan scored over February and March 2026, March signed off (held periods for removal: 3, or as given). */
+export async function boardFixture(options: { sustainPeriods?: number } = {}): Promise<{ rt: Ragtrail; store: EventStore; clock: ReturnType<typeof manualClock>; planId: string }> {
   const clock = manualClock('2026-01-05T09:00:00.000Z');
   const store = createMemoryStore();
   const rt = createRagtrail({ store, now: clock.now });
   const planId = 'thurrock';
-  await rt.createPlan({ planId, title: 'Children’s Services Improvement Plan', organisation: 'Thurrock Council', scheme: 'development-plan-5' }, as(actors.admin));
+  await rt.createPlan({ planId, title: 'Children’s Services Improvement Plan', organisation: 'Thurrock Council', scheme: 'development-plan-5', ...(options.sustainPeriods ? { sustainPeriods: options.sustainPeriods } : {}) }, as(actors.admin));
   await rt.execute(planId, 'AddPriority', { priorityId: 'p1', number: 1, title: 'Leadership & governance' }, as(actors.admin));
   await rt.execute(planId, 'AddPriority', { priorityId: 'p2', number: 2, title: 'Front door <MASH>' }, as(actors.admin));
   const action = (actionId: string, ref: string, priorityId: string, title: string, owner: string) =>

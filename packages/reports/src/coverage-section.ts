@@ -1,0 +1,81 @@
+import { DomainError, type RecommendationCoverage, type Ragtrail } from '@ragtrail/core';
+
+/**
+ * The coverage section of the board report and the evidence pack: for each recommendation of the
+ * plan, or of an earlier plan this one carries recommendations from, the actions that carry it.
+ * Every figure and the open/closed/exception verdict come from the core's coverage query; this
+ * module only gathers the plans involved and lays the answer out.
+ */
+export interface CoverageRow {
+  /** The plan the recommendation belongs to (this plan, or an earlier one this plan carries from). */
+  fromPlanId: string;
+  recommendation: RecommendationCoverage;
+}
+
+export async function coverageRows(rt: Ragtrail, planId: string, asOf?: string): Promise<CoverageRow[]> {
+  const query = asOf ? { asOf } : {};
+  const asked = async (id: string): Promise<RecommendationCoverage[]> => {
+    try {
+      return (await rt.coverage(id, query)).recommendations;
+    } catch (error) {
+      // A plan created after the moment reported did not exist then: it carries nothing.
+      if (error instanceof DomainError && error.code === 'not-found') return [];
+      throw error;
+    }
+  };
+  const own = await asked(planId);
+  const rows: CoverageRow[] = own.some((r) => r.carriedBy.length > 0) ? own.map((recommendation) => ({ fromPlanId: planId, recommendation })) : [];
+  const others = (await rt.plans()).map((p) => p.planId).filter((id) => id !== planId).sort();
+  for (const other of others) {
+    const recs = await asked(other);
+    // An earlier plan is shown whole once this plan carries any of it, so what nothing carries stands out.
+    if (recs.some((r) => r.carriedBy.some((c) => c.planId === planId))) rows.push(...recs.map((recommendation) => ({ fromPlanId: other, recommendation })));
+  }
+  return rows;
+}
+
+export const coverageHeader = ['Recommendation', 'Carried by', 'Latest score', 'Direction', 'Status'];
+
+const carrierCells = (c: RecommendationCoverage['carriedBy'][number]): [string, string, string] => [
+  `${c.planId} ${c.ref}${c.retired ? ' (retired)' : ''}`,
+  c.latest ? `${c.latest.score} ${c.latest.label} (${c.latest.period})` : 'not scored',
+  c.direction ?? '–',
+];
+
+export const statusText = (r: RecommendationCoverage): string =>
+  r.exception !== null ? 'Open: exception' : r.status === 'closed' ? 'Closed: removed after sustained evidence' : 'Open';
+
+/** One row per carrying action; a recommendation nothing carries gets one row saying so. */
+export function coverageTable(rows: readonly CoverageRow[]): string[][] {
+  return rows.flatMap(({ fromPlanId, recommendation: r }) => {
+    const name = `${fromPlanId} ${r.ref} ${r.title}`;
+    if (r.carriedBy.length === 0) return [[name, 'carried by no action', '–', '–', statusText(r)]];
+    return r.carriedBy.map((c) => [name, ...carrierCells(c), statusText(r)]);
+  });
+}
+
+export const coverageExceptions = (rows: readonly CoverageRow[]): string[] => rows.flatMap((r) => (r.recommendation.exception === null ? [] : [`${r.fromPlanId}: ${r.recommendation.exception}`]));
+
+export const coverageIntro = 'Each recommendation of this plan, or of an earlier plan it carries recommendations from, with the actions that carry it, their latest scores and direction, and whether it is closed (removed after sustained evidence) or open.';
+export const noCoverage = 'No later plan carries a recommendation of this plan, and this plan carries none from an earlier plan.';
+
+const mdCell = (s: string): string => s.replace(/</g, '\\<').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const mdRow = (cells: string[]): string => `| ${cells.map(mdCell).join(' | ')} |`;
+
+export function coverageMarkdown(rows: readonly CoverageRow[]): string[] {
+  const out = ['## Coverage of recommendations', ''];
+  if (rows.length === 0) return [...out, noCoverage, ''];
+  out.push(coverageIntro, '', mdRow(coverageHeader), mdRow(coverageHeader.map(() => '---')), ...coverageTable(rows).map(mdRow), '');
+  const exceptions = coverageExceptions(rows);
+  out.push(exceptions.length === 0 ? 'Every recommendation is carried or closed.' : 'Exceptions: recommendations nothing assures is acted on:', '');
+  for (const e of exceptions) out.push(`- ${mdCell(e)}`);
+  return [...out, ''];
+}
+
+export function coverageHtml(rows: readonly CoverageRow[], esc: (s: string) => string): string {
+  if (rows.length === 0) return `<section>\n<h2>Coverage of recommendations</h2>\n<p>${esc(noCoverage)}</p>\n</section>`;
+  const body = coverageTable(rows).map(([first, ...rest]) => `<tr><th scope="row">${esc(first!)}</th>${rest.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('\n');
+  const exceptions = coverageExceptions(rows);
+  const tail = exceptions.length === 0 ? '<p>Every recommendation is carried or closed.</p>' : `<p>Exceptions: recommendations nothing assures is acted on:</p>\n<ul>${exceptions.map((e) => `<li>${esc(e)}</li>`).join('')}</ul>`;
+  return `<section>\n<h2>Coverage of recommendations</h2>\n<p>${esc(coverageIntro)}</p>\n<table>\n<thead><tr>${coverageHeader.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>\n${tail}\n</section>`;
+}

@@ -1,0 +1,37 @@
+import type ExcelJS from 'exceljs';
+import { noCoverage, statusText, type CoverageRow } from './coverage-section.js';
+import { overviewHeader, type OverviewRow } from './overview-section.js';
+import { bold, integerFormat } from './xlsx-cells.js';
+
+/** The coverage section as a sheet: one row per carrying action, so a reader can filter by plan or status. */
+export function coverageSheet(wb: ExcelJS.Workbook, rows: readonly CoverageRow[]): void {
+  const ws = wb.addWorksheet('Coverage');
+  if (rows.length === 0) {
+    ws.addRow([noCoverage]);
+    return;
+  }
+  bold(ws.addRow(['Plan', 'Reference', 'Recommendation', 'Carried by plan', 'Carried by', 'Latest score', 'Level', 'Scored period', 'Direction', 'Retired', 'Status', 'Exception']));
+  for (const { fromPlanId, recommendation: r } of rows) {
+    const head = [fromPlanId, r.ref, r.title];
+    const tail = [statusText(r), r.exception ?? ''];
+    if (r.carriedBy.length === 0) ws.addRow([...head, '', 'carried by no action', '', '', '', '', '', ...tail]);
+    for (const c of r.carriedBy) {
+      const row = ws.addRow([...head, c.planId, c.ref, c.latest?.score ?? 'not scored', c.latest?.label ?? '', c.latest?.period ?? '', c.direction ?? '', c.retired ? 'yes' : 'no', ...tail]);
+      if (c.latest) row.getCell(6).numFmt = integerFormat;
+    }
+  }
+  ws.getColumn(3).width = 50;
+  ws.getColumn(12).width = 60;
+}
+
+/** The evidence pack's overview as a sheet: counts are numbers, the lists stay words. */
+export function overviewSheet(wb: ExcelJS.Workbook, rows: readonly OverviewRow[]): void {
+  const ws = wb.addWorksheet('Overview');
+  bold(ws.addRow([...overviewHeader.slice(0, 2), 'Meeting the removal rule', 'Which', ...overviewHeader.slice(3)]));
+  for (const r of rows) {
+    const row = ws.addRow([r.heading, r.actions, r.meetingRemoval.length, r.meetingRemoval.join(', '), r.held.join('; '), r.evidence, r.correctionsAfterSignOff, r.disagreements]);
+    for (const i of [2, 3, 6, 7, 8]) row.getCell(i).numFmt = integerFormat;
+  }
+  ws.getColumn(1).width = 40;
+  ws.getColumn(5).width = 60;
+}

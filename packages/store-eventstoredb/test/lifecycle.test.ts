@@ -15,12 +15,16 @@ const closing = <T extends { close(): Promise<void> } | { stop(): Promise<void> 
 afterEach(async () => {
   for (const close of opened.splice(0).reverse()) await close();
 });
+/** A store on a fresh double, both closed after the test. */
+const onDouble = async () => {
+  const { store, double } = await esdbOnDouble();
+  closing(double);
+  return { store: closing(store), double };
+};
 
 describe('lifecycle of the EventStoreDB store', () => {
   it('closes cleanly with a live subscription still open, and delivers nothing afterwards', async () => {
-    const { store, double } = await esdbOnDouble();
-    closing(double);
-    closing(store);
+    const { store, double } = await onDouble();
     const received: string[] = [];
     store.subscribe({ onEvent: (e) => void received.push(e.id) });
     const events = sealedEvents('plan-life', 2);
@@ -40,9 +44,7 @@ describe('lifecycle of the EventStoreDB store', () => {
   });
 
   it('reports a lost server and resumes after the last delivered event once it is back: nothing missed, nothing twice', async () => {
-    const { store, double } = await esdbOnDouble();
-    closing(double);
-    closing(store);
+    const { store, double } = await onDouble();
     const errors: unknown[] = [];
     const received: string[] = [];
     const sub = store.subscribe({ onEvent: (e) => void received.push(e.id), onError: (e) => void errors.push(e) });
@@ -65,9 +67,7 @@ describe('lifecycle of the EventStoreDB store', () => {
   });
 
   it('waits for an async handler before delivering the next event, so projections apply in order', async () => {
-    const { store, double } = await esdbOnDouble();
-    closing(double);
-    closing(store);
+    const { store, double } = await onDouble();
     // A second, synchronous subscriber shows when all three events have reached this client.
     const arrived: string[] = [];
     store.subscribe({ onEvent: (e) => void arrived.push(e.id) });

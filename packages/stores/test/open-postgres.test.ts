@@ -1,12 +1,10 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DomainError } from '@ragtrail/core';
 import { sealedEvents } from '@ragtrail/core/testing';
-import { startTestServer, type TestServer } from '../../store-postgres/test/server/server.js';
+import { useTestServer } from '../../store-postgres/test/server/shared.js';
 import { openStore } from '../src/index.js';
 
-let server: Promise<TestServer> | undefined;
-const running = () => (server ??= startTestServer());
-afterAll(async () => (await server)?.stop());
+const running = useTestServer();
 
 describe('openStore for PostgreSQL URLs (real server)', () => {
   it('opens postgres:// and postgresql:// URLs, keeps the events, and keeps schemas apart with ?schema=', async () => {

@@ -1,5 +1,6 @@
 import { displayPair, priorityName, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary } from '@ragtrail/core';
 import { arrow, countsText, levelText, pad, padStart } from '../view/symbols.js';
+import { wrap } from '../view/wrap.js';
 
 export function plansText(plans: readonly PlanListing[]): string[] {
   if (plans.length === 0) return ['No plans yet: run `ragtrail demo` or `ragtrail import tracker FILE`.'];
@@ -7,25 +8,6 @@ export function plansText(plans: readonly PlanListing[]): string[] {
     `${pad('PLAN ID', 34)} ${pad('TITLE', 40)} ${padStart('ACTIONS', 7)}  LATEST`,
     ...plans.map((p) => `${pad(p.planId, 34)} ${pad(p.title, 40)} ${padStart(String(p.actions), 7)}  ${p.latestPeriod ?? '–'}`),
   ];
-}
-
-/** Wraps text into lines of at most `width` characters, at spaces where it can: a label is never cut short. */
-export function wrap(text: string, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    for (let w = word; w.length > 0; w = w.slice(width)) {
-      const piece = w.slice(0, width);
-      if (line === '') line = piece;
-      else if (line.length + 1 + piece.length <= width) line += ` ${piece}`;
-      else {
-        lines.push(line);
-        line = piece;
-      }
-      if (w.length <= width) break;
-    }
-  }
-  return [...lines, line];
 }
 
 /**

@@ -3,19 +3,17 @@ import { Box, Text } from 'ink';
 import { entryAt, entryPeriods, findLevel } from '@ragtrail/core';
 import type { PlanData } from '../sources/source.js';
 import { pad, sparkline } from '../view/symbols.js';
+import { auditPane, evidencePane } from '../view/action-panes.js';
+import { wrap } from '../view/wrap.js';
 import { useAsync } from './use-async.js';
 import { useTheme } from './theme.js';
 import { ErrorLine } from './ErrorLine.js';
 
-/** Score and due-date changes, the ones an auditor scans for: "score 2→3", "score 3" when first set. */
-const changesText = (changes: readonly { field: string; before: unknown; after: unknown }[]): string =>
-  changes
-    .filter((c) => (c.field === 'score' || c.field === 'dueDate') && c.after !== null)
-    .map((c) => (c.before === null || c.before === undefined ? `${c.field} ${String(c.after)}` : `${c.field} ${String(c.before)}→${String(c.after)}`))
-    .join(' ');
-
-/** One action: its score history as a sparkline, recent updates, evidence and who changed what. */
-export function ActionDetail({ data, planId, actionId, version }: { data: PlanData; planId: string; actionId: string; version: number }) {
+/**
+ * One action: its score history as a sparkline, recent updates, its evidence and who changed
+ * what, in sentences. The audit trail takes every row the rest leaves, newest records first to go in.
+ */
+export function ActionDetail({ data, planId, actionId, version, room }: { data: PlanData; planId: string; actionId: string; version: number; room: number }) {
   const { width, colour } = useTheme();
   const loaded = useAsync(async () => {
     const [plan, evidence, audit] = await Promise.all([data.plan(planId), data.evidence(planId, { action: actionId }), data.audit(planId, { action: actionId })]);
@@ -29,32 +27,28 @@ export function ActionDetail({ data, planId, actionId, version }: { data: PlanDa
   const periods = entryPeriods(plan, actionId);
   const latest = evidence.trajectory[evidence.trajectory.length - 1];
   const level = latest ? findLevel(plan.scheme, latest.score) : undefined;
-  const wide = width - 4;
+  const line = width - 1;
+  const title = wrap(`${action.ref} ${action.title}`, line);
+  const updates = periods.slice(-3).reverse().map((p) => `  ${p} ${entryAt(plan, actionId, p)!.score} ${entryAt(plan, actionId, p)!.update || '(no update)'}`);
+  const evidenceLines = evidencePane(evidence.evidence, { planId, ref: action.ref, width: line, room: 3 });
+  // Rows before the audit: title, lead, scores, "Updates" and its lines, the evidence, "Audit trail".
+  const used = title.length + 2 + 1 + Math.max(1, updates.length) + evidenceLines.length + 1;
+  const auditLines = auditPane(audit.records, audit.total, { planId, ref: action.ref, scheme: plan.scheme, width: line, room: Math.max(1, room - used) });
   return (
     <Box flexDirection="column">
-      <Text bold>{pad(`${action.ref} ${action.title}`, width - 1)}</Text>
-      <Text dimColor>{pad(`Lead ${action.lead?.name ?? '–'} · due ${action.dueDate ?? (action.dueText || '–')} · owners ${action.owners.join(', ') || '–'}`, width - 1)}</Text>
+      {title.map((text, i) => <Text key={`t-${i}`} bold>{text}</Text>)}
+      <Text dimColor>{pad(`Lead ${action.lead?.name ?? '–'} · due ${action.dueDate ?? (action.dueText || '–')} · owners ${action.owners.join(', ') || '–'}`, line)}</Text>
       <Text>
         {'Scores '}
         <Text color={colour && level ? level.colour : undefined}>{sparkline(plan.scheme, evidence.trajectory.map((t) => t.score))}</Text>
-        {` ${evidence.trajectory.map((t) => t.score).join(' ')}`}
-        {latest ? ` · now ${latest.label} (${latest.score}), held ${evidence.heldPeriods} period(s)` : ' · not scored yet'}
+        {pad(` ${evidence.trajectory.map((t) => t.score).join(' ')}${latest ? ` · now ${latest.label} (${latest.score}), held ${evidence.heldPeriods} period(s)` : ' · not scored yet'}`, line - 7 - evidence.trajectory.length)}
       </Text>
       <Text bold>Updates</Text>
-      {periods.length === 0 ? <Text>  none yet</Text> : null}
-      {periods.slice(-3).reverse().map((p) => (
-        <Text key={p}>{`  ${p} ${entryAt(plan, actionId, p)!.score} ${pad(entryAt(plan, actionId, p)!.update || '(no update)', wide - 12)}`}</Text>
-      ))}
-      <Text bold>{`Evidence (${evidence.evidence.length})`}</Text>
-      {evidence.evidence.slice(-3).map((e) => (
-        <Text key={e.evidenceId}>{`  ${e.observedOn} ${pad(e.kind, 9)} ${pad(e.title, wide - 22)}`}</Text>
-      ))}
+      {updates.length === 0 ? <Text>  none yet</Text> : null}
+      {updates.map((text) => <Text key={text}>{pad(text, line)}</Text>)}
+      {evidenceLines.map((text, i) => <Text key={`e-${i}`} bold={i === 0}>{text}</Text>)}
       <Text bold>{`Audit trail (${audit.total})`}</Text>
-      {audit.records.slice(-5).map((r) => (
-        <Text key={r.eventId}>
-          {`  ${r.recordedAt.slice(0, 16).replace('T', ' ')} ${pad(r.type, 15)} ${pad(r.actor.name, 14)} ${pad([r.period ?? '', changesText(r.changes), r.reason ? `“${r.reason}”` : ''].filter(Boolean).join(' '), wide - 48)}`}
-        </Text>
-      ))}
+      {auditLines.map((text, i) => <Text key={`a-${i}`} dimColor={text.startsWith('  …')}>{text}</Text>)}
     </Box>
   );
 }

@@ -1,9 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { useEffect, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
-import { addMonths } from '@ragtrail/core';
+import { addMonths, commandWords, holderOf, mayIssue, permissions, rolesInWords, type Actor } from '@ragtrail/core';
 import type { PlanData } from '../sources/source.js';
 import { pad } from '../view/symbols.js';
+import { wrap } from '../view/wrap.js';
 import { ActionDetail } from './ActionDetail.js';
 import { Dashboard } from './Dashboard.js';
 import { ErrorLine } from './ErrorLine.js';
@@ -21,6 +22,17 @@ const monthsBetween = (from: string, to: string): number => {
   const index = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
   return index(to) - index(from);
 };
+
+/** Why this person cannot record an entry here, in words that say what to do instead; null when they can. */
+function recordRefusal(actor: Actor | null, origin: string): string | null {
+  const overHttp = /^https?:/.test(origin);
+  if (!actor) return overHttp
+    ? 'Cannot record: the token acts as no one. Use an officer\'s token (ragtrail token create --role officer).'
+    : 'Cannot record: no acting person. Quit and start again with --actor "Your Name:officer" or RAGTRAIL_ACTOR="Your Name:officer".';
+  if (mayIssue(actor.role, 'RecordEntry')) return null;
+  const fix = overHttp ? 'use a token with one of those roles' : 'start again with --actor "Your Name:officer"';
+  return `Cannot record: ${holderOf(actor.role)} may not ${commandWords.RecordEntry}; that needs ${rolesInWords(permissions.RecordEntry)}: ${fix}.`;
+}
 
 type Screen =
   | { name: 'picker' }
@@ -56,7 +68,6 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   /** The period the dashboard shows; null follows the plan's latest reviewed period. */
   const [period, setPeriod] = useState<string | null>(null);
   const screen = stack[stack.length - 1]!;
-  const room = theme.height - 3;
 
   const plans = useAsync(() => data.plans(), [version]);
   const who = useAsync(() => data.whoAmI(), []);
@@ -103,7 +114,11 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
     if (input === 'p') return setStack([{ name: 'picker' }]);
     if (!planId) return;
     if (input === 't' && screen.name !== 'travel') return push({ name: 'travel' });
-    if (input === 'r' && screen.name === 'action') return push({ name: 'record', actionId: screen.actionId });
+    if (input === 'r' && screen.name === 'action') {
+      // Say why before opening a form that could only fail on save.
+      const refusal = recordRefusal(who.data, data.origin);
+      return refusal ? setFlash(refusal) : push({ name: 'record', actionId: screen.actionId });
+    }
     if (screen.name === 'dashboard') {
       const shown = board.data?.summary;
       if (shown && input === '[') setPeriod(shown.previousPeriod);
@@ -127,6 +142,9 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
     help: '',
   };
 
+  // The flash (a saved entry, a refusal) wraps rather than being cut; the screen above gives up its rows.
+  const footer = flash ? wrap(flash, theme.width - 1) : [hints[screen.name]];
+  const room = theme.height - 2 - footer.length;
   let body;
   if (screen.name === 'help') body = <Help />;
   else if (screen.name === 'picker') {
@@ -139,8 +157,8 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   else if (screen.name === 'dashboard') body = <Dashboard summary={board.data.summary} exceptions={board.data.exceptions.exceptions} selected={selected} room={room} />;
   else if (screen.name === 'priority') {
     const priority = priorities[screen.index];
-    body = priority ? <PriorityView priority={priority} room={room} onOpen={(actionId) => push({ name: 'action', actionId })} /> : <Text>No such priority.</Text>;
-  } else if (screen.name === 'action') body = <ActionDetail data={data} planId={planId} actionId={screen.actionId} version={version} />;
+    body = priority ? <PriorityView priority={priority} period={board.data.summary.period} room={room} onOpen={(actionId) => push({ name: 'action', actionId })} /> : <Text>No such priority.</Text>;
+  } else if (screen.name === 'action') body = <ActionDetail data={data} planId={planId} actionId={screen.actionId} version={version} room={room} />;
   else if (screen.name === 'record') {
     body = (
       <RecordScreen data={data} planId={planId} actionId={screen.actionId} version={version}
@@ -153,7 +171,7 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
     <Box flexDirection="column" width={theme.width}>
       <Text bold>{pad(`ragtrail · ${title || 'no plan'} · ${me}`, theme.width - 1)}</Text>
       {body}
-      <Text dimColor={!flash}>{flash ?? hints[screen.name]}</Text>
+      {footer.map((text, i) => <Text key={`footer-${i}`} dimColor={!flash}>{text}</Text>)}
     </Box>
   );
 }

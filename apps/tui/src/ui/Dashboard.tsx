@@ -1,21 +1,45 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
-import { formatFigure, priorityName, type PlanException, type PlanIntegrity, type RagSummary } from '@ragtrail/core';
-import { arrow, countsText, pad } from '../view/symbols.js';
+import { displayPair, priorityName, type PlanException, type PlanIntegrity, type RagSummary } from '@ragtrail/core';
+import { arrow, countsLegend, countsText, levelCellWidth, pad } from '../view/symbols.js';
+import { wrap } from '../view/wrap.js';
 import { RagCell } from './RagCell.js';
 import { useTheme } from './theme.js';
 
-const FIXED = 2 + 6 + 6 + 3 + 15 + 16;
-
-/** The board's view of a period: one row per priority, then the overall figure and the exceptions. */
+/**
+ * The board's view of a period: one row per priority, then the overall figure, a legend and the
+ * exceptions. Columns are sized from the plan's own scheme, so "Not achieved 3" is written whole;
+ * the priority name is what gives way, and the selected one is written out in full below.
+ */
 export function Dashboard({ summary, exceptions, selected, room }: { summary: RagSummary & { integrity?: PlanIntegrity }; exceptions: readonly PlanException[]; selected: number | null; room: number }) {
   const { width } = useTheme();
-  const titleWidth = Math.max(20, width - FIXED - 2);
+  const levels = summary.priorities[0]?.current.counts ?? [];
+  const cellWidth = levelCellWidth(levels);
+  const countsWidth = Math.max(6, ...summary.priorities.map((p) => countsText(p.current.counts).length));
+  const carried = summary.priorities.map((p) => `${p.current.notUpdated}/${p.current.scored + p.current.unscored}`);
+  const carriedTotal = summary.priorities.reduce((n, p) => n + p.current.notUpdated, 0);
+  const actionsTotal = summary.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0);
+  // marker 2, two figures of 6, " ↑ " 3, the cell, a space, the counts, the carried column of 8; one column spare.
+  const titleWidth = Math.max(12, width - 1 - (2 + 6 + 6 + 3 + cellWidth + 1 + countsWidth + 8));
   const review = summary.review ? `review ${summary.review.status}` : 'no review';
   const broken = summary.integrity && !summary.integrity.ok ? summary.integrity.firstBreak : null;
-  // The warning line takes one row of the room the exceptions would have.
-  const exceptionRoom = Math.max(1, room - summary.priorities.length - 4 - (broken ? 1 : 0));
-  const shown = exceptions.slice(0, exceptionRoom - (exceptions.length > exceptionRoom ? 1 : 0));
+  const chosen = selected === null ? undefined : summary.priorities[selected];
+  const chosenName = chosen && priorityName(chosen).length > titleWidth ? wrap(priorityName(chosen), width - 3) : [];
+  const legend = wrap(`${countsLegend(levels)}. Carried: actions not updated for ${summary.period}, their earlier score carried forward (${carriedTotal} of ${actionsTotal}).`, width - 1);
+  // Rows above the exceptions: period, header, priorities, overall, the chosen name, the legend, the exceptions heading.
+  const used = 2 + summary.priorities.length + 1 + chosenName.length + legend.length + 1 + (broken ? 1 : 0);
+  const exceptionRoom = Math.max(1, room - used);
+  // Each exception's sentence wraps under its message column; those that do not fit are counted.
+  const messageWidth = Math.max(10, width - 1 - 34);
+  const blocks = exceptions.map((e) => wrap(e.message, messageWidth).map((text, i) => (i === 0 ? `  ${pad(e.kind, 20)} ${pad(e.ref, 10)} ${text}` : `${' '.repeat(34)}${text}`)));
+  const shown: string[][] = [];
+  for (let i = 0, rows = 0; i < blocks.length; i++) {
+    const more = i < blocks.length - 1 ? 1 : 0;
+    if (rows + blocks[i]!.length + more > exceptionRoom) break;
+    shown.push(blocks[i]!);
+    rows += blocks[i]!.length;
+  }
+  const overall = displayPair(summary.overall.previous, summary.overall.current, summary.overall.direction);
   return (
     <Box flexDirection="column">
       {broken ? <Text color="red" bold wrap="truncate-end">{`! Warning: this plan's log is broken at ${broken.stream} revision ${broken.revision ?? '-'} (${broken.problem}): these figures cannot be relied on; ragtrail verify names every break`}</Text> : null}
@@ -23,22 +47,23 @@ export function Dashboard({ summary, exceptions, selected, room }: { summary: Ra
         <Text bold>{pad(`${summary.period} against ${summary.previousPeriod}`, 24)}</Text>
         <Text dimColor>{` ${review} · revision ${summary.revision}`}</Text>
       </Text>
-      <Text dimColor>{`  ${pad('PRIORITY', titleWidth)}  PREV   NOW    WORST          COUNTS`}</Text>
-      {summary.priorities.map((p, i) => (
-        <Text key={p.priorityId ?? 'loose'} inverse={i === selected}>
-          {i === selected ? '>' : ' '} {pad(priorityName(p), titleWidth)}
-          {formatFigure(p.previous.mean).padStart(6)}{formatFigure(p.current.mean).padStart(6)} {arrow(p.direction)} <RagCell counts={p.current.counts} value={p.current.worst} /> {pad(countsText(p.current.counts), 15)}
-        </Text>
-      ))}
+      <Text dimColor>{`  ${pad('PRIORITY', titleWidth)}  PREV   NOW   ${pad('WORST', cellWidth)} ${pad('COUNTS', countsWidth)} CARRIED`}</Text>
+      {summary.priorities.map((p, i) => {
+        const shownPair = displayPair(p.previous.mean, p.current.mean, p.direction);
+        return (
+          <Text key={p.priorityId ?? 'loose'} inverse={i === selected}>
+            {i === selected ? '>' : ' '} {pad(priorityName(p), titleWidth)}
+            {shownPair.before.padStart(6)}{shownPair.after.padStart(6)} {arrow(shownPair.direction)} <RagCell counts={p.current.counts} value={p.current.worst} width={cellWidth} /> {pad(countsText(p.current.counts), countsWidth)} {carried[i]!.padStart(7)}
+          </Text>
+        );
+      })}
       <Text bold>
-        {'  '}{pad('Overall', titleWidth)}{formatFigure(summary.overall.previous).padStart(6)}{formatFigure(summary.overall.current).padStart(6)} {arrow(summary.overall.direction)}
+        {'  '}{pad('Overall', titleWidth)}{overall.before.padStart(6)}{overall.after.padStart(6)} {arrow(overall.direction)}{' '.repeat(cellWidth + countsWidth + 3)}{`${carriedTotal}/${actionsTotal}`.padStart(7)}
       </Text>
+      {chosenName.map((text, i) => <Text key={`name-${i}`} dimColor>{`  ${text}`}</Text>)}
+      {legend.map((text, i) => <Text key={`legend-${i}`} dimColor>{text}</Text>)}
       <Text bold>{`Exceptions (${exceptions.length})`}</Text>
-      {shown.map((e, i) => (
-        <Text key={`${e.kind}-${e.actionId}-${i}`}>
-          {'  '}{pad(e.kind, 20)} {pad(e.ref, 10)} {pad(e.message, Math.max(10, width - 36))}
-        </Text>
-      ))}
+      {shown.flat().map((text, i) => <Text key={`x-${i}`}>{text}</Text>)}
       {exceptions.length > shown.length ? <Text dimColor>{`  … ${exceptions.length - shown.length} more (ragtrail exceptions --plan ${summary.planId})`}</Text> : null}
     </Box>
   );

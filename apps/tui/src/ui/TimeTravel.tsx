@@ -71,7 +71,7 @@ export function TimeTravel({ events, room, onTyping }: { events: readonly Record
     <Box flexDirection="column">
       <Text>
         <Text bold color={colour ? 'magenta' : undefined}>{'TIME TRAVEL '}</Text>
-        {`event ${frame.cursor}/${events.length}${e ? ` · recorded ${e.recordedAt.slice(0, 16).replace('T', ' ')}` : ' · before the plan existed'}`}
+        {`event ${frame.cursor}/${events.length}${e ? ` (revision ${e.revision}) · recorded ${e.recordedAt.slice(0, 16).replace('T', ' ')}` : ' · before the plan existed'}`}
       </Text>
       <Text>{pad(e ? `just applied: ${describe(e, refOf)} by ${e.actor.name} (${e.actor.role})${e.reason ? `, “${e.reason}”` : ''}` : 'just applied: nothing yet', width - 1)}</Text>
       {date !== null ? <Text>{`Jump to date (YYYY-MM-DD or ISO instant): ${date}_`}</Text> : null}

@@ -28,6 +28,12 @@ export function levelText(counts: readonly LevelCount[], value: number | null): 
   return level ? `${level.label} (${value})` : String(value);
 }
 
+/** Columns a RAG cell needs so every level's "Label value" fits whole, with a space (or bracket) each side. */
+export const levelCellWidth = (counts: readonly LevelCount[]): number => Math.max(5, ...counts.map((c) => `${c.label} ${c.value}`.length + 2));
+
+/** "C Completed (1), I In progress (2)": the key to countsText's initials. */
+export const countsLegend = (counts: readonly LevelCount[]): string => counts.map((c) => `${c.label.slice(0, 1)} ${c.label} (${c.value})`).join(', ');
+
 /** "R0 A1 G2": the first letter of each label with its count. */
 export const countsText = (counts: readonly LevelCount[]): string => counts.map((c) => `${c.label.slice(0, 1)}${c.count}`).join(' ');
 

@@ -16,11 +16,23 @@ export const ImportInput = FileInput.extend({
   cadence: Cadence.default('monthly'),
   /** The update month when the sheet does not name one (YYYY-MM). */
   period: Period.optional(),
+  /**
+   * The plan holding the "Ofsted N" recommendations the sheet's actions name, when more than one
+   * of the organisation's plans holds them (docs/indicators.md, "Recommendations carried into later plans").
+   */
+  carriesFrom: z.string().trim().min(1).optional(),
 });
 export type ImportInput = z.input<typeof ImportInput>;
 
 /** Rows of the sheet worked through so far, for a front end's progress bar (a tracker's rows are worked twice: actions, then scores). */
 export type ImportProgress = (done: number, total: number) => void;
 
-export const ImportResult = z.object({ planId: z.string(), events: z.number().int(), warnings: z.array(z.string()) });
+export const ImportResult = z.object({
+  planId: z.string(),
+  /** Events of the plan's own stream. */
+  events: z.number().int(),
+  warnings: z.array(z.string()),
+  /** Actions linked to the recommendation of an earlier plan they carry (events on the plan's outcome stream). */
+  carryOvers: z.number().int().optional(),
+});
 export type ImportResult = z.infer<typeof ImportResult>;

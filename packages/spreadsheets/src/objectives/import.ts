@@ -1,4 +1,4 @@
-import { parseInput, slugify, type Caller, type Ragtrail } from '@ragtrail/core';
+import { invalid, parseInput, slugify, type Caller, type Ragtrail } from '@ragtrail/core';
 import { importAtomically } from '../commit.js';
 import { ImportInput, type ImportProgress, type ImportResult } from '../input.js';
 import { newPlanId } from '../plan-id.js';
@@ -15,6 +15,8 @@ import { parseObjectives } from './parse.js';
 export async function importObjectives(rt: Ragtrail, input: ImportInput, caller: Caller, onProgress?: ImportProgress): Promise<ImportResult> {
   const options = parseInput(ImportInput, input, 'input');
   const { fileName } = options;
+  if (options.carriesFrom !== undefined)
+    throw invalid('carriesFrom', 'carries-from-layout', 'An objectives plan names no inspection recommendations: carriesFrom applies to tracker and development plan imports');
   const scheme = chooseScheme(fileName, options.scheme, 'development-plan-5');
   const plan = parseObjectives(await readTable(options), options.columnMap ? { columnMap: options.columnMap } : {});
   const title = options.title ?? "Children and Young People's Plan";

@@ -7,6 +7,7 @@ import { newPlanId } from '../plan-id.js';
 import { chooseScheme } from '../scheme-choice.js';
 import { FileInput, readTable } from '../table/read-table.js';
 import { applyTracker } from '../tracker/apply.js';
+import { linkCarryOvers, resolveCarryOvers } from '../carry-over.js';
 import { holdsTracker, parseTracker } from '../tracker/parse.js';
 import { parseSummary } from './parse.js';
 
@@ -53,7 +54,9 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
 
   const title = options.title ?? 'Development plan';
   const planId = newPlanId(title, options.planId);
-  const warnings: string[] = [...(actionsSheet?.warnings ?? [])];
+  // Which earlier plan each "Ofsted N" comes from is settled before anything is written.
+  const carry = await resolveCarryOvers(rt, actionsSheet?.lines ?? [], { fileName: actionsFile || fileName, organisation: options.organisation, carriesFrom: options.carriesFrom });
+  const warnings: string[] = [...(actionsSheet?.warnings ?? []), ...carry.warnings];
   const total = sheet.priorities.length + (actionsSheet?.lines.length ?? 0) * 2;
   let done = 0;
   const step = () => onProgress?.(++done, total);
@@ -77,5 +80,6 @@ export async function importSummary(rt: Ragtrail, input: SummaryInput, caller: C
       warnings.push(...(await applyTracker(scratch, actionsSheet, who, { fileName: actionsFile, priorities, onLine: step })).warnings);
     }
   }, caller);
-  return { ...result, warnings };
+  const carryOvers = await linkCarryOvers(rt, result.planId, carry.links, caller, actionsFile);
+  return { ...result, warnings, ...(carry.links.length > 0 ? { carryOvers } : {}) };
 }

@@ -51,6 +51,7 @@ export async function applyTracker(scratch: Scratch, sheet: TrackerSheet, caller
     runAt(scratch, 'AddAction', {
       actionId: slugify(line.ref), ref: line.ref, priorityId, title: line.title, description: line.description,
       subActions: line.subActions, lead: line.lead, owners: line.owners, dueText: line.byWhen, dueDate: deadlineIn(line.byWhen),
+      carriedOverFrom: line.carries?.reference ?? null,
     }, importCaller, at);
     options.onLine?.();
   }

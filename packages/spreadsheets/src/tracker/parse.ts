@@ -7,6 +7,7 @@ import { isBlankRow, type Table } from '../table/read-table.js';
 import { levelKeyPrefix, preambleLabels, trackerColumns, type TrackerColumn } from './layout.js';
 import { parseDirection, splitLead, splitOwners, splitSubActions } from './cells.js';
 import { EvidenceItem, parseEvidenceCell } from './evidence-cell.js';
+import { CarriedMention, carriedMention } from './carried-mention.js';
 
 /** One recommendation line as read from the sheet, with the row it came from for messages. */
 export const TrackerLine = z.object({
@@ -24,6 +25,8 @@ export const TrackerLine = z.object({
   byWhen: z.string(),
   progress: z.string().nullable(),
   evidence: z.array(EvidenceItem),
+  /** The inspection recommendation the line says it carries ("... (Ofsted 14)"), and the cell that says so. */
+  carries: CarriedMention.nullable(),
 });
 export type TrackerLine = z.infer<typeof TrackerLine>;
 
@@ -172,6 +175,7 @@ export function parseTracker(table: Table, options: TrackerParseOptions): Tracke
       byWhen: cellOf(cells, idx, 'byWhen'),
       progress: idx.progress === undefined ? null : cellOf(cells, idx, 'progress'),
       evidence: evidence.items,
+      carries: carriedMention(fullRef, [{ text: title, ...columnAt(idx, 'recommendation') }, { text: description, ...columnAt(idx, 'description') }]),
     });
   });
 

@@ -61,9 +61,10 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
     .option('--period <YYYY-MM>', 'the update month (summary: the current period) when the sheet does not name one')
     .option('--previous-period <YYYY-MM>', 'summary: the month of the "Previous period" column when the sheet does not name it')
     .option('--actions <file>', "summary: the plan's actions in the tracker layout, imported in the same step")
+    .option('--carries-from <plan>', 'tracker, summary: the plan holding the "Ofsted N" recommendations the actions name, when more than one plan of the organisation could')
     .option(...jsonFlag)
     .action(async (kind: string, file: string, _o, cmd: Command) => {
-      const o = optionsOf<{ format?: 'csv' | 'tsv' | 'xlsx'; sheet?: string; cadence?: 'monthly' | 'quarterly'; scheme?: string; columnMap?: string; title?: string; organisation?: string; planId?: string; period?: string; previousPeriod?: string; actions?: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ format?: 'csv' | 'tsv' | 'xlsx'; sheet?: string; cadence?: 'monthly' | 'quarterly'; scheme?: string; columnMap?: string; title?: string; organisation?: string; planId?: string; period?: string; previousPeriod?: string; actions?: string; carriesFrom?: string; json?: boolean }>(cmd);
       const actor = actorOf(cmd, io);
       const content = await readFile(file);
       const columnMap = await columnMapOf(o.columnMap);
@@ -74,8 +75,10 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
         ...(o.scheme ? { scheme: o.scheme } : {}), ...(columnMap ? { columnMap } : {}),
         ...(o.title ? { title: o.title } : {}), ...(o.organisation ? { organisation: o.organisation } : {}),
         ...(o.planId ? { planId: o.planId } : {}), ...(o.period ? { period: o.period } : {}),
+        ...(o.carriesFrom ? { carriesFrom: o.carriesFrom } : {}),
       };
       if (kind !== 'summary' && (o.previousPeriod || o.actions)) throw new UserError('--previous-period and --actions belong to `import summary`');
+      if (kind === 'objectives' && o.carriesFrom) throw new UserError('--carries-from belongs to `import tracker` and `import summary`: an objectives plan names no inspection recommendations');
       if (o.previousPeriod && !o.period) throw new UserError('--previous-period needs --period (the current period) too');
       const actions = o.actions ? { fileName: basename(o.actions), content: await readFile(o.actions) } : undefined;
       const bar = progressBar(io, o, `Importing ${basename(file)}`);
@@ -91,6 +94,7 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
       if (o.json) return json(io, result);
       line(io, result.planId);
       io.stderr.write(`Imported ${basename(file)} as plan ${result.planId}: ${result.events} events.\n`);
+      if (result.carryOvers) io.stderr.write(`${result.carryOvers} ${result.carryOvers === 1 ? 'action carries' : 'actions carry'} a recommendation of an earlier plan (\`ragtrail coverage --plan PLAN\` shows them).\n`);
       for (const w of result.warnings) io.stderr.write(`warning: ${w}\n`);
     });
 }

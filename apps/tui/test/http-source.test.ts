@@ -27,6 +27,13 @@ describe('the HTTP data source', () => {
     expect(new Headers(seen[0]!.init.headers).get('authorization')).toBe('Bearer rgt_secret');
   });
 
+  it("reads a plan's indicators from the app's indicators route, with the period", async () => {
+    const { impl, seen } = fakeFetch(() => Response.json({ planId: 'dev', period: '2018-03', indicators: [] }));
+    const data = httpData('http://api', 't', impl);
+    expect(await data.indicators('dev', { period: '2018-03' })).toMatchObject({ period: '2018-03', indicators: [] });
+    expect(seen[0]!.url).toBe('http://api/api/plans/dev/indicators?period=2018-03');
+  });
+
   it('says which address it could not reach and what to do, when no app answers there', async () => {
     // A port that was just free: nothing listens there now.
     const server = createServer().listen(0, '127.0.0.1');

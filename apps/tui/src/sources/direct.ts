@@ -12,6 +12,7 @@ export function directData(rt: Ragtrail, actor: Actor | null, origin: string): P
     exceptions: (planId, query = {}) => rt.exceptions(planId, query),
     audit: (planId, query = {}) => rt.audit(planId, query),
     evidence: (planId, query = {}) => rt.evidence(planId, query),
+    indicators: (planId, query = {}) => rt.indicators(planId, query),
     history: (planId) => rt.history(planId),
     async recordEntry(planId, input, reason) {
       if (!actor) throw forbidden('actor-known', 'Read-only: start the UI with --actor "Name:role" (or RAGTRAIL_ACTOR) to record entries');

@@ -11,6 +11,7 @@ const routes = {
   audit: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/audit`,
   evidence: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/evidence`,
   history: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/history`,
+  indicators: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/indicators`,
   /** Server-sent events: what the plan records from now on. */
   events: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/events`,
   recordEntry: (planId: string) => `/api/plans/${encodeURIComponent(planId)}/commands/RecordEntry`,
@@ -62,6 +63,7 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
     exceptions: (planId, q = {}) => call(routes.exceptions(planId), q),
     audit: (planId, q = {}) => call(routes.audit(planId), q),
     evidence: (planId, q = {}) => call(routes.evidence(planId), q),
+    indicators: (planId, q = {}) => call(routes.indicators(planId), q),
     history,
     async recordEntry(planId, input, reason) {
       // The HTTP app takes the reason in X-Reason, percent-encoded because headers carry Latin-1 only.

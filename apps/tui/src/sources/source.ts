@@ -1,5 +1,5 @@
 import type {
-  ActionEvidence, Actor, AuditRecord, CommandInput, PlanException, PlanListing, PlanState, RagSummary, RecordedEvent,
+  ActionEvidence, Actor, AuditRecord, CommandInput, IndicatorView, PlanException, PlanListing, PlanState, RagSummary, RecordedEvent,
 } from '@ragtrail/core';
 
 export interface PeriodQuery {
@@ -22,6 +22,8 @@ export interface PlanData {
   exceptions(planId: string, query?: PeriodQuery): Promise<{ period: string; exceptions: PlanException[] }>;
   audit(planId: string, query?: { action?: string }): Promise<{ total: number; records: AuditRecord[] }>;
   evidence(planId: string, query?: PeriodQuery & { action?: string }): Promise<{ period: string; actions: ActionEvidence[] }>;
+  /** Each indicator of the plan with every fact the core derives through its polarity (direction, RAG, comparators). */
+  indicators(planId: string, query?: PeriodQuery): Promise<{ period: string | null; indicators: IndicatorView[] }>;
   /** The plan's whole log, oldest first: time travel folds it with the core's own functions. */
   history(planId: string): Promise<RecordedEvent[]>;
   recordEntry(planId: string, input: CommandInput<'RecordEntry'>, reason: string | null): Promise<{ revision: number }>;

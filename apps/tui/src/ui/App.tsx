@@ -9,6 +9,7 @@ import { ActionDetail } from './ActionDetail.js';
 import { Dashboard } from './Dashboard.js';
 import { ErrorLine } from './ErrorLine.js';
 import { Help } from './Help.js';
+import { IndicatorsView } from './IndicatorsView.js';
 import { isDown, isUp, useKeys } from './keys.js';
 import { PlanPicker } from './PlanPicker.js';
 import { PriorityView } from './PriorityView.js';
@@ -41,6 +42,7 @@ type Screen =
   | { name: 'action'; actionId: string }
   | { name: 'record'; actionId: string }
   | { name: 'travel' }
+  | { name: 'indicators' }
   | { name: 'help' };
 
 export interface AppProps {
@@ -114,6 +116,7 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
     if (input === 'p') return setStack([{ name: 'picker' }]);
     if (!planId) return;
     if (input === 't' && screen.name !== 'travel') return push({ name: 'travel' });
+    if (input === 'i' && (screen.name === 'dashboard' || screen.name === 'priority')) return push({ name: 'indicators' });
     if (input === 'r' && screen.name === 'action') {
       // Say why before opening a form that could only fail on save.
       const refusal = recordRefusal(who.data, data.origin);
@@ -134,8 +137,9 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   const me = who.data ? `${who.data.name} (${who.data.role})` : 'read-only';
   const hints: Record<Screen['name'], string> = {
     picker: '↑↓ choose · enter open · q quit',
-    dashboard: '↑↓ priority · enter open · [ ] period · t time travel · p plans · ? · q',
-    priority: '↑↓/jk action · enter open · esc back · t time travel · ? help · q quit',
+    dashboard: '↑↓ · enter open · [ ] period · i indicators · t time travel · p plans · ? · q',
+    priority: '↑↓/jk action · enter open · i indicators · esc back · t time travel · ? · q',
+    indicators: '↑↓/jk indicator · esc back · t time travel · ? help · q quit',
     action: 'r record a month · esc back · t time travel · ? help · q quit',
     record: '',
     travel: '',
@@ -158,7 +162,8 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   else if (screen.name === 'priority') {
     const priority = priorities[screen.index];
     body = priority ? <PriorityView priority={priority} period={board.data.summary.period} room={room} onOpen={(actionId) => push({ name: 'action', actionId })} /> : <Text>No such priority.</Text>;
-  } else if (screen.name === 'action') body = <ActionDetail data={data} planId={planId} actionId={screen.actionId} version={version} room={room} />;
+  } else if (screen.name === 'indicators') body = <IndicatorsView data={data} planId={planId} period={period} version={version} room={room} />;
+  else if (screen.name === 'action') body = <ActionDetail data={data} planId={planId} actionId={screen.actionId} version={version} room={room} />;
   else if (screen.name === 'record') {
     body = (
       <RecordScreen data={data} planId={planId} actionId={screen.actionId} version={version}

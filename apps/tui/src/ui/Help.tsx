@@ -6,6 +6,7 @@ const keys: [string, string][] = [
   ['enter', 'open the selected priority or action; next field / save in a form'],
   ['esc', 'back'],
   ['[ ]', 'dashboard: the period before / after (. back to the latest reviewed)'],
+  ['i', 'the plan\'s indicators: latest value, target, comparators, direction and RAG'],
   ['r', 'record a month for the open action'],
   ['t', 'time travel: replay the log (←→ event, [ ] period, d date, g/G start/end)'],
   ['p', 'choose another plan'],

@@ -31,9 +31,13 @@ describe('the audit trail as CSV', () => {
     expect(rows.map((r) => r[9])).toEqual(history.map((e) => e.id));
     expect(rows.map((r) => r[10])).toEqual(history.map((e) => e.hash));
     const correction = rows.at(-1)!;
-    expect(correction.slice(0, 9)).toEqual(['2017-05-20T10:01:00.000Z', '5', 'EntryCorrected', 'Rory Patterson', 'reviewer', 'Action C was not complete at the review', 'Ofsted 1', '2017-04', 'score: 1 -> 2']);
+    expect(correction.slice(0, 9)).toEqual(['2017-05-20T10:01:00.000Z', '5', 'EntryCorrected', 'Rory Patterson', 'reviewer', 'Action C was not complete at the review', 'Ofsted 1', '2017-04', 'Score changed from 1 (Completed) to 2 (In progress)']);
     // Quotes, commas and line breaks in the log come back as they were recorded.
-    expect(rows[3]![8]).toBe('score: (none) -> 1; update: (none) -> Digest live,\nboard started');
+    expect(rows[3]![8]).toBe('Score set to 1 (Completed); Update set to “Digest live,\nboard started”');
+    // Values that are objects read as words, never as JSON.
+    expect(rows[0]![8]).toContain('Scoring scheme set to Ofsted recommendation tracker (1 = completed) (1 Completed, 2 In progress and 3 Not achieved; lower is better)');
+    expect(rows[4]![8]).toBe('Review signed off');
+    expect(rows.map((r) => r[8]).join('\n')).not.toMatch(/[{}]/);
   });
 
   it('takes the audit filters, and as of a moment gives the file that moment would have given', async () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseInput, slugify, type AuditRecord, type Ragtrail } from '@ragtrail/core';
+import { describeAuditRecord, parseInput, slugify, type Ragtrail } from '@ragtrail/core';
 import type { ExportedFile } from '../tracker/export.js';
 import { writeCsv } from '../table/write-csv.js';
 
@@ -17,10 +17,6 @@ export type AuditExportInput = z.input<typeof AuditExportInput>;
 
 const header = ['Recorded at', 'Revision', 'Event', 'Who', 'Role', 'Reason', 'Action', 'Period', 'What changed', 'Event id', 'Hash'];
 
-/** "score: 1 -> 2; update: (none) -> Digest live": a cell a person can read, every value as recorded. */
-const changesCell = (record: AuditRecord): string =>
-  record.changes.map((c) => `${c.field}: ${valueText(c.before)} -> ${valueText(c.after)}`).join('; ');
-const valueText = (v: unknown): string => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
 
 /**
  * The audit trail as CSV for auditors who work in a spreadsheet: one row per event, oldest first,
@@ -30,7 +26,11 @@ const valueText = (v: unknown): string => (v === null || v === undefined ? '(non
 export async function exportAudit(rt: Ragtrail, input: AuditExportInput): Promise<ExportedFile> {
   const { planId, ...filter } = parseInput(AuditExportInput, input, 'input');
   const { records } = await rt.audit(planId, filter);
-  const rows = records.map((r) => [r.recordedAt, r.revision, r.type, r.actor.name, r.actor.role, r.reason ?? '', r.ref ?? '', r.period ?? '', changesCell(r), r.eventId, r.hash]);
+  // "Score changed from 1 (Completed) to 2 (In progress); Update set to “Digest live”": the core's
+  // sentences, with the plan's own level names, every value as recorded and none as JSON.
+  const { scheme } = await rt.loadPlan(planId, filter.asOf);
+  const changed = (r: (typeof records)[number]) => describeAuditRecord(r, { scheme }).join('; ');
+  const rows = records.map((r) => [r.recordedAt, r.revision, r.type, r.actor.name, r.actor.role, r.reason ?? '', r.ref ?? '', r.period ?? '', changed(r), r.eventId, r.hash]);
   // A token's name or a reason such as "=cmd|' /C calc'!A0" must reach Excel as text, not a formula.
   const body = writeCsv([header, ...rows]);
   const moment = filter.asOf ? `-as-of-${slugify(filter.asOf)}` : '';

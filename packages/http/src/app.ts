@@ -20,6 +20,7 @@ import { tokenRoutes } from './routes/tokens.js';
 import { batchRoutes } from './routes/batch.js';
 import { assetRoutes } from './web/assets.js';
 import { securityHeaders } from './web/security-headers.js';
+import { planLister } from './work/first-listing.js';
 import { inlineWork, type Work } from './work/pool.js';
 import type { ReadLimitsInput } from '@ragtrail/spreadsheets';
 import { outcomeRoutes } from './routes/outcomes.js';
@@ -46,6 +47,7 @@ export interface AppOptions {
 /** The HTTP front end: validates, resolves the caller, calls the core, shapes the answer. No domain rule lives here. */
 export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, importLimitBytes = 20_000_000, shutdown, trustProxy = false, importLimits = {}, work = inlineWork(rt) }: AppOptions): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  const plans = planLister(rt, work);
   app.use('*', requestId());
   app.use('*', requestLog(logger));
   app.use('*', closeAfterEarlyRefusal);
@@ -56,6 +58,7 @@ export function createApp({ ragtrail: rt, logger, bodyLimitBytes = 1_000_000, im
     c.set('bodyLimits', { json: bodyLimitBytes, upload: importLimitBytes });
     c.set('importLimits', importLimits);
     c.set('work', work);
+    c.set('plans', plans);
     await next();
   });
   app.onError((err, c) => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/index.js';
 import { planFixture } from './fixture.js';
 
-const define = { indicatorId: 'cp-rate', name: 'Children on a child protection plan', unit: 'per 10,000', better: 'lower', source: 'DfE CIN census', priorities: ['pr1'] };
+const define = { better: 'lower' as const, indicatorId: 'cp-rate', name: 'Children on a child protection plan', unit: 'per 10,000', source: 'DfE CIN census', priorities: ['pr1'] };
 const outcome = (type: string) => `/api/plans/p1/outcomes/commands/${type}`;
 
 async function withIndicator() {

@@ -59,7 +59,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
   pages.use('/plans/*', signIn);
 
   pages.get('/', async (c) => {
-    const plans = await rt.plans();
+    const plans = await c.get('plans')();
     // Each row says when its plan's log is broken, so nobody opens a plan unwarned.
     const broken = new Set<string>();
     for (const p of plans) if (!(await rt.planIntegrity(p.planId)).ok) broken.add(p.planId);

@@ -25,7 +25,7 @@ const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>,
 /** Every core command and query of a plan, as JSON. */
 export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
   route(api, { method: 'get', path: '/plans', summary: 'The active plans', tag: 'plans', ok: { status: 200, description: 'plan listings' } },
-    async (c) => c.json(await rt.plans()));
+    async (c) => c.json(await c.get('plans')()));
 
   route(api, { method: 'post', path: '/plans', summary: 'Create a plan (admin)', tag: 'plans', body: commandSchemas.CreatePlan, conditional: true, ok: { status: 201, description: 'the recorded events' } },
     async (c) => {

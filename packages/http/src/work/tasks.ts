@@ -15,10 +15,12 @@ export type Task =
   | { kind: 'import'; what: 'tracker' | 'objectives'; input: ImportInput; caller: Caller }
   | { kind: 'import'; what: 'summary'; input: SummaryInput; caller: Caller }
   | { kind: 'verify'; query: { planId?: string } }
+  // Lists the plans, refreshing the store's catalogue rows (first-listing.ts); answers only the count.
+  | { kind: 'plans' }
   | { kind: 'report'; what: ReportKind; options: ReportOptions };
 
 /** What each task answers with; a report's bytes come back as a Uint8Array or its text. */
-export interface TaskResults { import: ImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string } }
+export interface TaskResults { plans: { plans: number }; import: ImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string } }
 export type ResultOf<T extends Task> = TaskResults[T['kind']];
 
 export type Progress = (done: number, total: number) => void;
@@ -28,6 +30,8 @@ export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): 
     case 'import':
       if (task.what === 'summary') return importSummary(rt, task.input, task.caller, onProgress);
       return (task.what === 'tracker' ? importTracker : importObjectives)(rt, task.input, task.caller, onProgress);
+    case 'plans':
+      return { plans: (await rt.plans({ ...(onProgress ? { onProgress } : {}) })).length };
     case 'verify':
       return rt.verify({ ...task.query, ...(onProgress ? { onProgress } : {}) });
     case 'report': {

@@ -13,7 +13,7 @@ export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g,
 // off page 1 on a long plan); rows, charts and list items stay whole; cells wrap anywhere rather than
 // widen the table past the page, and charts scale down to the page width.
 const style = `
-body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4}
+body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4;overflow-wrap:break-word}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}
 th{background:#eee}.rag{display:inline-block;min-width:1em;height:1em;border-radius:2px;margin-right:.35em;vertical-align:-.15em;border:1px solid #555}

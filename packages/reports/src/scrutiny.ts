@@ -80,7 +80,7 @@ export function scrutinyHtml(m: ScrutinyModel): string {
   const other = indicatorGroups(m.summary, m.indicators).filter((g) => g.heading === 'Other indicators');
   if (other.length > 0) parts.push(`<section>\n${indicatorsHtml(other, esc, 'h2')}\n</section>`);
   parts.push(checkpointHtml(m.checkpoint, esc));
-  const doc = `<title>${esc(`${title(m)}, ${monthName(m.summary.period)}`)}</title>\n<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem;line-height:1.4}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}@media print{body{margin:0;font-size:10pt}table,section{break-inside:avoid}}</style>`;
+  const doc = `<title>${esc(`${title(m)}, ${monthName(m.summary.period)}`)}</title>\n<style>body{font-family:system-ui,Arial,sans-serif;margin:2rem;line-height:1.4}table{border-collapse:collapse;width:100%}th,td{border:1px solid #999;padding:.3rem .5rem;text-align:left;vertical-align:top}th{background:#eee}@media print{body{margin:0;font-size:9pt}tr,li{break-inside:avoid}h2,h3{break-after:avoid}th,td{overflow-wrap:anywhere}}</style>`;
   return `<!doctype html>\n<html lang="en-GB">\n<head>\n<meta charset="utf-8">\n${doc}\n</head>\n<body>\n${parts.join('\n')}\n</body>\n</html>\n`;
 }
 

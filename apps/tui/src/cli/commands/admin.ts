@@ -29,6 +29,9 @@ export function registerAdmin(program: Command, io: Io): void {
         if (cps?.ok && cps.checked > 0) line(io, `The log extends the store's latest checkpoint (${cps.checkpointSize} of ${cps.logSize} events; ${cps.checked} checkpoints kept).`);
         if (cps && !cps.ok) line(io, `Checkpoint broken: ${cps.message}`);
         if (result.catalogue && !result.catalogue.ok) line(io, `Stream list broken: ${result.catalogue.message}`);
+        const models = result.readModels;
+        if (models?.ok && models.catalogue.checked + models.snapshots.checked > 0) line(io, `The read models match the log (${models.catalogue.checked} plan listings, ${models.snapshots.checked} snapshots).`);
+        for (const problem of models?.problems ?? []) line(io, `Read model wrong: ${problem}`);
       }
       const b = result.firstBreak;
       if (b) {
@@ -37,6 +40,9 @@ export function registerAdmin(program: Command, io: Io): void {
       }
       if (result.checkpoints?.ok === false) throw new UserError(`the log no longer extends the store's own checkpoint: ${result.checkpoints.message}`);
       if (result.catalogue?.ok === false) throw new UserError(`the store's list of streams does not match its events: ${result.catalogue.message}`);
+      // The read models are caches beside the log: verify drops each wrong entry, so the next read folds from the log.
+      const wrong = result.readModels?.problems.length ?? 0;
+      if (result.readModels?.ok === false) throw new UserError(`${wrong} read model entr${wrong === 1 ? 'y does' : 'ies do'} not match the log: dropped, so the next read rebuilds from the log; run verify again to confirm`);
     });
 
   program

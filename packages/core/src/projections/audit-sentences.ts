@@ -57,27 +57,27 @@ const has = (o: Record<string, unknown>, ...keys: string[]) => keys.every((k) =>
 
 /** An object stored in an event, in words: a lead, a milestone, a sub-action, a comparator, a scheme... */
 function objectInWords(o: Record<string, unknown>): string {
-  if (has(o, 'name', 'jobTitle')) return o.jobTitle ? `${String(o.name)}, ${String(o.jobTitle)}` : String(o.name);
-  if (has(o, 'label', 'text')) return `${String(o.label)} “${String(o.text)}”`;
+  if (has(o, 'name', 'jobTitle')) return o.jobTitle ? `${valueInWords(o.name)}, ${valueInWords(o.jobTitle)}` : valueInWords(o.name);
+  if (has(o, 'label', 'text')) return `${valueInWords(o.label)} “${valueInWords(o.text)}”`;
   if (has(o, 'text', 'dueDate')) {
-    const due = o.dueDate ? `due ${String(o.dueDate)}` : o.dueText ? `due “${String(o.dueText)}”` : 'no due date';
-    return `“${String(o.text)}” (${due})`;
+    const due = o.dueDate ? `due ${valueInWords(o.dueDate)}` : o.dueText ? `due “${valueInWords(o.dueText)}”` : 'no due date';
+    return `“${valueInWords(o.text)}” (${due})`;
   }
-  if (has(o, 'priorityId', 'figure')) return `${String(o.priorityId)} ${String(o.figure)}`;
-  if (has(o, 'low', 'high')) return `${String(o.low)} to ${String(o.high)}`;
-  if (has(o, 'name', 'value', 'source')) return `${String(o.name)} ${String(o.value)} (${String(o.source)})`;
+  if (has(o, 'priorityId', 'figure')) return `${valueInWords(o.priorityId)} ${valueInWords(o.figure)}`;
+  if (has(o, 'low', 'high')) return `${valueInWords(o.low)} to ${valueInWords(o.high)}`;
+  if (has(o, 'name', 'value', 'source')) return `${valueInWords(o.name)} ${valueInWords(o.value)} (${valueInWords(o.source)})`;
   if (has(o, 'name', 'betterIs', 'levels') && Array.isArray(o.levels)) {
-    const levels = o.levels.filter(isRecord).map((l) => `${String(l.value)} ${String(l.label)}`);
-    return `${String(o.name)} (${listInWords(levels)}; ${String(o.betterIs)} is better)`;
+    const levels = o.levels.filter(isRecord).map((l) => `${valueInWords(l.value)} ${valueInWords(l.label)}`);
+    return `${valueInWords(o.name)} (${listInWords(levels)}; ${valueInWords(o.betterIs)} is better)`;
   }
   if (has(o, 'score', 'update')) return entryInWords(o);
   return listInWords(Object.entries(o).filter(([, v]) => v !== null && v !== '').map(([k, v]) => `${humanise(k).toLowerCase()} ${valueInWords(v)}`));
 }
 
 function entryInWords(o: Record<string, unknown>): string {
-  const parts = [`score ${String(o.score)}`];
-  if (o.update) parts.push(`update “${String(o.update)}”`);
-  if (o.statedDirection) parts.push(`stated direction ${String(o.statedDirection)}`);
+  const parts = [`score ${valueInWords(o.score)}`];
+  if (o.update) parts.push(`update “${valueInWords(o.update)}”`);
+  if (o.statedDirection) parts.push(`stated direction ${valueInWords(o.statedDirection)}`);
   return parts.join(', ');
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   auditEventTitle, auditTrail, describeAuditRecord, describeChange, developmentPlanScheme, eventCatalogue, ofstedTrackerScheme,
@@ -58,6 +59,22 @@ describe('describeChange: every field kind the audit trails produce reads as a s
   it('shows a score without its level when no scheme is given, and on the tracker scale by its labels', () => {
     expect(describeChange(c('score', 2, 3))).toBe('Score changed from 2 to 3');
     expect(describeChange(c('score', 3, 2), { scheme: ofstedTrackerScheme })).toBe('Score changed from 3 (Not achieved) to 2 (In progress)');
+  });
+
+  it('never shows a value as JSON, whatever shape a future event stores (fast-check)', () => {
+    const word = fc.stringMatching(/^[A-Za-z][A-Za-z0-9 ]{0,12}$/);
+    // The keys of the shapes read specially (a lead, a milestone, a scheme...) come up often, with any values.
+    const known = fc.constantFrom('name', 'jobTitle', 'label', 'text', 'dueDate', 'dueText', 'priorityId', 'figure', 'low', 'high', 'value', 'source', 'betterIs', 'levels', 'score', 'update', 'statedDirection');
+    const key = fc.oneof(known, fc.stringMatching(/^[a-z][a-zA-Z]{0,10}$/));
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(word, fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null)),
+      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
+    })).node;
+    fc.assert(fc.property(key, value, value, (field, before, after) => {
+      const sentence = describeChange(c(field, before, after), scheme);
+      expect(sentence).not.toMatch(/[{}"[\]]/);
+      expect(sentence).not.toContain('[object Object]');
+    }), { numRuns: 500 });
   });
 
   it('never shows a value as JSON', () => {

@@ -1,5 +1,6 @@
 import { actionsInOrder, type Actor, type OutcomeCommandOf, type Ragtrail } from '@ragtrail/core';
 import { demoPlanIds } from './history.js';
+import { carriedMention } from '../tracker/carried-mention.js';
 
 /*
  * The demo's outcomes, with the figures of the source documents: the 2018 scrutiny progress
@@ -115,8 +116,9 @@ export async function loadDemoOutcomes(rt: Ragtrail, setTime: (at: string) => vo
       const recommendations = actionsInOrder(await rt.loadPlan(tracker));
       const links: OutcomeCommandOf[] = [];
       for (const action of actionsInOrder(await rt.loadPlan(developmentPlan))) {
-        const n = /\(Ofsted (\d+)\)/.exec(action.title)?.[1];
-        const carried = n === undefined ? undefined : recommendations.find((r) => r.ref === `Ofsted ${n}` || r.ref === n);
+        // The same reading of "(Ofsted N)" as the import's.
+        const named = carriedMention(action.ref, [{ text: action.title, column: 'title' }])?.reference;
+        const carried = named === undefined ? undefined : recommendations.find((r) => r.ref.toLowerCase() === named.toLowerCase());
         if (carried) links.push({ type: 'LinkCarryOver', data: { action: action.ref, fromPlan: tracker, fromReference: carried.ref } });
       }
       if (links.length > 0) events += (await rt.executeOutcomes(developmentPlan, links, { actor: people.reviewer, reason: why('the plan names the Ofsted recommendation each action carries') })).events.length;

@@ -1,5 +1,5 @@
-// WCAG 2.2 AA in Chromium: axe-core finds nothing on any page, the API reference or either HTML
-// report; a keyboard alone (Tab, Enter, and typing into fields) gets through sign-in, the
+// WCAG 2.2 AA in Chromium: axe-core finds nothing on any page (a dashboard with coverage, an action page with a correction after sign-off), the API reference or any HTML
+// report (board, evidence, scrutiny); a keyboard alone (Tab, Enter, and typing into fields) gets through sign-in, the
 // dashboard, an action page and the "as known at" form; the page grows with its tables; the
 // stylesheet is the system font stack, not GOV.UK's reserved font.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -17,6 +17,19 @@ describe.skipIf(!browserAvailable('accessibility in Chromium'))('accessibility i
   let reports = '';
   beforeAll(async () => {
     served = await serveInChromium();
+    // Pages with everything they can show: the coverage of an inspection tracker's recommendations
+    // (one carried by p1, one by nothing), a correction after sign-off on an action page, an indicator.
+    const { rt } = served.fixture;
+    const admin = { actor: { id: 'setup', name: 'Setup', role: 'admin' as const } };
+    await rt.createPlan({ planId: 'trk', title: 'Ofsted tracker', organisation: 'Council', scheme: 'development-plan-5' }, admin);
+    await rt.execute('trk', 'AddAction', { actionId: 'o1', ref: 'Ofsted 1', title: 'Strengthen management oversight' }, admin);
+    await rt.execute('trk', 'AddAction', { actionId: 'o2', ref: 'Ofsted 2', title: 'Improve return interviews' }, admin);
+    await rt.executeOutcome('p1', 'LinkCarryOver', { action: 'a1', fromPlan: 'trk', fromReference: 'Ofsted 1' }, admin);
+    await rt.execute('p1', 'SignOffReview', { period: '2026-01' }, { actor: { id: 'board', name: 'Chair', role: 'board' }, reason: 'January board' });
+    await rt.execute('p1', 'CorrectEntry', { action: 'a2', period: '2026-01', score: 2 }, { ...admin, reason: 'Audit found the backlog' });
+    await rt.executeOutcome('p1', 'DefineIndicator', { indicatorId: 'cp-rate', name: 'Children on a child protection plan', unit: 'per 10,000', better: 'lower', priorities: ['pr1'] }, admin);
+    await rt.executeOutcome('p1', 'RecordIndicatorValue', { indicator: 'cp-rate', period: '2026-01', value: 68 }, admin);
+    await rt.executeOutcome('p1', 'RecordIndicatorValue', { indicator: 'cp-rate', period: '2026-02', value: 54, comparators: [{ name: 'statistical neighbours', value: 54.6, source: 'DfE' }] }, admin);
     context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addCookies([{ name: 'ragtrail_token', value: served.fixture.tokens.viewer!, url: served.base }]);
     page = await context.newPage();
@@ -42,7 +55,8 @@ describe.skipIf(!browserAvailable('accessibility in Chromium'))('accessibility i
     ['dashboard', '/plans/p1', 200],
     ['"as known at" view', '/plans/p1?period=2026-01&asOf=2026-03-10', 200],
     ['dashboard with a date that is not real', '/plans/p1?period-month=2&period-year=2026&asOf-day=31&asOf-month=2&asOf-year=2026', 400],
-    ['action page', '/plans/p1/actions/a2', 200],
+    ['tracker dashboard with the coverage of its recommendations', '/plans/trk', 200],
+    ['action page (audit sentences, a correction after sign-off)', '/plans/p1/actions/a2', 200],
     ['action page as known at', '/plans/p1/actions/a1?asOf=2026-03-10', 200],
     ['error page', '/plans/nope', 404],
     ['accessibility statement', '/accessibility', 200],
@@ -54,7 +68,7 @@ describe.skipIf(!browserAvailable('accessibility in Chromium'))('accessibility i
   });
 
   // The reports are downloads (Content-Disposition: attachment) and must open from disk: load them as files.
-  it.each([['board report', 'board'], ['evidence pack', 'evidence']])('the %s as an HTML file: no violations', async (_name, kind) => {
+  it.each([['board report', 'board'], ['evidence pack', 'evidence'], ['scrutiny report', 'scrutiny']])('the %s as an HTML file: no violations', async (_name, kind) => {
     const res = await served.fixture.app.request(`/plans/p1/reports/${kind}?period=2026-02&format=html`, { headers: { cookie: `ragtrail_token=${served.fixture.tokens.viewer}` } });
     expect(res.status).toBe(200);
     const file = join(reports, `${kind}.html`);

@@ -1,7 +1,10 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type IndicatorView, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
 import { averageText, carriedText, scoreText } from '@ragtrail/reports';
+import { actionHref } from './action-href.js';
 import { AsKnownAt } from './as-known-at.js';
+import { CoverageSection } from './coverage.js';
+import type { CoverageRow } from './coverage-rows.js';
 import { ErrorSummary, TableScroll, type FieldError } from './govuk.js';
 import { Layout } from './layout.js';
 import { momentValues, type MomentValues } from './moment-form.js';
@@ -20,6 +23,8 @@ export interface DashboardProps {
   form?: { values: MomentValues; errors: readonly FieldError[] };
   /** Whether the plan's log holds; a broken one puts a warning above everything else. */
   integrity?: PlanIntegrity;
+  /** Recommendations of this plan carried by later plans, or of earlier plans this one carries (core's coverage query). */
+  coverage?: readonly CoverageRow[];
 }
 
 /** The figure computed from the actions, with the council's own imported figure beside it (never in its place). */
@@ -66,7 +71,7 @@ function Reports(props: { summary: RagSummary; asOf: string | null }) {
 }
 
 /** The board's RAG summary as boards know it, the exceptions, and every action linked to its page. */
-export function Dashboard({ state, summary: s, exceptions, asOf, indicators = [], form, integrity }: DashboardProps) {
+export function Dashboard({ state, summary: s, exceptions, asOf, indicators = [], form, integrity, coverage = [] }: DashboardProps) {
   const levels = state.scheme.levels;
   const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
   const review = s.review;
@@ -131,6 +136,7 @@ export function Dashboard({ state, summary: s, exceptions, asOf, indicators = []
           <ul class="govuk-list govuk-list--bullet">{exceptions.map((e) => <li><strong class="govuk-tag govuk-tag--grey">{e.kind.replace(/-/g, ' ')}</strong>: <a class="govuk-link" href={actionHref(s.planId, e.actionId, asOf)}>{e.ref} {e.title}</a>: {e.message}</li>)}</ul>
         )}
       </section>
+      {coverage.length > 0 ? <CoverageSection rows={coverage} asOf={asOf} /> : null}
       <section aria-labelledby="actions-heading">
         <h2 class="govuk-heading-m" id="actions-heading">Actions</h2>
         {s.priorities.map((p) => (
@@ -161,6 +167,3 @@ export function Dashboard({ state, summary: s, exceptions, asOf, indicators = []
     </Layout>
   );
 }
-
-export const actionHref = (planId: string, actionId: string, asOf: string | null) =>
-  `/plans/${encodeURIComponent(planId)}/actions/${encodeURIComponent(actionId)}${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`;

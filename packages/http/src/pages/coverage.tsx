@@ -1,0 +1,86 @@
+/** @jsxRuntime automatic @jsxImportSource hono/jsx */
+import type { RecommendationCoverage } from '@ragtrail/core';
+import { actionHref } from './action-href.js';
+import type { CoverageRow } from './coverage-rows.js';
+import { TableScroll } from './govuk.js';
+import { DirectionOf } from './score.js';
+
+/*
+ * The coverage section of a dashboard: on an inspection plan's dashboard its recommendations, and
+ * on a later plan's the recommendations it carries, each with the actions that carry it. The
+ * verdicts (open, closed, exception) and the exception sentences are the core's coverage query's;
+ * this file only words them as the board report does and lays them out as GOV.UK markup.
+ */
+
+type Carrier = RecommendationCoverage['carriedBy'][number];
+const directions = new Set(['Improving', 'Maintained', 'Declining']);
+
+/** The board report's words for a verdict (packages/reports/src/coverage-section.ts). */
+const statusText = (r: RecommendationCoverage): string =>
+  r.exception !== null ? 'Open: exception' : r.status === 'closed' ? 'Closed: removed after sustained evidence' : 'Open';
+
+/** Open, closed or an exception as a GOV.UK tag: the words carry the meaning, the colour helps. */
+function Status({ r }: { r: RecommendationCoverage }) {
+  const colour = r.exception !== null ? 'govuk-tag--red' : r.status === 'closed' ? 'govuk-tag--green' : 'govuk-tag--blue';
+  return <strong class={`govuk-tag ${colour}`}>{statusText(r)}</strong>;
+}
+
+function CarrierCells({ c, asOf }: { c: Carrier; asOf: string | null }) {
+  return (
+    <>
+      <td class="govuk-table__cell"><a class="govuk-link" href={actionHref(c.planId, c.actionId, asOf)}>{c.planId} {c.ref}</a> {c.title}{c.retired ? ' (retired)' : ''}</td>
+      <td class="govuk-table__cell">{c.latest ? `${c.latest.score} ${c.latest.label} (${c.latest.period})` : 'not scored'}</td>
+      <td class="govuk-table__cell">{c.direction !== null && directions.has(c.direction) ? <DirectionOf direction={c.direction as 'Improving'} /> : '–'}</td>
+    </>
+  );
+}
+
+/** One recommendation's rows: its first carrier beside its name and status, the others below. */
+function Recommendation({ row: { fromPlanId, recommendation: r }, asOf }: { row: CoverageRow; asOf: string | null }) {
+  const span = Math.max(r.carriedBy.length, 1);
+  const head = (
+    <th scope="row" class="govuk-table__header" rowspan={span}>
+      <a class="govuk-link" href={actionHref(fromPlanId, r.actionId, asOf)}>{fromPlanId} {r.ref}</a> {r.title}
+    </th>
+  );
+  const status = <td class="govuk-table__cell" rowspan={span}><Status r={r} /></td>;
+  if (r.carriedBy.length === 0)
+    return <tr class="govuk-table__row">{head}<td class="govuk-table__cell" colspan={3}>Carried by no action</td>{status}</tr>;
+  return (
+    <>
+      {r.carriedBy.map((c, i) => (
+        <tr class="govuk-table__row">{i === 0 ? head : null}<CarrierCells c={c} asOf={asOf} />{i === 0 ? status : null}</tr>
+      ))}
+    </>
+  );
+}
+
+export function CoverageSection({ rows, asOf }: { rows: readonly CoverageRow[]; asOf: string | null }) {
+  const exceptions = rows.filter((r) => r.recommendation.exception !== null);
+  return (
+    <section aria-labelledby="coverage-heading">
+      <h2 class="govuk-heading-m" id="coverage-heading">Coverage of recommendations</h2>
+      {rows.length === 0 ? <p class="govuk-body">No later plan carries a recommendation of this plan, and this plan carries none from an earlier plan.</p> : (
+        <>
+          <p class="govuk-body">Each recommendation of this plan, or of an earlier plan it carries recommendations from, with the actions that carry it, their latest score and direction, and whether it is closed (removed after sustained evidence) or open.</p>
+          <TableScroll label="Coverage of recommendations">
+            <table class="govuk-table">
+              <caption class="govuk-table__caption govuk-table__caption--s">Each recommendation with the actions carrying it</caption>
+              <thead class="govuk-table__head"><tr class="govuk-table__row">
+                <th scope="col" class="govuk-table__header">Recommendation</th><th scope="col" class="govuk-table__header">Carried by</th>
+                <th scope="col" class="govuk-table__header">Latest score</th><th scope="col" class="govuk-table__header">Direction</th><th scope="col" class="govuk-table__header">Status</th>
+              </tr></thead>
+              <tbody class="govuk-table__body">{rows.map((row) => <Recommendation row={row} asOf={asOf} />)}</tbody>
+            </table>
+          </TableScroll>
+          <h3 class="govuk-heading-s">Recommendations nothing assures are acted on ({exceptions.length})</h3>
+          {exceptions.length === 0 ? <p class="govuk-body">None: every recommendation is carried or closed.</p> : (
+            <ul class="govuk-list govuk-list--bullet">{exceptions.map(({ fromPlanId, recommendation: r }) => (
+              <li><a class="govuk-link" href={actionHref(fromPlanId, r.actionId, asOf)}>{fromPlanId} {r.ref}</a>: {r.exception}</li>
+            ))}</ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}

@@ -55,4 +55,16 @@ describe('coverage of recommendations', () => {
     const early = String((await renderBoardReport(rt, { planId, period: '2026-03', asOf: '2026-03-27T10:00:00.000Z', format: 'md' })).body);
     expect(early).not.toContain('ofsted-2016');
   });
+
+  it('as of the moment a report with coverage was made, the same bytes, whatever was linked since', async () => {
+    const { rt, planId, clock } = await carried();
+    const made = '2026-04-02T09:00:00.000Z';
+    const before = await renderBoardReport(rt, { planId, period: '2026-03', format: 'html' });
+    clock.set('2026-04-03T09:00:00.000Z');
+    await rt.executeOutcome(planId, 'LinkCarryOver', { action: '2.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 2' }, as(actors.reviewer, 'Oversight carried too'));
+    const later = String((await renderBoardReport(rt, { planId, period: '2026-03', format: 'html' })).body);
+    expect(later).toContain('<td>thurrock 2.1</td><td>1 Red (2026-03)</td><td>Declining</td><td>Open</td></tr>');
+    expect(later).not.toEqual(before.body);
+    expect((await renderBoardReport(rt, { planId, period: '2026-03', asOf: made, format: 'html' })).body).toEqual(before.body);
+  });
 });

@@ -8,8 +8,10 @@ import { IsoDate, Period } from '../shared/period.js';
 const required = (what = 'must not be empty') => z.string().trim().min(1, what);
 const finite = z.number({ error: 'must be a number' }).finite('must be a finite number');
 
+/** A comparator as a command gives it: the group's name, its figure and, optionally, the release (else the value's source). */
 export const ComparatorInput = z.object({ name: required(), value: finite, source: z.string().trim().optional() });
 
+/** The input schema of each outcome command, by type: what the CLI, the HTTP API and an import hand the decider. */
 export const outcomeCommandSchemas = {
   DefineIndicator: z.object({
     indicatorId: required().optional(),
@@ -47,9 +49,13 @@ export const outcomeCommandSchemas = {
   LinkCarryOver: z.object({ action: required(), fromPlan: required(), fromReference: required() }),
 } as const;
 
+/** The name of an outcome command (DefineIndicator, RecordIndicatorValue, ... LinkCarryOver). */
 export type OutcomeCommandType = keyof typeof outcomeCommandSchemas;
+/** What a caller may send for an outcome command of type K, before defaults are filled in. */
 export type OutcomeCommandInput<K extends OutcomeCommandType> = z.input<(typeof outcomeCommandSchemas)[K]>;
+/** An outcome command's input of type K after its schema has parsed it, as the decider's handlers read it. */
 export type OutcomeCommandData<K extends OutcomeCommandType> = z.output<(typeof outcomeCommandSchemas)[K]>;
+/** Every outcome command type, for front ends that list them (the OpenAPI document, the permission tables). */
 export const outcomeCommandTypes = Object.keys(outcomeCommandSchemas) as OutcomeCommandType[];
 
 /**

@@ -4,6 +4,7 @@ import { indicatorView } from './indicator-view.js';
 import type { OutcomeDirection, IndicatorRag } from './polarity.js';
 import { indicatorsInOrder, type OutcomeState } from './state.js';
 
+/** An action of a later plan that carries a recommendation, with its latest score, direction and evidence. */
 export interface CarryingAction {
   planId: string;
   actionId: string;
@@ -15,6 +16,7 @@ export interface CarryingAction {
   evidence: number;
 }
 
+/** One recommendation of an inspection plan with the actions carrying it, its indicators, and whether it is closed. */
 export interface RecommendationCoverage {
   actionId: string;
   ref: string;
@@ -28,6 +30,7 @@ export interface RecommendationCoverage {
   exception: string | null;
 }
 
+/** A plan with its outcome state, as the coverage projection reads each plan. */
 export interface PlanWithOutcomes {
   plan: PlanState;
   outcomes: OutcomeState;

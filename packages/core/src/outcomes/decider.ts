@@ -28,6 +28,7 @@ function requireOutcomeRole(role: Role, type: OutcomeCommandType): void {
   if (!allowed.includes(role)) throw forbidden('role', `${holderOf(role)} may not ${outcomeCommandWords[type]}: that needs ${rolesInWords(allowed)}`);
 }
 
+/** The plan's indicator by id (or by the slug of a name), refused as not found with the ids it has, naming `field`. */
 export function findIndicator(state: OutcomeState, id: string, field = 'data.indicator'): Indicator {
   const found = state.indicators.get(id) ?? state.indicators.get(slugify(id));
   if (!found) throw notFound(field, `No indicator "${id}" in this plan: ${state.indicatorOrder.length === 0 ? 'define one first (indicator add)' : `its indicators are ${state.indicatorOrder.join(', ')}`}`);

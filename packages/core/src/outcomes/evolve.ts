@@ -106,6 +106,7 @@ export function startOutcomeFold(state: OutcomeState) {
   };
 }
 
+/** Folds outcome events onto a state and returns the new state; the state handed in is never changed. */
 export function evolveOutcomesAll(state: OutcomeState, events: readonly RecordedEvent[]): OutcomeState {
   if (events.length === 0) return state;
   const fold = startOutcomeFold(state);
@@ -113,4 +114,5 @@ export function evolveOutcomesAll(state: OutcomeState, events: readonly Recorded
   return fold.finish();
 }
 
+/** Folds one outcome event onto a state: the decider's evolve. */
 export const evolveOutcomes = (state: OutcomeState, event: RecordedEvent): OutcomeState => evolveOutcomesAll(state, [event]);

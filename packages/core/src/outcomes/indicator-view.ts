@@ -3,6 +3,7 @@ import { comparatorPhrase, figure } from './format.js';
 import { direction, goodness, ragOf, relation, targetAt, willMeet, type IndicatorRag, type OutcomeDirection, type Relation } from './polarity.js';
 import { trajectoryInOrder, valuesInOrder, type Indicator } from './state.js';
 
+/** A comparator's figure for the latest period with its release, and whether the indicator's value beats it. */
 export interface ComparatorFact {
   value: number;
   /** Whether the indicator's latest value beats it, through the polarity (false when equal). */

@@ -4,8 +4,10 @@ import { figure } from './format.js';
 import { meets } from './indicator-view.js';
 import { valuesInOrder, type OutcomeState } from './state.js';
 
+/** A milestone's status on a day: upcoming before its date, due (overdue) after it, met or missed. */
 export type MilestoneStatus = 'upcoming' | 'due' | 'met' | 'missed';
 
+/** One milestone of an action as front ends show it: its dates, status, what decided it, its indicator link and re-plans. */
 export interface MilestoneView {
   actionId: string;
   ref: string;

@@ -1,8 +1,11 @@
 import type { Period } from '../shared/period.js';
 import type { Indicator } from './state.js';
 
+/** Which way an indicator moved, read through its polarity (lower-is-better falling is improving). */
 export type OutcomeDirection = 'improving' | 'maintained' | 'declining';
+/** An indicator's RAG against its target: on target, within the tolerance, or off target. */
 export type IndicatorRag = 'on-target' | 'within-tolerance' | 'off-target';
+/** How a value stands against another (a comparator, a target) through the polarity. */
 export type Relation = 'better' | 'same' | 'worse';
 
 type Judged = Pick<Indicator, 'better' | 'band' | 'decimals' | 'tolerance'>;
@@ -25,6 +28,7 @@ export function goodness(ind: Judged, a: number, b: number): number {
   return shown(ind, outsideBand(ind, y) - outsideBand(ind, x));
 }
 
+/** Whether `a` is better than, the same as or worse than `b` through the indicator's polarity. */
 export function relation(ind: Judged, a: number, b: number): Relation {
   const g = goodness(ind, a, b);
   return g > 0 ? 'better' : g < 0 ? 'worse' : 'same';
@@ -50,6 +54,7 @@ export function ragOf(ind: Judged, value: number, target: number | null): Indica
   return g >= 0 ? 'on-target' : -g <= ind.tolerance ? 'within-tolerance' : 'off-target';
 }
 
+/** A period as a count of months, so the distance between two periods is a subtraction. */
 export const monthIndex = (period: Period): number => {
   const [y, m] = period.split('-').map(Number) as [number, number];
   return y * 12 + (m - 1);

@@ -9,6 +9,7 @@ export interface ComparatorValue {
   source: string;
 }
 
+/** One period's value of an indicator as the board has it now: who recorded it, from which release, and how often it was corrected. */
 export interface IndicatorValue {
   period: Period;
   value: number;
@@ -23,6 +24,7 @@ export interface IndicatorValue {
   correctionReason: string | null;
 }
 
+/** An indicator of a plan with its definition, values by period, target trajectory, baseline and tolerance, folded from its events. */
 export interface Indicator {
   indicatorId: string;
   name: string;
@@ -41,6 +43,7 @@ export interface Indicator {
   values: ReadonlyMap<Period, IndicatorValue>;
 }
 
+/** What was recorded about one milestone of an action: its indicator link, recorded status and re-plans. */
 export interface MilestoneRecord {
   status: { status: 'met' | 'missed'; on: string; evidenceId: string | null; by: Actor; reason: string | null } | null;
   link: { indicatorId: string; value: number } | null;
@@ -48,6 +51,7 @@ export interface MilestoneRecord {
   replans: { previousDueDate: string | null; newDueDate: string; approvedBy: string; reason: string | null; at: string }[];
 }
 
+/** The recommendation (or action) of another plan that an action carries, as last linked. */
 export interface CarryOver {
   fromPlanId: string;
   fromReference: string;
@@ -56,6 +60,7 @@ export interface CarryOver {
   reason: string | null;
 }
 
+/** A plan's outcome stream folded: indicators, milestone records and carry-overs, keyed in Maps. */
 export interface OutcomeState {
   indicators: ReadonlyMap<string, Indicator>;
   /** Indicator ids in the order they were defined. */
@@ -69,18 +74,22 @@ export interface OutcomeState {
   lastRecordedAt: string | null;
 }
 
+/** The outcome state before any event: nothing defined, linked or recorded. */
 export const initialOutcomeState = (): OutcomeState => ({
   indicators: new Map(), indicatorOrder: [], milestones: new Map(), carryOvers: new Map(), revision: -1, lastHash: GENESIS_HASH, lastRecordedAt: null,
 });
 
+/** The plan's indicators in the order they were defined, as every front end lists them. */
 export const indicatorsInOrder = (state: OutcomeState): Indicator[] => state.indicatorOrder.map((id) => state.indicators.get(id)!);
 
-/** Values oldest first. */
+/** An indicator's values oldest period first, as series, sparklines and directions read them. */
 export const valuesInOrder = (indicator: Indicator): IndicatorValue[] => [...indicator.values.values()].sort((a, b) => (a.period < b.period ? -1 : a.period > b.period ? 1 : 0));
 
 /** Trajectory points oldest first. */
 export const trajectoryInOrder = (indicator: Indicator): { by: Period; value: number }[] =>
   [...indicator.trajectory.entries()].map(([by, value]) => ({ by, value })).sort((a, b) => (a.by < b.by ? -1 : 1));
 
+/** The name of the stream holding a plan's outcome events (`outcomes-<planId>`), beside the plan's own stream. */
 export const outcomeStream = (planId: string): string => `outcomes-${planId}`;
+/** The plan id an outcome stream belongs to, or null for a stream that is not an outcome stream. */
 export const planIdOfOutcomeStream = (stream: string): string | null => (stream.startsWith('outcomes-') ? stream.slice('outcomes-'.length) : null);

@@ -20,6 +20,7 @@ import { normaliseAsOf } from './instant.js';
 import { OutcomeView } from './outcome-view.js';
 import type { Caller, QueryOptions } from './types.js';
 
+/** What an outcome command (or batch) appended: the plan, its outcome stream's new revision and the events. */
 export interface OutcomeCommandResult {
   planId: string;
   revision: number;
@@ -46,6 +47,7 @@ function outcomeExceptionsOf(plan: PlanState, outcomes: OutcomeState, period: st
   return [...off, ...late];
 }
 
+/** One outcome command as a batch lists it: its type and its input, checked against the type's schema when decided. */
 export type OutcomeCommandOf = { [K in OutcomeCommandType]: { type: K; data: OutcomeCommandInput<K> } }[OutcomeCommandType];
 
 interface Deps {

@@ -64,6 +64,19 @@ describe('import fills what an action carries over from an earlier plan', () => 
     expect(await rt.planExists('later')).toBe(false);
   });
 
+  it('reads the reference from the description when the action does not name it, and names that cell', async () => {
+    const rt = await givenTrackers({ planId: 'ofsted-2016' });
+    const content = Buffer.from(['No.\tAction\tDescription of Action(s) - How\tUpdate March 18', 'P1.1\tWorkforce\tRetains Ofsted 99\t3'].join('\n'));
+    await expect(importTracker(rt, { fileName: 'later-plan.tsv', content, scheme: 'development-plan-5', organisation: thurrock, carriesFrom: 'ofsted-2016' }, admin))
+      .rejects.toMatchObject({ rule: 'carries-from-unknown', row: 2, column: 'Description of Action(s) - How', columnLetter: 'C' });
+  });
+
+  it('warns when carriesFrom is given to a summary without actions', async () => {
+    const rt = await givenTrackers({ planId: 'ofsted-2016' });
+    const result = await importSummary(rt, { ...fixture('summary'), periods: { previous: '2018-02', current: '2018-03' }, carriesFrom: 'ofsted-2016' }, admin);
+    expect(result.warnings).toContain('development-plan-rag-summary.tsv: no action names an Ofsted recommendation ("Ofsted N"), so nothing carries from ofsted-2016');
+  });
+
   it('refuses carriesFrom naming no plan, naming the option', async () => {
     const rt = await givenTrackers({ planId: 'ofsted-2016' });
     await expect(importTracker(rt, { ...laterPlan('P1.1\tWorkforce (Ofsted 14)\t3'), carriesFrom: 'nope' }, admin)).rejects.toMatchObject({ code: 'not-found', field: 'carriesFrom', message: expect.stringContaining('No plan nope') });

@@ -9,6 +9,7 @@ import { RecordedOrderError } from '../integrity/recorded-order.js';
 import { readModelContract } from './read-model-contract.js';
 import { waitUntil } from './wait-until.js';
 
+/** What a store package's factory hands the contract suite: a fresh, empty store and how to clean up after it. */
 export interface StoreUnderTest {
   store: EventStore;
   /** Called after the store is closed: delete files, stop servers. */

@@ -1,6 +1,13 @@
 import { reportCheckpoint, type ReportCheckpoint } from './checkpoint-section.js';
 import { coverageRows, type CoverageRow } from './coverage-section.js';
-import { levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanIntegrity, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
+import { levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanIntegrity, type OutcomeException, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
+
+/** An exception as the report lays it out: a kind, a sentence, and the action's title when it is about an action. */
+export interface ReportException {
+  kind: string;
+  message: string;
+  title?: string;
+}
 
 /** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
 export interface Reflected {
@@ -10,7 +17,8 @@ export interface Reflected {
 
 export interface BoardModel {
   summary: RagSummary;
-  exceptions: PlanException[];
+  /** The actions' exceptions, then the plan's outcome exceptions (off-target indicators, milestones overdue or missed). */
+  exceptions: ReportException[];
   reflected: Reflected;
   state: PlanState;
   /** The signed checkpoint of the log as of the reflected moment (null without a signing key). */
@@ -38,7 +46,8 @@ export async function boardModel(rt: Ragtrail, o: { planId: string; period?: str
   const state = await rt.loadPlan(o.planId, o.asOf);
   const query = { ...(o.period ? { period: o.period } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) };
   const summary = await rt.summary(o.planId, query);
-  const { exceptions } = await rt.exceptions(o.planId, { ...query, period: summary.period });
+  const answer: { exceptions: PlanException[]; outcomes?: OutcomeException[] } = await rt.exceptions(o.planId, { ...query, period: summary.period });
+  const exceptions: ReportException[] = [...answer.exceptions, ...(answer.outcomes ?? [])];
   const checkpoint = await reportCheckpoint(rt, o.asOf ?? state.lastRecordedAt);
   const { indicators } = await rt.indicators(o.planId, { period: summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
   const integrity = await rt.planIntegrity(o.planId);
@@ -98,18 +107,20 @@ const kindText: Record<string, ((n: number, since: string) => string) | undefine
   overdue: (n) => `${n === 1 ? 'action is' : 'actions are'} past the due date and not complete`,
   'not-updated': (n) => `${n === 1 ? 'action was' : 'actions were'} not updated this period`,
   'direction-disagrees': (n) => `${n === 1 ? 'action states' : 'actions state'} a direction the scores do not bear out`,
+  'off-target': (n) => `${n === 1 ? 'indicator is' : 'indicators are'} off target`,
+  milestone: (n) => `${n === 1 ? 'milestone is' : 'milestones are'} overdue or missed`,
 };
 
 /** A kind the report has no sentence for yet (the core may add kinds) still gets a heading in words. */
 const otherKindText = (kind: string, n: number): string => `${kind.replace(/-/g, ' ')} ${n === 1 ? 'exception' : 'exceptions'}`;
 
 /** Exceptions grouped by kind into one plain-English sentence each: known kinds first, then any other in order of appearance. */
-export function exceptionSentences(model: BoardModel): { heading: string; items: PlanException[] }[] {
+export function exceptionSentences(model: Pick<BoardModel, 'exceptions' | 'summary'>): { heading: string; items: ReportException[] }[] {
   const known = Object.keys(kindText);
-  const kinds = [...known, ...new Set(model.exceptions.map((e) => String(e.kind)).filter((k) => !known.includes(k)))];
+  const kinds = [...known, ...new Set(model.exceptions.map((e) => e.kind).filter((k) => !known.includes(k)))];
   const since = monthName(model.summary.previousPeriod);
   return kinds.flatMap((kind) => {
-    const items = model.exceptions.filter((e) => String(e.kind) === kind);
+    const items = model.exceptions.filter((e) => e.kind === kind);
     if (items.length === 0) return [];
     const words = kindText[kind]?.(items.length, since) ?? otherKindText(kind, items.length);
     return [{ heading: `${countWord(items.length)} ${words}:`, items }];

@@ -5,6 +5,7 @@ import { esc } from './html.js';
 import { indicatorCells, indicatorGroups, indicatorHeader, indicatorsHtml, indicatorsMarkdown } from './indicators-section.js';
 import { boardModel, fig, monthName, reflectedText, type BoardModel } from './model.js';
 import { stampZipEntries } from './zip-dates.js';
+import { dateCell } from './xlsx-cells.js';
 
 /**
  * The scrutiny progress report, in the shape of the 2018 report to Children's Overview and
@@ -97,6 +98,9 @@ export async function scrutinyXlsx(m: ScrutinyModel): Promise<Buffer> {
   for (const g of indicatorGroups(m.summary, m.indicators)) for (const v of g.indicators) ws.addRow([g.heading, ...indicatorCells(v), v.sentence]);
   const ms = wb.addWorksheet('Milestones');
   ms.addRow(['Action', 'Milestone', 'Text', 'Due', 'Status', 'In words']);
-  for (const x of m.milestones) ms.addRow([x.ref, x.milestone, x.text, x.dueDate ?? '', x.status, milestoneLine(x)]);
+  for (const x of m.milestones) {
+    const row = ms.addRow([x.ref, x.milestone, x.text, '', x.status, milestoneLine(x)]);
+    if (x.dueDate) dateCell(row.getCell(4), x.dueDate);
+  }
   return stampZipEntries(Buffer.from(await wb.xlsx.writeBuffer()), at);
 }

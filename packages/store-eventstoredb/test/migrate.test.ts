@@ -81,7 +81,8 @@ describe('migrating a log between the memory store and EventStoreDB (gRPC double
     }
   });
 
-  it('property: any interleaving of appends across streams survives memory -> EventStoreDB -> memory', async () => {
+  // Each case starts its own gRPC double: 12 s on a loaded 2-core machine, so a deadline of its own.
+  it('property: any interleaving of appends across streams survives memory -> EventStoreDB -> memory', { timeout: 120_000 }, async () => {
     const streamName = fc.constantFrom('plan-a', 'plan-b', 'access');
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(streamName, fc.integer({ min: 1, max: 4 })), { minLength: 1, maxLength: 12 }), fc.boolean(), async (writes, batchAppend) => {

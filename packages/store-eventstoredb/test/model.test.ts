@@ -17,7 +17,8 @@ const outcome = async (store: EventStore, stream: string, events: ReturnType<typ
 };
 
 describe('the EventStoreDB store behaves like the reference memory store', () => {
-  it('property: same appends, same refusals, same reads (positions aside)', async () => {
+  // Each case starts its own gRPC double: 12 s on a loaded 2-core machine, so a deadline of its own.
+  it('property: same appends, same refusals, same reads (positions aside)', { timeout: 120_000 }, async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 10 }), fc.nat(30), fc.integer({ min: 1, max: 5 }), fc.boolean(), async (ops, cut, max, batchAppend) => {
         const reference = createMemoryStore();

@@ -14,6 +14,7 @@ import {
 } from '@eventstore/db-client';
 import {
   ConcurrencyError,
+  RecordedOrderError,
   assertRecordedInOrder,
   type AppendResult,
   type EventStore,
@@ -154,7 +155,15 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
         if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
         return { nextExpectedRevision: actual, lastPosition: 0 };
       }
-      assertRecordedInOrder(stream, await lastRecordedAt(), events);
+      try {
+        assertRecordedInOrder(stream, await lastRecordedAt(), events);
+      } catch (error) {
+        if (!(error instanceof RecordedOrderError)) throw error;
+        // A writer with a stale view of the stream hears the conflict first, as on the other stores:
+        // re-reading the stream (and stamping again) answers both. Asked on this failure path only.
+        const actual = await streamRevision(stream);
+        throw actual === expectedRevision ? error : new ConcurrencyError(stream, expectedRevision, actual);
+      }
       try {
         const result = await client.appendToStream(
           namespace + stream,

@@ -137,6 +137,19 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       expect(await store.streamRevision(stream('early'))).toBe(0);
     });
 
+    it('reports a stale expected revision rather than a stamp out of order when an append breaks both', async () => {
+      const first = sealedEvents(stream('m'), 1, undefined, new Date('2020-01-01T10:00:00.000Z'));
+      await store.append(stream('m'), first, { expectedRevision: -1 });
+      await store.append(stream('m'), sealedEvents(stream('m'), 1, tail(first), new Date('2020-01-01T10:00:02.000Z')), { expectedRevision: 0 });
+      // A writer that lost the race sealed before the winner: its stamp is earlier too. The conflict
+      // is what it must hear, since re-reading the stream (and stamping again) answers both.
+      const stale = sealedEvents(stream('m'), 1, tail(first), new Date('2020-01-01T10:00:01.000Z'));
+      const error = await store.append(stream('m'), stale, { expectedRevision: 0 }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ConcurrencyError);
+      expect(error).toMatchObject({ stream: stream('m'), expectedRevision: 0, actualRevision: 1 });
+      expect(await store.streamRevision(stream('m'))).toBe(1);
+    });
+
     it('lists streams by prefix', async () => {
       await store.append(stream('i1'), sealedEvents(stream('i1'), 1), { expectedRevision: -1 });
       await store.append('access', sealedEvents('access', 1), { expectedRevision: -1 });

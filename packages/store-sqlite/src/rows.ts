@@ -33,6 +33,13 @@ export function toRow(e: EventToAppend, position: number): EventRow {
   };
 }
 
+/** One row's values in the order of the columns `position, id, stream, ... hash` (the append's insert binds them so). */
+export type EventValues = [number, string, string, number, string, string, number, string, string, string | null, string, string];
+
+export function toValues(e: EventToAppend, position: number): EventValues {
+  return [position, e.id, e.stream, e.revision, e.recordedAt, e.type, e.version, JSON.stringify(e.data ?? null), JSON.stringify(e.actor), e.reason, e.prevHash, e.hash];
+}
+
 /** The columns reads select, in the order `fromRawRow` expects them. */
 export const EVENT_COLUMNS = 'position, id, stream, revision, recorded_at, type, version, data, actor, reason, prev_hash, hash';
 

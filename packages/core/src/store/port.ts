@@ -5,6 +5,12 @@ export interface AppendResult {
   nextExpectedRevision: number;
   /** Global position of the last event appended. */
   lastPosition: number;
+  /**
+   * Set when the store gave this append's events consecutive positions, `firstPosition` to
+   * `lastPosition`, so a writer knows every event's position without reading them back. Absent when
+   * the store cannot say so (positions from a shared sequence may skip); nothing was appended, too.
+   */
+  firstPosition?: number;
 }
 
 export interface ReadStreamOptions {

@@ -1,9 +1,11 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ragtrail } from './child.js';
 
+// Each case starts the real binary (through tsx) several times: seconds apiece on a busy machine.
+vi.setConfig({ testTimeout: 180_000 });
 
 describe('ragtrail as a real child process', () => {
   it('prints help on stdout and exits 0', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { runCli } from '../src/cli/program.js';
-import { memoryStoreNamed } from '../src/cli/session.js';
+import { memoryStoreNamed } from '@ragtrail/stores';
 import { ragtrail } from './child.js';
 import { captureIo, seedPlan, steppingClock } from './fixtures.js';
 
@@ -59,5 +59,5 @@ describe('ragtrail report, as a child process', () => {
     expect(r.code, r.err).toBe(0);
     expect(JSON.parse(r.out)).toMatchObject({ out, contentType: 'text/html; charset=utf-8' });
     expect(readFileSync(out, 'utf8')).toContain('<html');
-  }, 30_000);
+  }, 180_000);
 });

@@ -83,7 +83,7 @@ describe('ragtrail serve and demo --serve, as child processes', () => {
     }
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
-  }, 60_000);
+  }, 240_000);
 
   it('serve answers on the port it was given and stops cleanly on SIGTERM', async () => {
     const store = `sqlite:${join(mkdtempSync(join(tmpdir(), 'ragtrail-serve-')), 'ragtrail.db')}`;
@@ -92,5 +92,5 @@ describe('ragtrail serve and demo --serve, as child processes', () => {
     expect(await (await fetch(`${url}/health`)).json()).toEqual({ status: 'ok' });
     child.kill('SIGTERM');
     expect(await exited(child)).toBe(0);
-  }, 60_000);
+  }, 240_000);
 });

@@ -18,21 +18,35 @@ const socket = `ragtrail-test-${randomUUID().slice(0, 8)}`;
 const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], { encoding: 'utf8', env: { ...process.env, TERM: 'xterm-256color' } });
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
-async function screenShows(session: string, text: string, timeoutMs = 15_000): Promise<string> {
+async function screenShows(session: string, text: string | RegExp, timeoutMs = 45_000): Promise<string> {
   const start = Date.now();
   for (;;) {
     const screen = tmux('capture-pane', '-p', '-t', session);
-    if (screen.includes(text)) return screen;
+    if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
     if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for "${text}"; the terminal shows:\n${screen}`);
     await sleep(100);
   }
 }
 
-/** One key per write, as a person types: several keys in one write arrive as one chunk. */
-async function press(session: string, ...keys: string[]): Promise<void> {
-  for (const key of keys) {
-    tmux('send-keys', '-t', session, key);
-    await sleep(150);
+/**
+ * One key, as a person types it, then a wait until the screen shows what the key does: the next
+ * key goes to the screen that key opened, never to one still on its way.
+ */
+async function press(session: string, key: string, shows: string | RegExp): Promise<string> {
+  tmux('send-keys', '-t', session, key);
+  return screenShows(session, shows);
+}
+
+/**
+ * Waits until the UI has put its terminal in raw mode (stty shows -icanon): before that the
+ * terminal's line discipline would hold and echo the keys instead of passing them to Ink.
+ */
+async function rawMode(session: string, timeoutMs = 30_000): Promise<void> {
+  const tty = tmux('display-message', '-p', '-t', session, '#{pane_tty}').trim();
+  const start = Date.now();
+  while (!/(^|\s)-icanon(\s|$)/.test(spawnSync('stty', ['-a', '-F', tty], { encoding: 'utf8' }).stdout)) {
+    if (Date.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${tty} to be in raw mode`);
+    await sleep(50);
   }
 }
 
@@ -58,20 +72,21 @@ describe.skipIf(!hasTmux)('ragtrail tui in a real pseudo-terminal (tmux, 80x24)'
 
     const dashboard = await screenShows(session, 'Exceptions (3)');
     expect(dashboard).toMatch(/\[Green 3\]/);
-    await press(session, 'Enter');
-    await screenShows(session, 'Supervision compliance');
-    await press(session, 'j', 'Enter');
-    await screenShows(session, 'Audit trail');
-    await press(session, 'r');
-    await screenShows(session, 'Record a month: P1.2');
-    await press(session, 'Tab');
+    await rawMode(session);
+    await press(session, 'Enter', 'Supervision compliance');
+    await press(session, 'j', /^> P1\.2/m);
+    await press(session, 'Enter', 'Audit trail');
+    await press(session, 'r', 'Record a month: P1.2');
+    await press(session, 'Tab', /^> Update/m);
     tmux('send-keys', '-t', session, '-l', 'Supervision held at 85%');
-    await press(session, 'Tab', 'Right', 'Right', 'Tab', 'Tab');
-    await screenShows(session, '‹ Maintained ›');
-    await press(session, 'Enter');
-    await screenShows(session, 'Recorded P1.2 2017-05: Green (3)');
-    await press(session, 'q');
-    await screenShows(session, 'exit=0');
+    await screenShows(session, 'Supervision held at 85%');
+    await press(session, 'Tab', /^> Direction/m);
+    await press(session, 'Right', '‹ Improving ›');
+    await press(session, 'Right', '‹ Maintained ›');
+    await press(session, 'Tab', /^> Reason/m);
+    await press(session, 'Tab', /^> Save/m);
+    await press(session, 'Enter', 'Recorded P1.2 2017-05: Green (3)');
+    await press(session, 'q', 'exit=0');
 
     const rt = createRagtrail({ store: await openStore(url) });
     try {

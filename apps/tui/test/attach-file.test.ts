@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { runCli } from '../src/cli/program.js';
-import { memoryStoreNamed } from '../src/cli/session.js';
+import { memoryStoreNamed } from '@ragtrail/stores';
 import { sha256OfFile } from '../src/cli/commands/file-digest.js';
 import { captureIo, seedPlan, steppingClock } from './fixtures.js';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Command } from 'commander';
 import { createRagtrail, GENESIS_HASH, type RagSummary } from '@ragtrail/core';
 import { buildProgram, runCli } from '../src/cli/program.js';
-import { memoryStoreNamed } from '../src/cli/session.js';
+import { memoryStoreNamed } from '@ragtrail/stores';
 import { captureIo, seedPlan, steppingClock } from './fixtures.js';
 
 /** A fresh named in-process store holding the seeded plan. */

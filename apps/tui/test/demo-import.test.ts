@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { demoDir, demoPlanIds } from '@ragtrail/spreadsheets';
 import { runCli } from '../src/cli/program.js';
-import { memoryStoreNamed } from '../src/cli/session.js';
+import { memoryStoreNamed } from '@ragtrail/stores';
 import { captureIo } from './fixtures.js';
 
 async function run(args: string[], env: Record<string, string | undefined> = {}) {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { runCli } from '../src/cli/program.js';
-import { memoryStoreNamed } from '../src/cli/session.js';
+import { memoryStoreNamed } from '@ragtrail/stores';
 import { captureIo, seedPlan, steppingClock } from './fixtures.js';
 
 async function seeded(): Promise<string> {
@@ -71,11 +71,11 @@ describe('ragtrail indicator, indicators, milestone, carry and coverage', () => 
     const notNumber = await run([...as('officer'), 'indicator', 'record', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--period', '2016-04', '--value', 'sixty']);
     expect(notNumber.code).toBe(2);
     const officerCorrects = await run([...as('officer'), 'indicator', 'correct', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--period', '2016-03', '--value', '59', '--reason', 'x']);
-    expect(officerCorrects.err).toContain('An officer may not CorrectIndicatorValue');
+    expect(officerCorrects.err).toContain('An officer may not correct an indicator value: that needs the reviewer or admin role');
     const ok = await run([...as('reviewer'), 'indicator', 'correct', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--period', '2016-03', '--value', '59', '--reason', 'HR restated March']);
     expect(ok.code).toBe(0);
     const audit = await run(['outcome-audit', '--store', store, '--plan', 'dev-plan']);
-    expect(audit.out).toMatch(/IndicatorValueCorrected\s+agency\s+A reviewer \(reviewer\)\n\s+value 60→59; reason: HR restated March/);
+    expect(audit.out).toMatch(/A reviewer \(reviewer\)  Indicator value corrected  agency[^\n]*\n\s+Value changed from 60 to 59\. Reason: “HR restated March”\./);
     const same = await run([...as('reviewer'), 'indicator', 'correct', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--period', '2016-03', '--value', '59', '--reason', 'again']);
     expect(same.err).toMatch(/--value: .*changes nothing.*\(rule correction-changes\)/);
     const target = await run([...as('reviewer'), 'indicator', 'target', '--store', store, '--plan', 'dev-plan', '--indicator', 'agency', '--by', '2018-05', '--value', '30', '--tolerance', '5']);

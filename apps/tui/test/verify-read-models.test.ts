@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
 import { runCli } from '../src/cli/program.js';
-import { memoryStoreNamed } from '../src/cli/session.js';
+import { memoryStoreNamed } from '@ragtrail/stores';
 import { captureIo, seedPlan, steppingClock } from './fixtures.js';
 
 async function seeded(): Promise<string> {

@@ -1,5 +1,5 @@
 import { Actor, Role, slugify } from '@ragtrail/core';
-import { UserError } from './errors.js';
+import { UserError } from './user-error.js';
 
 export const ACTOR_FORMAT = 'RAGTRAIL_ACTOR="Name:role" (roles: viewer, officer, reviewer, board, admin)';
 

@@ -1,9 +1,8 @@
 import { ConcurrencyError, DomainError, ValidationError } from '@ragtrail/core';
 
-/** A mistake the person can fix (a missing file, a bad flag value): exit 1 with one line. */
-export class UserError extends Error {
-  override readonly name = 'UserError';
-}
+import { UserError } from './user-error.js';
+
+export { UserError };
 
 // The command's input fields by the flags a person typed: "data.newDueDate" was given as --due.
 const flagsByField: Record<string, string> = { newDueDate: '--due', dueDate: '--due', reviewDate: '--date', priorityId: '--priority', actionId: '--id', planId: '--id' };

@@ -1,4 +1,4 @@
-import { displayPair, priorityName, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary } from '@ragtrail/core';
+import { auditEventTitle, describeAuditRecord, displayPair, priorityName, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary, type ScoringScheme } from '@ragtrail/core';
 import { arrow, countsText, levelText, pad, padStart } from '../view/symbols.js';
 import { wrap } from '../view/wrap.js';
 
@@ -53,18 +53,18 @@ export function exceptionsText(period: string, list: readonly PlanException[]): 
   return [`Exceptions in ${period}:`, ...list.map((e) => `  ${pad(e.kind, 20)} ${pad(e.ref, 12)} ${e.message}`)];
 }
 
-const changeText = (r: AuditRecord): string =>
-  r.changes
-    .filter((c) => typeof c.after !== 'object' || c.after === null)
-    .map((c) => (c.before === null ? `${c.field}=${String(c.after)}` : `${c.field} ${String(c.before)}→${String(c.after)}`))
-    .join(', ');
-
-export function auditText(total: number, records: readonly AuditRecord[]): string[] {
+/**
+ * The audit trail as people read it: a heading line per record (when, who, what, which action and
+ * period), then what changed in the core's sentences ("Score changed from 2 (Amber) to 3 (Green)")
+ * and the reason, wrapped at 80 columns. Never a stored value as JSON.
+ */
+export function auditText(total: number, records: readonly AuditRecord[], scheme: ScoringScheme | null = null): string[] {
   if (records.length === 0) return ['No audit records match.'];
-  const out = records.map((r) => {
-    const head = `${r.recordedAt.slice(0, 19).replace('T', ' ')}  ${pad(r.type, 18)} ${pad(r.ref ?? '', 10)} ${pad(r.period ?? '', 7)} ${r.actor.name} (${r.actor.role})`;
-    const detail = [changeText(r), r.reason ? `reason: ${r.reason}` : ''].filter(Boolean).join('; ');
-    return detail ? `${head}\n    ${pad(detail, 200)}` : head;
+  const out = records.flatMap((r) => {
+    const head = [r.recordedAt.slice(0, 19).replace('T', ' '), `${r.actor.name} (${r.actor.role})`, auditEventTitle(r.type), r.ref ?? '', r.period ?? ''].filter(Boolean).join('  ');
+    const sentences = describeAuditRecord(r, { scheme }).filter((t) => !t.startsWith(auditEventTitle(r.type)));
+    const detail = `${sentences.length ? `${sentences.join('. ')}.` : ''}${r.reason ? ` Reason: “${r.reason}”.` : ''}`.trim();
+    return [head, ...(detail ? wrap(detail, 76).map((l) => `    ${l}`) : [])];
   });
   if (total > records.length) out.push(`(${records.length} of ${total} shown)`);
   return out;

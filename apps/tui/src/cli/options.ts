@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
-import { StatedDirection, type Actor } from '@ragtrail/core';
-import { resolveActor, requireActor } from './actor.js';
+import type { Actor, StatedDirection } from '@ragtrail/core';
+import { statedDirections } from './choices.js';
 import type { Io } from './io.js';
 
 export interface GlobalOptions {
@@ -12,10 +12,14 @@ export interface GlobalOptions {
 /** The options given to this command and the program around it. */
 export const optionsOf = <T>(command: Command): T & GlobalOptions => command.optsWithGlobals<T & GlobalOptions>();
 
-/** The acting person for a command that changes something: the program's --actor/--role, else RAGTRAIL_ACTOR. */
-export function actorOf(command: Command, io: Io, options: { roleMeansSomethingElse?: boolean } = {}): Actor {
+/**
+ * The acting person for a command that changes something: the program's --actor/--role, else
+ * RAGTRAIL_ACTOR. Asynchronous because the rules for actors are the core's, loaded when needed.
+ */
+export async function actorOf(command: Command, io: Io, options: { roleMeansSomethingElse?: boolean } = {}): Promise<Actor> {
   const program = programOf(command).opts<GlobalOptions>();
   const role = options.roleMeansSomethingElse ? undefined : program.role;
+  const { resolveActor, requireActor } = await import('./actor.js');
   return requireActor(resolveActor({ ...(program.actor ? { actor: program.actor } : {}), ...(role ? { role } : {}) }, io.env));
 }
 
@@ -33,9 +37,9 @@ export function integer(value: string): number {
 /** "improving" reads as "Improving": people type lower case, the core names them capitalised. */
 export function direction(value: string): StatedDirection {
   const v = value.trim().toLowerCase();
-  const parsed = StatedDirection.safeParse(v.charAt(0).toUpperCase() + v.slice(1));
-  if (!parsed.success) throw new InvalidArgumentError(`must be one of ${StatedDirection.options.join(', ').toLowerCase()}.`);
-  return parsed.data;
+  const found = statedDirections.find((d) => d.toLowerCase() === v);
+  if (!found) throw new InvalidArgumentError(`must be one of ${statedDirections.join(', ').toLowerCase()}.`);
+  return found;
 }
 
 export const jsonFlag = ['--json', 'print only JSON on stdout'] as const;

@@ -1,5 +1,4 @@
 import { Command, CommanderError } from 'commander';
-import { describeError } from './errors.js';
 import type { Io } from './io.js';
 import { registerAdmin } from './commands/admin.js';
 import { registerQueries } from './commands/queries.js';
@@ -41,6 +40,8 @@ export async function runCli(args: readonly string[], io: Io): Promise<number> {
     return 0;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    // The error rules know the core's errors: loaded only when something went wrong.
+    const { describeError } = await import('./errors.js');
     const { message, internal } = describeError(error);
     io.stderr.write(`ragtrail: ${message}\n`);
     if (internal && io.env.RAGTRAIL_DEBUG) io.stderr.write(`${(error as Error).stack ?? ''}\n`);

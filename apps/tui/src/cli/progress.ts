@@ -1,4 +1,3 @@
-import cliProgress from 'cli-progress';
 import type { Io } from './io.js';
 
 export interface Progress {
@@ -8,9 +7,10 @@ export interface Progress {
 
 const silent: Progress = { update: () => {}, stop: () => {} };
 
-/** A bar on stderr while a person watches a terminal; nothing at all when piped or asked for JSON. */
-export function progressBar(io: Io, options: { json?: boolean }, title: string): Progress {
+/** A bar on stderr while a person watches a terminal; nothing at all (and nothing loaded) when piped or asked for JSON. */
+export async function progressBar(io: Io, options: { json?: boolean }, title: string): Promise<Progress> {
   if (!io.stdoutIsTTY || options.json || !process.stderr.isTTY || io.env.CI) return silent;
+  const { default: cliProgress } = await import('cli-progress');
   const bar = new cliProgress.SingleBar(
     { format: `${title} [{bar}] {value}/{total} {label}`, hideCursor: true, clearOnComplete: true, stream: process.stderr },
     cliProgress.Presets.shades_classic,

@@ -1,14 +1,18 @@
-import { createRagtrail, signerForStore, type Ragtrail } from '@ragtrail/core';
-import { DEFAULT_STORE_URL, openStore } from '@ragtrail/stores';
+import type { Ragtrail } from '@ragtrail/core';
 import type { Io } from './io.js';
 
-// Tests and the pseudo-terminal entry reach one named memory store from outside the command line.
-export { memoryStoreNamed } from '@ragtrail/stores';
+// The core and the stores load when a command opens a store, not when the commands are registered:
+// `ragtrail --help` and a misspelt flag answer without them.
 
-export const storeUrlOf = (options: { store?: string }, io: Io): string => options.store ?? io.env.RAGTRAIL_STORE ?? DEFAULT_STORE_URL;
+/** The store a command works on: --store, else RAGTRAIL_STORE, else the stores' default (a SQLite file). */
+export async function storeUrlOf(options: { store?: string }, io: Io): Promise<string> {
+  const given = options.store ?? io.env.RAGTRAIL_STORE;
+  return given ?? (await import('@ragtrail/stores')).DEFAULT_STORE_URL;
+}
 
 /** Opens a store by URL: every form (`memory:NAME`, `sqlite:` with its folder made, `postgres://`...) is `openStore`'s. */
 export async function openRagtrail(url: string, env: Readonly<Record<string, string | undefined>> = process.env): Promise<Ragtrail> {
+  const [{ createRagtrail, signerForStore }, { openStore }] = await Promise.all([import('@ragtrail/core'), import('@ragtrail/stores')]);
   const store = await openStore(url);
   // The signing key is loaded after the store opens, so a new SQLite store's folder exists for it.
   const signer = signerForStore(url, env);
@@ -17,7 +21,7 @@ export async function openRagtrail(url: string, env: Readonly<Record<string, str
 
 /** Runs `work` against the store the options name and always closes it. */
 export async function withRagtrail<T>(options: { store?: string }, io: Io, work: (rt: Ragtrail) => Promise<T>): Promise<T> {
-  const rt = await openRagtrail(storeUrlOf(options, io), io.env);
+  const rt = await openRagtrail(await storeUrlOf(options, io), io.env);
   try {
     return await work(rt);
   } finally {

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
-import { migrateLog, Role } from '@ragtrail/core';
 import { json, line, type Io } from '../io.js';
 import { actorOf, jsonFlag, optionsOf } from '../options.js';
 import { progressBar } from '../progress.js';
-import { openStore } from '@ragtrail/stores';
+import { roles } from '../choices.js';
 import { withRagtrail } from '../session.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 import { verifyCheckpointFile } from './verify-checkpoint.js';
 
 export function registerAdmin(program: Command, io: Io): void {
@@ -18,7 +17,7 @@ export function registerAdmin(program: Command, io: Io): void {
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ plan?: string; checkpoint?: string; json?: boolean }>(cmd);
       if (o.checkpoint !== undefined) return verifyCheckpointFile(io, o, o.checkpoint);
-      const bar = progressBar(io, o, 'Verifying');
+      const bar = await progressBar(io, o, 'Verifying');
       const result = await withRagtrail(o, io, (rt) =>
         rt.verify({ ...(o.plan ? { planId: o.plan } : {}), onProgress: (done, total) => bar.update(done, total, 'streams') }),
       ).finally(() => bar.stop());
@@ -54,8 +53,9 @@ export function registerAdmin(program: Command, io: Io): void {
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ from: string; to: string; json?: boolean }>(cmd);
       if (o.from === o.to) throw new UserError('--from and --to name the same store: migrate into a different, empty store');
-      const bar = progressBar(io, o, 'Migrating');
+      const bar = await progressBar(io, o, 'Migrating');
       // A migration copies the log itself, store to store: the one command that opens stores, not a ragtrail.
+      const [{ migrateLog }, { openStore }] = await Promise.all([import('@ragtrail/core'), import('@ragtrail/stores')]);
       const from = await openStore(o.from);
       try {
         const to = await openStore(o.to);
@@ -79,17 +79,18 @@ export function registerAdmin(program: Command, io: Io): void {
     .command('create')
     .description('issue a token (admin); its secret is printed once and stored only as a hash')
     .requiredOption('--name <name>', 'who or what the token is for')
-    .option('--role <role>', `the role the token acts in: ${Role.options.join(', ')}; the acting admin is --actor "Name:admin" or RAGTRAIL_ACTOR`)
+    .option('--role <role>', `the role the token acts in: ${roles.join(', ')}; the acting admin is --actor "Name:admin" or RAGTRAIL_ACTOR`)
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ name: string; json?: boolean }>(cmd);
       // The program reads --role wherever it stands; here it names the token's role, so the acting
       // admin's role must come from --actor "Name:admin" or RAGTRAIL_ACTOR.
       const roleText = cmd.opts<{ role?: string }>().role ?? o.role;
-      if (!roleText) throw new UserError(`Give the token a role: --role ${Role.options.join('|')}`);
+      if (!roleText) throw new UserError(`Give the token a role: --role ${roles.join('|')}`);
+      const { Role } = await import('@ragtrail/core');
       const role = Role.safeParse(roleText);
-      if (!role.success) throw new UserError(`Unknown role "${roleText}": use one of ${Role.options.join(', ')}`);
-      const actor = actorOf(cmd, io, { roleMeansSomethingElse: true });
+      if (!role.success) throw new UserError(`Unknown role "${roleText}": use one of ${roles.join(', ')}`);
+      const actor = await actorOf(cmd, io, { roleMeansSomethingElse: true });
       const issued = await withRagtrail(o, io, (rt) => rt.issueToken({ name: o.name, role: role.data }, { actor }));
       if (o.json) json(io, issued);
       else {
@@ -116,7 +117,7 @@ export function registerAdmin(program: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (tokenId: string, _o, cmd: Command) => {
       const o = optionsOf<{ json?: boolean }>(cmd);
-      const actor = actorOf(cmd, io);
+      const actor = await actorOf(cmd, io);
       await withRagtrail(o, io, (rt) => rt.revokeToken(tokenId, { actor }));
       if (o.json) json(io, { tokenId, revoked: true });
       else line(io, `Revoked token ${tokenId}.`);

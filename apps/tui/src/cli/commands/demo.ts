@@ -1,7 +1,5 @@
 import type { Command } from 'commander';
-import { createRagtrail, signerForStore, type Actor } from '@ragtrail/core';
-import { DEFAULT_STORE_URL, openStore } from '@ragtrail/stores';
-import { resolveActor } from '../actor.js';
+import type { Actor } from '@ragtrail/core';
 import { json, line, type Io } from '../io.js';
 import { integer, jsonFlag, optionsOf, programOf, type GlobalOptions } from '../options.js';
 import { storeUrlOf } from '../session.js';
@@ -23,8 +21,9 @@ export function registerDemo(program: Command, io: Io): void {
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ serve?: boolean; port: number; host: string; json?: boolean }>(cmd);
       const program = programOf(cmd).opts<GlobalOptions>();
+      const [{ resolveActor }, { createRagtrail, signerForStore }, { DEFAULT_STORE_URL, openStore }] = await Promise.all([import('../actor.js'), import('@ragtrail/core'), import('@ragtrail/stores')]);
       const actor = resolveActor({ ...(program.actor ? { actor: program.actor } : {}), ...(program.role ? { role: program.role } : {}) }, io.env) ?? demoLoader;
-      const storeUrl = storeUrlOf(o, io);
+      const storeUrl = await storeUrlOf(o, io);
       const { loadDemo, createDemoClock } = await import('@ragtrail/spreadsheets');
       // The history is stamped by a clock the loader moves through its months; loadDemo then releases it to the real time.
       const clock = createDemoClock();

@@ -4,7 +4,7 @@ import { Argument, Option, type Command } from 'commander';
 import { json, line, type Io } from '../io.js';
 import { actorOf, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 import { writeOut } from '../write-out.js';
 import { progressBar } from '../progress.js';
 
@@ -65,7 +65,7 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
     .option(...jsonFlag)
     .action(async (kind: string, file: string, _o, cmd: Command) => {
       const o = optionsOf<{ format?: 'csv' | 'tsv' | 'xlsx'; sheet?: string; cadence?: 'monthly' | 'quarterly'; scheme?: string; columnMap?: string; title?: string; organisation?: string; planId?: string; period?: string; previousPeriod?: string; actions?: string; carriesFrom?: string; json?: boolean }>(cmd);
-      const actor = actorOf(cmd, io);
+      const actor = await actorOf(cmd, io);
       const content = await readFile(file);
       const columnMap = await columnMapOf(o.columnMap);
       const spreadsheets = await import('@ragtrail/spreadsheets');
@@ -81,7 +81,7 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
       if (kind === 'objectives' && o.carriesFrom) throw new UserError('--carries-from belongs to `import tracker` and `import summary`: an objectives plan names no inspection recommendations');
       if (o.previousPeriod && !o.period) throw new UserError('--previous-period needs --period (the current period) too');
       const actions = o.actions ? { fileName: basename(o.actions), content: await readFile(o.actions) } : undefined;
-      const bar = progressBar(io, o, `Importing ${basename(file)}`);
+      const bar = await progressBar(io, o, `Importing ${basename(file)}`);
       const onProgress = (done: number, total: number) => bar.update(done, total, 'steps');
       const result = await withRagtrail(o, io, (rt) => {
         if (kind === 'summary')

@@ -30,7 +30,7 @@ export function registerIndicatorImport(indicator: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (file: string, _o, cmd: Command) => {
       const o = optionsOf<{ plan: string; layout?: 'long' | 'wide'; authority?: string; indicator?: string; map?: Record<string, string>; yearEnd: string; source?: string; release?: string; sheet?: string; json?: boolean }>(cmd);
-      const actor = actorOf(cmd, io);
+      const actor = await actorOf(cmd, io);
       const content = await readFile(file);
       const { importIndicators } = await import('@ragtrail/spreadsheets');
       const result = await withRagtrail(o, io, (rt) => importIndicators(rt, {

@@ -4,7 +4,7 @@ import { json, line, type Io } from '../io.js';
 import { integer, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
 import { writeOut } from '../write-out.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 
 async function consistency(io: Io, o: { store?: string; out?: string; json?: boolean }, from: string): Promise<void> {
   let text: string;

@@ -1,8 +1,9 @@
 // Over 250 lines: every outcome command of the command line, with the one flag map its refusals are
 // worded through, kept together so a flag and the field it sets cannot drift apart.
 import { InvalidArgumentError, Option, type Command } from 'commander';
-import { DomainError, Frequency, Polarity, ValidationError, type IndicatorView, type OutcomeCommandInput, type OutcomeCommandType, type Ragtrail, type RecommendationCoverage } from '@ragtrail/core';
-import { UserError } from '../errors.js';
+import type { Frequency, IndicatorView, OutcomeCommandInput, OutcomeCommandType, Polarity, Ragtrail, RecommendationCoverage } from '@ragtrail/core';
+import { frequencies, polarities } from '../choices.js';
+import { UserError } from '../user-error.js';
 import { json, line, type Io } from '../io.js';
 import { actorOf, integer, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
@@ -21,7 +22,9 @@ const flagOf = (field: string | undefined): string | undefined => {
 };
 
 /** A refusal as one line naming the flag at fault and the rule, e.g. "--period: ... (rule recorded-once)". */
-function asUserError(error: unknown): unknown {
+async function asUserError(error: unknown): Promise<unknown> {
+  // The core's error classes load with the first refusal, not with the command line.
+  const { DomainError, ValidationError } = await import('@ragtrail/core');
   if (error instanceof ValidationError)
     return new UserError(error.issues.map((i) => `${flagOf(i.field) ?? i.field}: ${i.message} (rule ${i.rule})`).join('; '));
   if (error instanceof DomainError && error.code !== 'forbidden' && error.code !== 'conflict') {
@@ -49,17 +52,17 @@ function comparator(value: string, previous: { name: string; value: number }[] =
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
 async function run<K extends OutcomeCommandType>(cmd: Command, io: Io, o: { plan: string; json?: boolean; reason?: string; store?: string }, type: K, data: OutcomeCommandInput<K>, done: string): Promise<void> {
-  const actor = actorOf(cmd, io);
-  const result = await withRagtrail(o, io, (rt) => rt.executeOutcome(o.plan, type, data, { actor, ...(o.reason ? { reason: o.reason } : {}) })).catch((e: unknown) => {
-    throw asUserError(e);
+  const actor = await actorOf(cmd, io);
+  const result = await withRagtrail(o, io, (rt) => rt.executeOutcome(o.plan, type, data, { actor, ...(o.reason ? { reason: o.reason } : {}) })).catch(async (e: unknown) => {
+    throw await asUserError(e);
   });
   if (o.json) json(io, { planId: result.planId, revision: result.revision, events: result.events.map((e) => ({ type: e.type, revision: e.revision, recordedAt: e.recordedAt, data: e.data })) });
   else line(io, `${done} (outcomes of plan ${result.planId}, revision ${result.revision})`);
 }
 
 async function read<T>(o: { store?: string }, io: Io, work: (rt: Ragtrail) => Promise<T>): Promise<T> {
-  return withRagtrail(o, io, work).catch((e: unknown) => {
-    throw asUserError(e);
+  return withRagtrail(o, io, work).catch(async (e: unknown) => {
+    throw await asUserError(e);
   });
 }
 
@@ -91,10 +94,10 @@ export function registerOutcomes(program: Command, io: Io): void {
     .description('define an indicator of a plan (admin)')
     .requiredOption('--plan <id>', 'plan id').requiredOption('--id <id>', 'indicator id, e.g. cp-rate').requiredOption('--name <text>', 'its name')
     .option('--unit <text>', 'count, %, per 10,000, days ...', '')
-    .addOption(new Option('--better <way>', 'which way is better').choices(Polarity.options).makeOptionMandatory())
+    .addOption(new Option('--better <way>', 'which way is better').choices(polarities).makeOptionMandatory())
     .option('--band <low-high>', 'for --better band: the range on target, e.g. 15-20')
     .option('--decimals <n>', 'decimal places shown and compared', integer)
-    .addOption(new Option('--frequency <f>', 'how often a value comes').choices(Frequency.options))
+    .addOption(new Option('--frequency <f>', 'how often a value comes').choices(frequencies))
     .option('--source <text>', 'where its values come from, e.g. a DfE statistical release')
     .option('--tolerance <n>', 'how far off target still counts as within tolerance', decimal)
     .option('--priority <id>', 'a priority it evidences (repeat)', collect)
@@ -212,8 +215,8 @@ export function registerOutcomes(program: Command, io: Io): void {
       const result = await read(o, io, (rt) => rt.outcomeAudit(o.plan, o.asOf ? { asOf: o.asOf } : {}));
       if (o.json) return json(io, result);
       if (result.total === 0) return line(io, 'No outcome changes recorded.');
-      for (const r of result.records)
-        line(io, `${r.recordedAt.slice(0, 19).replace('T', ' ')}  ${r.type.padEnd(24)} ${(r.ref ?? r.actionId ?? '').padEnd(16)} ${r.actor.name} (${r.actor.role})\n    ${[r.changes.map((c) => (c.before === null ? `${c.field}=${String(c.after)}` : `${c.field} ${String(c.before)}→${String(c.after)}`)).join(', '), r.reason ? `reason: ${r.reason}` : ''].filter(Boolean).join('; ')}`);
+      // The same sentences as the plan's trail: "Target for 2018-03 set to 50", never field=value.
+      (await import('../format.js')).auditText(result.total, result.records).forEach((t) => line(io, t));
     });
 
   program

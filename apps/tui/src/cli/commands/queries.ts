@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
-import { OverallMethod } from '@ragtrail/core';
+import type { OverallMethod } from '@ragtrail/core';
+import { overallMethods } from '../choices.js';
 import { progressBar } from '../progress.js';
-import { auditText, evidenceText, exceptionsText, plansText, summaryText } from '../format.js';
+
+// The text formats use the core's display rules, so they load with the answer, not at start.
+const format = () => import('../format.js');
 import { json, line, type Io } from '../io.js';
 import { integer, jsonFlag, optionsOf } from '../options.js';
 import { withRagtrail } from '../session.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 import { writeOut } from '../write-out.js';
 
 interface PeriodQuery {
@@ -24,10 +27,10 @@ export function registerQueries(program: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ json?: boolean }>(cmd);
-      const bar = progressBar(io, o, 'Replaying');
+      const bar = await progressBar(io, o, 'Replaying');
       const plans = await withRagtrail(o, io, (rt) => rt.plans({ onProgress: (done, total) => bar.update(done, total, 'plans') })).finally(() => bar.stop());
       if (o.json) json(io, plans);
-      else plansText(plans).forEach((t) => line(io, t));
+      else (await format()).plansText(plans).forEach((t) => line(io, t));
     });
 
   program
@@ -36,19 +39,18 @@ export function registerQueries(program: Command, io: Io): void {
     .requiredOption('--plan <id>', 'plan id (see `ragtrail plans`)')
     .option('--period <YYYY-MM>', 'the period (default: the latest reviewed)')
     .option('--as-of <ISO-8601>', 'as it was known at this date or instant')
-    .option('--overall-method <method>', `how the overall figure is averaged: ${OverallMethod.options.join(' or ')}`)
+    .option('--overall-method <method>', `how the overall figure is averaged: ${overallMethods.join(' or ')}`)
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<PeriodQuery & { overallMethod?: string }>(cmd);
       let method: OverallMethod | undefined;
       if (o.overallMethod !== undefined) {
-        const parsed = OverallMethod.safeParse(o.overallMethod);
-        if (!parsed.success) throw new UserError(`--overall-method must be one of ${OverallMethod.options.join(', ')}`);
-        method = parsed.data;
+        method = overallMethods.find((m) => m === o.overallMethod);
+        if (!method) throw new UserError(`--overall-method must be one of ${overallMethods.join(', ')}`);
       }
       const summary = await withRagtrail(o, io, (rt) => rt.summary(o.plan, { ...periodQuery(o), ...(method ? { overallMethod: method } : {}) }));
       if (o.json) json(io, summary);
-      else summaryText(summary).forEach((t) => line(io, t));
+      else (await format()).summaryText(summary).forEach((t) => line(io, t));
     });
 
   program
@@ -62,7 +64,7 @@ export function registerQueries(program: Command, io: Io): void {
       const o = optionsOf<PeriodQuery>(cmd);
       const result = await withRagtrail(o, io, (rt) => rt.exceptions(o.plan, periodQuery(o)));
       if (o.json) json(io, result);
-      else exceptionsText(result.period, result.exceptions).forEach((t) => line(io, t));
+      else (await format()).exceptionsText(result.period, result.exceptions).forEach((t) => line(io, t));
     });
 
   program
@@ -93,9 +95,13 @@ export function registerQueries(program: Command, io: Io): void {
         const file = await withRagtrail(o, io, (rt) => exportAudit(rt, { planId: o.plan, ...filter }));
         return writeOut(io, o.csv, file, o.json);
       }
-      const result = await withRagtrail(o, io, (rt) => rt.audit(o.plan, { ...filter, ...(o.limit !== undefined ? { limit: o.limit } : {}) }));
+      const { result, scheme } = await withRagtrail(o, io, async (rt) => {
+        const result = await rt.audit(o.plan, { ...filter, ...(o.limit !== undefined ? { limit: o.limit } : {}) });
+        // The scheme names the levels in the sentences ("3 (Green)"); JSON needs no words.
+        return { result, scheme: o.json ? null : (await rt.loadPlan(o.plan)).scheme };
+      });
       if (o.json) json(io, result);
-      else auditText(result.total, result.records).forEach((t) => line(io, t));
+      else (await format()).auditText(result.total, result.records, scheme).forEach((t) => line(io, t));
     });
 
   program
@@ -110,6 +116,6 @@ export function registerQueries(program: Command, io: Io): void {
       const o = optionsOf<PeriodQuery & { action?: string }>(cmd);
       const result = await withRagtrail(o, io, (rt) => rt.evidence(o.plan, { ...periodQuery(o), ...(o.action ? { action: o.action } : {}) }));
       if (o.json) json(io, result);
-      else evidenceText(result.period, result.actions).forEach((t) => line(io, t));
+      else (await format()).evidenceText(result.period, result.actions).forEach((t) => line(io, t));
     });
 }

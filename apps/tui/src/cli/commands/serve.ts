@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 import { integer, optionsOf } from '../options.js';
 import { storeUrlOf } from '../session.js';
 
@@ -35,6 +35,6 @@ export function registerServe(program: Command, io: Io): void {
     .option('--host <host>', 'interface to listen on', '127.0.0.1')
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ port: number; host: string }>(cmd);
-      await serveUntilStopped(io, { storeUrl: storeUrlOf(o, io), port: o.port, host: o.host });
+      await serveUntilStopped(io, { storeUrl: await storeUrlOf(o, io), port: o.port, host: o.host });
     });
 }

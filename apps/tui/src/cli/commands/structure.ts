@@ -19,7 +19,7 @@ export function registerStructure(program: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ title: string; organisation: string; id?: string; scheme: string; sustainPeriods?: number; json?: boolean }>(cmd);
-      const actor = actorOf(cmd, io);
+      const actor = await actorOf(cmd, io);
       const result = await withRagtrail(o, io, (rt) =>
         rt.createPlan({ title: o.title, organisation: o.organisation, scheme: o.scheme, ...(o.id ? { planId: o.id } : {}), ...(o.sustainPeriods ? { sustainPeriods: o.sustainPeriods } : {}) }, { actor }),
       );
@@ -38,7 +38,7 @@ export function registerStructure(program: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ plan: string; number: number; title: string; id?: string; json?: boolean }>(cmd);
-      const actor = actorOf(cmd, io);
+      const actor = await actorOf(cmd, io);
       const result = await withRagtrail(o, io, (rt) => rt.execute(o.plan, 'AddPriority', { number: o.number, title: o.title, ...(o.id ? { priorityId: o.id } : {}) }, { actor }));
       const event = result.events[0];
       const priorityId = event?.type === 'PriorityAdded' ? event.data.priorityId : null;
@@ -60,7 +60,7 @@ export function registerStructure(program: Command, io: Io): void {
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ plan: string; ref: string; title: string; priority?: string; due?: string; owner?: string[]; lead?: string; json?: boolean }>(cmd);
-      const actor = actorOf(cmd, io);
+      const actor = await actorOf(cmd, io);
       const result = await withRagtrail(o, io, (rt) =>
         rt.execute(o.plan, 'AddAction', {
           ref: o.ref, title: o.title, priorityId: o.priority ?? null, dueDate: o.due ?? null, owners: o.owner ?? [], lead: o.lead ? { name: o.lead } : null,

@@ -1,10 +1,8 @@
 import type { Command } from 'commander';
-import { resolveActor } from '../actor.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 import type { Io } from '../io.js';
 import { optionsOf, programOf, type GlobalOptions } from '../options.js';
 import { openRagtrail, storeUrlOf } from '../session.js';
-import { directData } from '../../sources/direct.js';
 import type { PlanData } from '../../sources/source.js';
 
 async function dataFor(o: { api?: string; token?: string } & GlobalOptions, cmd: Command, io: Io): Promise<PlanData> {
@@ -15,8 +13,9 @@ async function dataFor(o: { api?: string; token?: string } & GlobalOptions, cmd:
     return httpData(o.api, token);
   }
   const program = programOf(cmd).opts<GlobalOptions>();
+  const [{ resolveActor }, { directData }] = await Promise.all([import('../actor.js'), import('../../sources/direct.js')]);
   const actor = resolveActor({ ...(program.actor ? { actor: program.actor } : {}), ...(program.role ? { role: program.role } : {}) }, io.env);
-  const url = storeUrlOf(o, io);
+  const url = await storeUrlOf(o, io);
   return directData(await openRagtrail(url), actor, url);
 }
 

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 import { json, line, type Io } from '../io.js';
 import { withRagtrail } from '../session.js';
 

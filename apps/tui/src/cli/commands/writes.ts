@@ -1,17 +1,18 @@
 import { readFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { EvidenceKind, runBatch, type CommandInput, type CommandResult, type Ragtrail, type StatedDirection } from '@ragtrail/core';
+import type { CommandInput, CommandResult, Ragtrail, StatedDirection } from '@ragtrail/core';
+import { evidenceKinds } from '../choices.js';
 import { json, line, type Io } from '../io.js';
 import { actorOf, direction, integer, jsonFlag, optionsOf, type GlobalOptions } from '../options.js';
 import { withRagtrail } from '../session.js';
-import { UserError } from '../errors.js';
+import { UserError } from '../user-error.js';
 import { sha256OfFile } from './file-digest.js';
 
 type Report = (result: CommandResult) => string;
 
 /** Runs one plan command as the acting person and prints what it recorded. */
-async function execute(cmd: Command, io: Io, o: GlobalOptions & { json?: boolean; reason?: string }, work: (rt: Ragtrail, caller: { actor: ReturnType<typeof actorOf>; reason?: string }) => Promise<CommandResult>, report: Report): Promise<void> {
-  const actor = actorOf(cmd, io);
+async function execute(cmd: Command, io: Io, o: GlobalOptions & { json?: boolean; reason?: string }, work: (rt: Ragtrail, caller: { actor: Awaited<ReturnType<typeof actorOf>>; reason?: string }) => Promise<CommandResult>, report: Report): Promise<void> {
+  const actor = await actorOf(cmd, io);
   const result = await withRagtrail(o, io, async (rt) => {
     // Name what the person typed and what to do, before the core's generic "no such plan".
     const planId = (o as { plan?: unknown }).plan;
@@ -41,7 +42,7 @@ export function registerWrites(program: Command, io: Io): void {
       } catch (error) {
         throw new UserError(`${file} is not JSON (${(error as Error).message}): give {"commands": [{"type": "RecordEntry", "data": {...}}]}`);
       }
-      await execute(cmd, io, o, (rt, caller) => runBatch(rt, o.plan, input, caller), (r) => `Recorded ${r.events.length} events from ${file}`);
+      await execute(cmd, io, o, async (rt, caller) => (await import('@ragtrail/core')).runBatch(rt, o.plan, input, caller), (r) => `Recorded ${r.events.length} events from ${file}`);
     });
 
   program
@@ -119,7 +120,7 @@ export function registerWrites(program: Command, io: Io): void {
     .requiredOption('--plan <id>', 'plan id')
     .requiredOption('--action <ref>', 'action id or reference')
     .requiredOption('--title <text>', 'what the evidence is')
-    .addOption(new Option('--kind <kind>', 'kind of evidence').choices(EvidenceKind.options).default('document'))
+    .addOption(new Option('--kind <kind>', 'kind of evidence').choices(evidenceKinds).default('document'))
     .requiredOption('--observed-on <YYYY-MM-DD>', 'the date the evidence is about')
     .option('--link <url>', 'where it can be read')
     .option('--file <path>', 'a local file: its SHA-256 digest is recorded, the file is not copied')

@@ -68,9 +68,12 @@ export function ragSummary(state: PlanState, period: string, options: { overallM
   const allNow: ActionFigure[] = [];
   const allBefore: ActionFigure[] = [];
 
+  // Indexed once: a priority with hundreds of actions must not search the previous period's list per action.
+  const groupsBefore = new Map(actionGroups(state, before).map((g) => [g.priorityId, g]));
   const priorities = actionGroups(state, period).map((group): PrioritySummaryRow => {
     const now = group.actions.map((a) => actionFigure(state, a, period));
-    const then = actionGroups(state, before).find((g) => g.priorityId === group.priorityId)?.actions.map((a) => actionFigure(state, a, before)) ?? [];
+    const then = groupsBefore.get(group.priorityId)?.actions.map((a) => actionFigure(state, a, before)) ?? [];
+    const previousScoreOf = new Map(then.map((f) => [f.actionId, f.score]));
     allNow.push(...now);
     allBefore.push(...then);
     const current = groupFigures(state.scheme, now);
@@ -91,7 +94,7 @@ export function ragSummary(state: PlanState, period: string, options: { overallM
         return {
           ...figure,
           title: action.title,
-          previousScore: then.find((f) => f.actionId === action.actionId)?.score ?? null,
+          previousScore: previousScoreOf.get(action.actionId) ?? null,
           statedDirection: entry?.statedDirection ?? null,
           derivedDirection: entry?.derivedDirection ?? null,
           update: entry?.update ?? '',

@@ -115,6 +115,8 @@ export function createRagtrail(options: RagtrailOptions) {
       return integrity.ok ? summary : { ...summary, integrity };
     },
     ...outcomes,
+    /** The plan's exceptions: the actions' (plan queries) and, beside them, its outcomes' (off-target indicators, milestones overdue or missed). Named, not left to spread order. */
+    exceptions: outcomes.exceptions,
     /** Every active plan, from the catalogue kept beside the log (a plan whose entry is behind is folded alone). */
     plans: (listOptions: { onProgress?: (done: number, total: number) => void } = {}): Promise<PlanListing[]> => catalogue.list(listOptions),
     /** Rebuilds the plan catalogue from the whole log (a store copied without it, or one `verify` found wrong). */

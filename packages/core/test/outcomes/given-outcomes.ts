@@ -1,8 +1,7 @@
-import { expect } from 'vitest';
 import {
-  decideOutcome, DomainError, evolveOutcomesAll, initialOutcomeState, type Actor, type DomainEvent, type OutcomeCommand, type OutcomeState, type PlanState,
+  decideOutcome, evolveOutcomesAll, initialOutcomeState, type Actor, type DomainEvent, type OutcomeCommand, type OutcomeState, type PlanState,
 } from '../../src/index.js';
-import { actors, asRecorded, given as givenPlan } from '../../src/testing/index.js';
+import { actors, asRecorded, decisionOf, given as givenPlan } from '../../src/testing/index.js';
 import { actionAdded, planCreated, priorityAdded } from '../fixtures.js';
 
 /** The development plan the outcome tests read: priorities 1 and 2, P1.1 with two NEET milestones, P2.1, evidence on P1.1. */
@@ -35,25 +34,7 @@ export function given(events: readonly DomainEvent[], reads: { plan?: PlanState;
           type: command.type, data: command.data, plan: reads.plan ?? plan(), fromPlan: reads.fromPlan ?? null,
           metadata: { actor: command.actor ?? actors.admin, reason: command.reason ?? null, now: new Date('2018-05-01T10:00:00Z') },
         } as OutcomeCommand, state);
-      return {
-        then(expected: DomainEvent[]) {
-          expect(run()).toEqual(expected);
-        },
-        thenThrows(expected: { code?: DomainError['code']; rule?: string; field?: string; message?: RegExp }) {
-          let error: unknown;
-          try {
-            run();
-          } catch (e) {
-            error = e;
-          }
-          expect(error, 'expected the command to be refused').toBeInstanceOf(DomainError);
-          const e = error as DomainError;
-          if (expected.code) expect(e.code).toBe(expected.code);
-          if (expected.rule) expect(e.rule).toBe(expected.rule);
-          if (expected.field) expect(e.field).toBe(expected.field);
-          if (expected.message) expect(e.message).toMatch(expected.message);
-        },
-      };
+      return decisionOf(run);
     },
   };
 }

@@ -10,8 +10,10 @@ import { overviewHtml, overviewRows } from './overview-section.js';
 export const esc = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 // Print: sections and tables may break across pages (a RAG table kept whole would push the summary
-// off page 1 on a long plan); rows, charts and list items stay whole; cells wrap anywhere rather than
-// widen the table past the page, and charts scale down to the page width.
+// off page 1 on a long plan); rows, charts and list items stay whole. Figures and labels wrap only
+// between words ("2.5 Amber" is never cut inside a word); the free-text cells (row names, updates,
+// owners) may wrap anywhere, so a long unbroken word there cannot widen the table past the page.
+// Charts scale down to the page width.
 const style = `
 body{font-family:system-ui,-apple-system,"Segoe UI",Arial,sans-serif;margin:2rem;color:#1b1b1b;line-height:1.4;overflow-wrap:break-word}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}h3{font-size:1.05rem}
@@ -19,7 +21,7 @@ table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}th,td{border:1px s
 th{background:#eee}.rag{display:inline-block;min-width:1em;height:1em;border-radius:2px;margin-right:.35em;vertical-align:-.15em;border:1px solid #555}
 dl.header{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.header dt{font-weight:600}
 svg{max-width:100%;height:auto}svg text{font-size:10px;font-family:inherit}code.hash{overflow-wrap:anywhere;font-size:.9em}
-@media print{body{margin:0;font-size:9pt}h2,h3,caption{break-after:avoid}tr,svg,li{break-inside:avoid}th,td{overflow-wrap:anywhere;padding:.2rem .3rem}a{color:inherit}}
+@media print{body{margin:0;font-size:9pt}h2,h3,caption{break-after:avoid}tr,svg,li{break-inside:avoid}th,td{padding:.2rem .3rem}th[scope=row],td.text{overflow-wrap:anywhere}th[scope=row]{min-width:8em}a{color:inherit}}
 `;
 
 /**
@@ -88,7 +90,7 @@ export function boardHtml(m: BoardModel): string {
     const body = p.actions.map((a) => {
       const carried = a.notUpdated && a.scoredPeriod ? ` (carried from ${esc(a.scoredPeriod)})` : '';
       const direction = a.statedDirection && a.derivedDirection && a.statedDirection !== a.derivedDirection ? `${a.statedDirection} stated; scores show ${a.derivedDirection}` : a.derivedDirection ?? a.statedDirection ?? '–';
-      return `<tr><th scope="row">${esc(`${a.ref} ${a.title}`)}</th><td>${scoreCell(st, a.score, carried)}</td><td>${scoreCell(st, a.previousScore)}</td><td>${esc(direction)}</td><td>${esc(a.update || '–')}</td><td>${esc([a.lead, ...a.owners].filter(Boolean).join('; ') || '–')}</td></tr>`;
+      return `<tr><th scope="row">${esc(`${a.ref} ${a.title}`)}</th><td>${scoreCell(st, a.score, carried)}</td><td>${scoreCell(st, a.previousScore)}</td><td>${esc(direction)}</td><td class="text">${esc(a.update || '–')}</td><td class="text">${esc([a.lead, ...a.owners].filter(Boolean).join('; ') || '–')}</td></tr>`;
     });
     parts.push(`<section>\n<h2>${esc(priorityHeading(p))}</h2>\n<table>\n<thead><tr><th scope="col">Action</th><th scope="col">Score</th><th scope="col">Previous</th><th scope="col">Direction</th><th scope="col">Update</th><th scope="col">Owner</th></tr></thead>\n<tbody>\n${body.join('\n')}\n</tbody>\n</table>\n</section>`);
   }

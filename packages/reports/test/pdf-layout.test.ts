@@ -38,6 +38,10 @@ describe.skipIf(!chromiumAvailable())('printed to PDF', () => {
     expect(pages[0]!.text).toContain('RAG summary');
     expect(pages[0]!.text).toContain('Priority area 1');
     expect(pages[0]!.text).toMatch(/imported/);
+    // Labels are never cut inside a word ("Amb" / "er"): only free text may wrap anywhere.
+    const words = pages[0]!.items.flatMap((i) => i.text.split(/\s+/));
+    const fragments = ['Amber', 'Green', 'Sustained', 'Improving', 'Declining', 'Maintained'].flatMap((w) => Array.from({ length: w.length - 2 }, (_, k) => w.slice(0, k + 2)));
+    expect(pages[0]!.items.filter((i) => i.text.split(/\s+/).some((w) => fragments.includes(w))).map((i) => i.text)).toEqual([]);
     const outside = pages.flatMap((page, n) => page.items.filter((i) => i.right > rightEdge).map((i) => `page ${n + 1}: "${i.text}" ends at ${Math.round(i.right)} pt`));
     expect(outside).toEqual([]);
   }, 90_000);

@@ -45,6 +45,22 @@ describe('imports', () => {
     expect((await rt.plans()).length).toBe(plans);
   });
 
+  it('links "Ofsted N" actions to the recommendation, refusing an ambiguous one until carriesFrom names the plan', async () => {
+    const { app, tokens, rt } = await planFixture();
+    const admin = { authorization: `Bearer ${tokens.admin}` };
+    const tracker = readFileSync(join(demoDir, 'ofsted-tracker-april-2017.tsv'));
+    for (const planId of ['ofsted-a', 'ofsted-b'])
+      expect((await app.request(`/api/imports/tracker?fileName=tracker.tsv&planId=${planId}`, { method: 'POST', headers: admin, body: tracker })).status).toBe(201);
+    const later = ['No.\tAction\tUpdate March 18', 'P1.1\tSecure a more stable workforce (Ofsted 14)\t3'].join('\n');
+    const ambiguous = await isProblem(await app.request('/api/imports/tracker?fileName=later.tsv&planId=later&scheme=development-plan-5', { method: 'POST', headers: admin, body: later }), 400);
+    expect(ambiguous.detail).toMatch(/"Ofsted 14" is a recommendation of more than one plan \(ofsted-a, ofsted-b\): pass carriesFrom/);
+    expect(await rt.planExists('later')).toBe(false);
+    const linked = await app.request('/api/imports/tracker?fileName=later.tsv&planId=later&scheme=development-plan-5&carriesFrom=ofsted-b', { method: 'POST', headers: admin, body: later });
+    expect(linked.status, await linked.clone().text()).toBe(201);
+    const { recommendations } = await rt.coverage('ofsted-b');
+    expect(recommendations.find((r) => r.ref === 'Ofsted 14')!.carriedBy).toEqual([expect.objectContaining({ planId: 'later', ref: 'P1.1' })]);
+  });
+
   it('refuses a spreadsheet over the import limit with 413, naming the limit', async () => {
     const { rt, tokens } = await planFixture();
     const app = createApp({ ragtrail: rt, importLimitBytes: 1_000 });

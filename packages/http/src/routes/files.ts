@@ -19,6 +19,7 @@ const ImportQuery = z.object({
   scheme: z.string().optional().describe('ofsted-tracker-3 or development-plan-5 (default: by layout)'),
   title: z.string().optional(),
   organisation: z.string().optional(),
+  carriesFrom: z.string().optional().describe('tracker and summary: the plan holding the "Ofsted N" recommendations the actions carry, when more than one could'),
   planId: z.string().optional(),
   period: z.string().optional().describe('the update month when the sheet does not name one'),
   previousPeriod: z.string().optional().describe('summary: the month of the "Previous period" column'),

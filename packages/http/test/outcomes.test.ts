@@ -69,6 +69,21 @@ describe('outcomes over HTTP', () => {
     expect((await bad.json()).detail).toContain('digest.csv, row 2, column C "Value"');
   });
 
+  it("the dashboard's exceptions list an off-target indicator beside the actions' exceptions, in the words the API gives", async () => {
+    const { call, tokens } = await planFixture();
+    await call('POST', path('DefineIndicator'), tokens.admin!, define);
+    expect((await call('POST', path('SetIndicatorTarget'), tokens.reviewer!, { indicator: 'cp-rate', by: '2026-02', value: 50, tolerance: 2 })).status).toBe(201);
+    expect((await call('POST', path('RecordIndicatorValue'), tokens.officer!, { indicator: 'cp-rate', period: '2026-02', value: 61 })).status).toBe(201);
+    const api = await (await call('GET', '/api/plans/p1/exceptions?period=2026-02', tokens.viewer!)).json();
+    const offTarget = api.outcomes.find((e: { kind: string }) => e.kind === 'off-target');
+    expect(offTarget, JSON.stringify(api.outcomes)).toMatchObject({ ref: 'cp-rate', indicatorId: 'cp-rate' });
+    const page = await (await call('GET', '/plans/p1?period=2026-02', null, undefined, { cookie: `ragtrail_token=${tokens.viewer}` })).text();
+    const section = page.slice(page.indexOf('id="exceptions-heading"'), page.indexOf('</section>', page.indexOf('id="exceptions-heading"')));
+    expect(section).toContain(`Exceptions (${api.exceptions.length + api.outcomes.length})`);
+    expect(section).toContain('off target</strong>: cp-rate: ');
+    expect(section).toContain(offTarget.message.replace(/&/g, '&amp;'));
+  });
+
   it('an If-Match on the outcome stream that moved on is refused with 412', async () => {
     const { call, tokens } = await planFixture();
     await call('POST', path('DefineIndicator'), tokens.admin!, define);

@@ -1,5 +1,5 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type IndicatorView, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
+import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type IndicatorView, type OutcomeException, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
 import { averageText, carriedText, scoreText } from '@ragtrail/reports';
 import { actionHref } from './action-href.js';
 import { AsKnownAt } from './as-known-at.js';
@@ -16,6 +16,8 @@ export interface DashboardProps {
   state: PlanState;
   summary: RagSummary;
   exceptions: PlanException[];
+  /** Off-target indicators and overdue or missed milestones, beside the actions' exceptions. */
+  outcomeExceptions?: OutcomeException[];
   asOf: string | null;
   /** The plan's indicators up to the period, shown beside (never in) the RAG figures. */
   indicators?: readonly IndicatorView[];
@@ -71,7 +73,7 @@ function Reports(props: { summary: RagSummary; asOf: string | null }) {
 }
 
 /** The board's RAG summary as boards know it, the exceptions, and every action linked to its page. */
-export function Dashboard({ state, summary: s, exceptions, asOf, indicators = [], form, integrity, coverage = [] }: DashboardProps) {
+export function Dashboard({ state, summary: s, exceptions, outcomeExceptions = [], asOf, indicators = [], form, integrity, coverage = [] }: DashboardProps) {
   const levels = state.scheme.levels;
   const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
   const review = s.review;
@@ -131,9 +133,12 @@ export function Dashboard({ state, summary: s, exceptions, asOf, indicators = []
       </section>
       <IndicatorsByPriority summary={s} indicators={indicators} />
       <section aria-labelledby="exceptions-heading">
-        <h2 class="govuk-heading-m" id="exceptions-heading">Exceptions ({exceptions.length})</h2>
-        {exceptions.length === 0 ? <p class="govuk-body">No exceptions this period.</p> : (
-          <ul class="govuk-list govuk-list--bullet">{exceptions.map((e) => <li><strong class="govuk-tag govuk-tag--grey">{e.kind.replace(/-/g, ' ')}</strong>: <a class="govuk-link" href={actionHref(s.planId, e.actionId, asOf)}>{e.ref} {e.title}</a>: {e.message}</li>)}</ul>
+        <h2 class="govuk-heading-m" id="exceptions-heading">Exceptions ({exceptions.length + outcomeExceptions.length})</h2>
+        {exceptions.length + outcomeExceptions.length === 0 ? <p class="govuk-body">No exceptions this period.</p> : (
+          <ul class="govuk-list govuk-list--bullet">
+            {exceptions.map((e) => <li><strong class="govuk-tag govuk-tag--grey">{e.kind.replace(/-/g, ' ')}</strong>: <a class="govuk-link" href={actionHref(s.planId, e.actionId, asOf)}>{e.ref} {e.title}</a>: {e.message}</li>)}
+            {outcomeExceptions.map((e) => <li><strong class="govuk-tag govuk-tag--grey">{e.kind.replace(/-/g, ' ')}</strong>: {e.actionId ? <a class="govuk-link" href={actionHref(s.planId, e.actionId, asOf)}>{e.ref}</a> : e.ref}: {e.message}</li>)}
+          </ul>
         )}
       </section>
       {coverage.length > 0 ? <CoverageSection rows={coverage} asOf={asOf} /> : null}

@@ -81,7 +81,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
     const [{ indicators }, coverage] = await Promise.all([rt.indicators(planId, { period: summary.period, ...(asOf ? { asOf } : {}) }), coverageRows(rt, c.get('plans'), planId, asOf ?? undefined)]);
     const form = typed && !typed.ok ? { values: typed.values, errors: typed.errors } : undefined;
-    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} asOf={asOf} indicators={indicators} coverage={coverage} integrity={await rt.planIntegrity(planId)} {...(form ? { form } : {})} />, form ? 400 : 200);
+    return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} outcomeExceptions={exceptions.outcomes} asOf={asOf} indicators={indicators} coverage={coverage} integrity={await rt.planIntegrity(planId)} {...(form ? { form } : {})} />, form ? 400 : 200);
   });
 
   // The board report, the evidence pack and the scrutiny report, linked from the dashboard for the period and moment shown.

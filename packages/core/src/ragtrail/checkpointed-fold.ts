@@ -66,6 +66,23 @@ export class CheckpointedFold {
     }
   }
 
+  /**
+   * Takes `state` as the fold of the next `count` events, for a caller that folded them itself
+   * from `current` (a batch that decided them): the same as `add`, without folding them again.
+   * The state must be frozen, as every state this fold hands out is.
+   */
+  adopt(state: PlanState, count: number): void {
+    if (state.revision !== this.state.revision + count) throw new RangeError(`a state at revision ${state.revision} does not follow ${this.state.revision} by ${count} events`);
+    const last = this.covers[this.covers.length - 1]!;
+    const gap = this.gap();
+    this.state = state;
+    this.count += count;
+    if (this.count - last >= gap) {
+      this.states.push(state);
+      this.covers.push(this.count);
+    }
+  }
+
   /** The index of the last checkpoint covering at most `count` events (0 when none does). */
   private atOrBefore(count: number): number {
     let low = 0;

@@ -56,4 +56,17 @@ describe('a checkpointed fold', () => {
     expect(kept.size).toBeLessThan(60);
     expect(kept.size).toBeGreaterThan(8);
   });
+
+  it('takes a state folded elsewhere from its own as the fold of the next events, and refuses one that does not follow', async () => {
+    const events = await longPlan(200);
+    const fold = new CheckpointedFold(10);
+    fold.add(events.slice(0, 50));
+    const folded = evolveAll(fold.current, events.slice(50));
+    fold.adopt(folded, events.length - 50);
+    expect(fold.current).toBe(folded);
+    expect(fold.length).toBe(events.length);
+    // The next events fold on from the adopted state, and the adopted state is a checkpoint.
+    expect(fold.checkpointBefore(events.length).covers).toBe(events.length);
+    expect(() => fold.adopt(folded, 3)).toThrow(RangeError);
+  });
 });

@@ -34,7 +34,13 @@ export async function coverageRows(rt: Ragtrail, planId: string, asOf?: string):
   return rows;
 }
 
-export const coverageHeader = ['Recommendation', 'Carried by', 'Latest score', 'Direction', 'Status'];
+export const coverageHeader = ['Recommendation', 'Carried by', 'Latest score', 'Direction', 'Status', 'Indicators and evidence'];
+
+/** What else bears on the recommendation, from the same answer: its linked indicators (with direction and RAG) and the evidence count. */
+export function linkedText(r: RecommendationCoverage): string {
+  const indicators = r.indicators.map((i) => `${i.name} (${[i.direction ?? 'no direction yet', i.rag?.replace(/-/g, ' ')].filter(Boolean).join(', ')})`);
+  return [...indicators, `${r.evidence.length} evidence ${r.evidence.length === 1 ? 'item' : 'items'}`].join('; ');
+}
 
 const carrierCells = (c: RecommendationCoverage['carriedBy'][number]): [string, string, string] => [
   `${c.planId} ${c.ref}${c.retired ? ' (retired)' : ''}`,
@@ -49,14 +55,14 @@ export const statusText = (r: RecommendationCoverage): string =>
 export function coverageTable(rows: readonly CoverageRow[]): string[][] {
   return rows.flatMap(({ fromPlanId, recommendation: r }) => {
     const name = `${fromPlanId} ${r.ref} ${r.title}`;
-    if (r.carriedBy.length === 0) return [[name, 'carried by no action', '–', '–', statusText(r)]];
-    return r.carriedBy.map((c) => [name, ...carrierCells(c), statusText(r)]);
+    if (r.carriedBy.length === 0) return [[name, 'carried by no action', '–', '–', statusText(r), linkedText(r)]];
+    return r.carriedBy.map((c) => [name, ...carrierCells(c), statusText(r), linkedText(r)]);
   });
 }
 
 export const coverageExceptions = (rows: readonly CoverageRow[]): string[] => rows.flatMap((r) => (r.recommendation.exception === null ? [] : [`${r.fromPlanId}: ${r.recommendation.exception}`]));
 
-export const coverageIntro = 'Each recommendation of this plan, or of an earlier plan it carries recommendations from, with the actions that carry it, their latest scores and direction, and whether it is closed (removed after sustained evidence) or open.';
+export const coverageIntro = 'Each recommendation of this plan, or of an earlier plan it carries recommendations from, with the actions that carry it, their latest scores and direction, whether it is closed (removed after sustained evidence) or open, and the indicators and evidence linked to it or to what carries it.';
 export const noCoverage = 'No later plan carries a recommendation of this plan, and this plan carries none from an earlier plan.';
 
 const mdCell = (s: string): string => s.replace(/</g, '\\<').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

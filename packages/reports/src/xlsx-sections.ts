@@ -10,14 +10,15 @@ export function coverageSheet(wb: ExcelJS.Workbook, rows: readonly CoverageRow[]
     ws.addRow([noCoverage]);
     return;
   }
-  bold(ws.addRow(['Plan', 'Reference', 'Recommendation', 'Carried by plan', 'Carried by', 'Latest score', 'Level', 'Scored period', 'Direction', 'Retired', 'Status', 'Exception']));
+  bold(ws.addRow(['Plan', 'Reference', 'Recommendation', 'Carried by plan', 'Carried by', 'Latest score', 'Level', 'Scored period', 'Direction', 'Retired', 'Status', 'Exception', 'Indicators', 'Evidence items']));
   for (const { fromPlanId, recommendation: r } of rows) {
     const head = [fromPlanId, r.ref, r.title];
-    const tail = [statusText(r), r.exception ?? ''];
+    const tail = [statusText(r), r.exception ?? '', r.indicators.map((i) => `${i.name} (${i.direction ?? 'no direction yet'})`).join('; '), r.evidence.length];
     if (r.carriedBy.length === 0) ws.addRow([...head, '', 'carried by no action', '', '', '', '', '', ...tail]);
     for (const c of r.carriedBy) {
       const row = ws.addRow([...head, c.planId, c.ref, c.latest?.score ?? 'not scored', c.latest?.label ?? '', c.latest?.period ?? '', c.direction ?? '', c.retired ? 'yes' : 'no', ...tail]);
       if (c.latest) row.getCell(6).numFmt = integerFormat;
+      row.getCell(14).numFmt = integerFormat;
     }
   }
   ws.getColumn(3).width = 50;

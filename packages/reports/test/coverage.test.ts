@@ -16,8 +16,8 @@ async function carried() {
   return { ...f, beforeLink: before.events.at(-1)!.recordedAt };
 }
 
-const rowOne = '| ofsted-2016 Ofsted 1 Board oversight of performance | thurrock 1.1 | 4 Blue (2026-03) | Improving | Open |';
-const rowTwo = '| ofsted-2016 Ofsted 2 Improve management oversight | carried by no action | – | – | Open: exception |';
+const rowOne = '| ofsted-2016 Ofsted 1 Board oversight of performance | thurrock 1.1 | 4 Blue (2026-03) | Improving | Open | 1 evidence item |';
+const rowTwo = '| ofsted-2016 Ofsted 2 Improve management oversight | carried by no action | – | – | Open: exception | 0 evidence items |';
 const exception = '- ofsted-2016: Ofsted 2 "Improve management oversight" is carried by no action in a later plan';
 
 describe('coverage of recommendations', () => {
@@ -37,13 +37,13 @@ describe('coverage of recommendations', () => {
     expect(own).toContain(rowOne);
     expect(own).toContain(exception);
     const html = String((await renderEvidencePack(rt, { planId, period: '2026-03', format: 'html' })).body);
-    expect(html).toContain('<tr><th scope="row">ofsted-2016 Ofsted 1 Board oversight of performance</th><td>thurrock 1.1</td><td>4 Blue (2026-03)</td><td>Improving</td><td>Open</td></tr>');
+    expect(html).toContain('<tr><th scope="row">ofsted-2016 Ofsted 1 Board oversight of performance</th><td>thurrock 1.1</td><td>4 Blue (2026-03)</td><td>Improving</td><td>Open</td><td>1 evidence item</td></tr>');
     expect(html).toContain('<li>ofsted-2016: Ofsted 2 &quot;Improve management oversight&quot; is carried by no action in a later plan</li>');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderEvidencePack(rt, { planId, period: '2026-03', format: 'xlsx' })).body as unknown as ArrayBuffer);
     const sheet = wb.getWorksheet('Coverage')!;
     const first = sheet.getRow(2);
-    expect(first.values).toEqual([undefined, 'ofsted-2016', 'Ofsted 1', 'Board oversight of performance', 'thurrock', '1.1', 4, 'Blue', '2026-03', 'Improving', 'no', 'Open', '']);
+    expect(first.values).toEqual([undefined, 'ofsted-2016', 'Ofsted 1', 'Board oversight of performance', 'thurrock', '1.1', 4, 'Blue', '2026-03', 'Improving', 'no', 'Open', '', '', 1]);
     expect(first.getCell(6).numFmt).toBe('0');
     expect(sheet.getRow(3).getCell(12).value).toBe('Ofsted 2 "Improve management oversight" is carried by no action in a later plan');
   });
@@ -63,8 +63,18 @@ describe('coverage of recommendations', () => {
     clock.set('2026-04-03T09:00:00.000Z');
     await rt.executeOutcome(planId, 'LinkCarryOver', { action: '2.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 2' }, as(actors.reviewer, 'Oversight carried too'));
     const later = String((await renderBoardReport(rt, { planId, period: '2026-03', format: 'html' })).body);
-    expect(later).toContain('<td>thurrock 2.1</td><td>1 Red (2026-03)</td><td>Declining</td><td>Open</td></tr>');
+    expect(later).toContain('<td>thurrock 2.1</td><td>1 Red (2026-03)</td><td>Declining</td><td>Open</td><td>0 evidence items</td></tr>');
     expect(later).not.toEqual(before.body);
     expect((await renderBoardReport(rt, { planId, period: '2026-03', asOf: made, format: 'html' })).body).toEqual(before.body);
+  });
+
+  it('names the indicators linked to what carries a recommendation, with their direction, beside the evidence count', async () => {
+    const { rt, planId, clock } = await carried();
+    clock.set('2026-04-03T09:00:00.000Z');
+    await rt.executeOutcome(planId, 'DefineIndicator', { indicatorId: 'agency', name: 'Agency social workers', unit: 'count', better: 'lower', decimals: 0, actions: ['1.1'] }, as(actors.admin));
+    await rt.executeOutcome(planId, 'RecordIndicatorValue', { indicator: 'agency', period: '2026-02', value: 60 }, as(actors.officer));
+    await rt.executeOutcome(planId, 'RecordIndicatorValue', { indicator: 'agency', period: '2026-03', value: 39 }, as(actors.officer));
+    const md = String((await renderBoardReport(rt, { planId, period: '2026-03', format: 'md' })).body);
+    expect(md).toContain('| Open | Agency social workers (improving); 1 evidence item |');
   });
 });

@@ -18,7 +18,7 @@ const digest = (n: number) => n.toString(16).padStart(64, '0');
 
 async function trackerPlan(): Promise<Ragtrail> {
   const rt = createRagtrail({ store: createMemoryStore(), now: steppingClock() });
-  await rt.createPlan({ planId, title: 'Ofsted recommendations tracker', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
+  await rt.createPlan({ planId, title: 'Ofsted improvement plan: recommendations of the February 2016 inspection', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
   await rt.execute(planId, 'AddPriority', { number: 1, title: 'Leadership, management and governance of the help and protection of children' }, { actor: admin });
   for (const [ref, title] of [['R1', 'Management oversight of casework'], ['R2', 'Return home interviews'], ['R3', 'Supervision of social workers'], ['R4', 'Care leavers in suitable accommodation']] as const)
     await rt.execute(planId, 'AddAction', { ref, priorityId: 'p1', title }, { actor: admin });
@@ -52,6 +52,8 @@ describe('a lower-is-better plan at 80 columns', () => {
     const screen = frame();
     expect(screen).toMatch(/> 1\. Leadership, management an…\s+2\.8\s+2\.5 ↑\s+Not achieved 3\s+C1 I0 N3\s+3\/4/);
     expect(screen).toMatch(/Overall\s+2\.8\s+2\.5 ↑\s+3\/4/);
+    // The plan's whole title in the header, wrapped rather than cut.
+    expect(screen.replace(/\s+/g, ' ')).toContain('ragtrail · Ofsted improvement plan: recommendations of the February 2016 inspection · Iqbal Vaza (officer)');
     // The selected priority's whole name, and the legend naming each initial and what "carried" means.
     expect(screen.replace(/\s+/g, ' ')).toContain('1. Leadership, management and governance of the help and protection of children');
     expect(screen.replace(/\s+/g, ' ')).toContain('C Completed (1), I In progress (2), N Not achieved (3). Carried: actions not updated for 2017-04, their earlier score carried forward (3 of 4).');

@@ -17,7 +17,7 @@ export function plansText(plans: readonly PlanListing[]): string[] {
  */
 export function summaryText(s: RagSummary): string[] {
   const review = s.review ? `review ${s.review.status}, ${s.review.reviewer} ${s.review.reviewDate}${s.review.signedOffBy ? `, signed off by ${s.review.signedOffBy}` : ''}` : 'no review opened';
-  const out = [`${s.title} (${s.organisation})`, `Period ${s.period} against ${s.previousPeriod}: ${review}`, ''];
+  const out = [...wrap(`${s.title} (${s.organisation})`, 80), ...wrap(`Period ${s.period} against ${s.previousPeriod}: ${review}`, 80), ''];
   const levels = s.priorities[0]?.current.counts ?? [];
   const worstWidth = Math.max(5, ...levels.map((l) => levelText(levels, l.value).length));
   const countsWidth = Math.max(6, ...s.priorities.map((p) => countsText(p.current.counts).length));

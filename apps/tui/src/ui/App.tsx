@@ -3,7 +3,6 @@ import { useEffect, useState } from 'react';
 import { Box, Text, useApp } from 'ink';
 import { addMonths, commandWords, holderOf, mayIssue, permissions, rolesInWords, type Actor } from '@ragtrail/core';
 import type { PlanData } from '../sources/source.js';
-import { pad } from '../view/symbols.js';
 import { wrap } from '../view/wrap.js';
 import { ActionDetail } from './ActionDetail.js';
 import { Dashboard } from './Dashboard.js';
@@ -148,7 +147,9 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
 
   // The flash (a saved entry, a refusal) wraps rather than being cut; the screen above gives up its rows.
   const footer = flash ? wrap(flash, theme.width - 1) : [hints[screen.name]];
-  const room = theme.height - 2 - footer.length;
+  // A long plan title wraps too: the header is never cut, and the screen below gives up the rows.
+  const header = wrap(`ragtrail · ${title || 'no plan'} · ${me}`, theme.width - 1);
+  const room = theme.height - 1 - header.length - footer.length;
   let body;
   if (screen.name === 'help') body = <Help />;
   else if (screen.name === 'picker') {
@@ -174,7 +175,7 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
 
   return (
     <Box flexDirection="column" width={theme.width}>
-      <Text bold>{pad(`ragtrail · ${title || 'no plan'} · ${me}`, theme.width - 1)}</Text>
+      {header.map((text, i) => <Text key={`header-${i}`} bold>{text}</Text>)}
       {body}
       {footer.map((text, i) => <Text key={`footer-${i}`} dimColor={!flash}>{text}</Text>)}
     </Box>

@@ -109,6 +109,8 @@ describe('ragtrail import', () => {
     };
     expect(await figures('copy')).toBe(await figures('original'));
     expect((await run(['export', 'tracker', '--store', store, '--plan', 'original', '--period', '2017-04', '--out', out])).code).toBe(2);
+    const noPeriod = await run(['export', 'tracker', '--store', store, '--plan', 'original', '--format', 'csv', '--out', out]);
+    expect(noPeriod).toMatchObject({ code: 1, err: "ragtrail: Say which month to export: add --period YYYY-MM. A tracker sheet holds one month's scores; `ragtrail summary --plan original` names the latest reviewed month.\n" });
   });
 
   it('reads the worksheet named by --sheet and takes the review cadence from --cadence', async () => {

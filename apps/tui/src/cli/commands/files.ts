@@ -32,14 +32,17 @@ export function registerExport(program: Command, io: Io): void {
     .command('tracker')
     .description("one period's tracker sheet (the importer's layout, so it imports back)")
     .requiredOption('--plan <id>', 'plan id')
-    .requiredOption('--period <YYYY-MM>', 'the period')
+    .option('--period <YYYY-MM>', 'the month the sheet shows (required)')
     .addOption(new Option('--format <format>', 'file format').choices(['csv', 'xlsx']).makeOptionMandatory())
     .requiredOption('--out <file>', 'where to write it')
     .option(...jsonFlag)
     .action(async (_o, cmd: Command) => {
-      const o = optionsOf<{ plan: string; period: string; format: 'csv' | 'xlsx'; out: string; json?: boolean }>(cmd);
+      const o = optionsOf<{ plan: string; period?: string; format: 'csv' | 'xlsx'; out: string; json?: boolean }>(cmd);
+      // Said in words rather than commander's "required option not specified": what is missing and why.
+      const period = o.period;
+      if (!period) throw new UserError(`Say which month to export: add --period YYYY-MM. A tracker sheet holds one month's scores; \`ragtrail summary --plan ${o.plan}\` names the latest reviewed month.`);
       const { exportTracker } = await import('@ragtrail/spreadsheets');
-      const file = await withRagtrail(o, io, (rt) => exportTracker(rt, { planId: o.plan, period: o.period, format: o.format }));
+      const file = await withRagtrail(o, io, (rt) => exportTracker(rt, { planId: o.plan, period, format: o.format }));
       await writeOut(io, o.out, file, o.json);
     });
 }

@@ -48,6 +48,6 @@ export type { SignedCheckpoint, CheckpointVerdict, LogIntegrity } from './ragtra
 export type { ReadModelVerdict } from './ragtrail/read-model-check.js';
 export type { LogVerifyResult } from './ragtrail/verify-log.js';
 export type { IntegrityFlag, PlanIntegrity, LogIntegrityStatus } from './ragtrail/integrity-status.js';
-export type { OutcomeCommandResult, OutcomeCommandOf, OutcomeException } from './ragtrail/outcome-queries.js';
+export type { CoverageRow, OutcomeCommandResult, OutcomeCommandOf, OutcomeException } from './ragtrail/outcome-queries.js';
 export * from './integrity/index.js';
 export * from './outcomes/index.js';

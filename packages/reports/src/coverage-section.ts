@@ -1,37 +1,15 @@
-import { DomainError, type RecommendationCoverage, type Ragtrail } from '@ragtrail/core';
+import type { CoverageRow, Ragtrail, RecommendationCoverage } from '@ragtrail/core';
 
 /**
  * The coverage section of the board report and the evidence pack: for each recommendation of the
  * plan, or of an earlier plan this one carries recommendations from, the actions that carry it.
- * Every figure and the open/closed/exception verdict come from the core's coverage query; this
- * module only gathers the plans involved and lays the answer out.
+ * Which plans, every figure and the open/closed/exception verdict come from the core's
+ * coverageView query; this module only lays the answer out.
  */
-export interface CoverageRow {
-  /** The plan the recommendation belongs to (this plan, or an earlier one this plan carries from). */
-  fromPlanId: string;
-  recommendation: RecommendationCoverage;
-}
+export type { CoverageRow };
 
 export async function coverageRows(rt: Ragtrail, planId: string, asOf?: string): Promise<CoverageRow[]> {
-  const query = asOf ? { asOf } : {};
-  const asked = async (id: string): Promise<RecommendationCoverage[]> => {
-    try {
-      return (await rt.coverage(id, query)).recommendations;
-    } catch (error) {
-      // A plan created after the moment reported did not exist then: it carries nothing.
-      if (error instanceof DomainError && error.code === 'not-found') return [];
-      throw error;
-    }
-  };
-  const own = await asked(planId);
-  const rows: CoverageRow[] = own.some((r) => r.carriedBy.length > 0) ? own.map((recommendation) => ({ fromPlanId: planId, recommendation })) : [];
-  const others = (await rt.plans()).map((p) => p.planId).filter((id) => id !== planId).sort();
-  for (const other of others) {
-    const recs = await asked(other);
-    // An earlier plan is shown whole once this plan carries any of it, so what nothing carries stands out.
-    if (recs.some((r) => r.carriedBy.some((c) => c.planId === planId))) rows.push(...recs.map((recommendation) => ({ fromPlanId: other, recommendation })));
-  }
-  return rows;
+  return (await rt.coverageView(planId, asOf ? { asOf } : {})).rows;
 }
 
 export const coverageHeader = ['Recommendation', 'Carried by', 'Latest score', 'Direction', 'Status', 'Indicators and evidence'];
@@ -48,15 +26,16 @@ const carrierCells = (c: RecommendationCoverage['carriedBy'][number]): [string, 
   c.direction ?? '–',
 ];
 
-export const statusText = (r: RecommendationCoverage): string =>
+/** A recommendation's verdict in the words every front end uses: open, closed after sustained evidence, or an exception. */
+export const coverageStatusText = (r: RecommendationCoverage): string =>
   r.exception !== null ? 'Open: exception' : r.status === 'closed' ? 'Closed: removed after sustained evidence' : 'Open';
 
 /** One row per carrying action; a recommendation nothing carries gets one row saying so. */
 export function coverageTable(rows: readonly CoverageRow[]): string[][] {
   return rows.flatMap(({ fromPlanId, recommendation: r }) => {
     const name = `${fromPlanId} ${r.ref} ${r.title}`;
-    if (r.carriedBy.length === 0) return [[name, 'carried by no action', '–', '–', statusText(r), linkedText(r)]];
-    return r.carriedBy.map((c) => [name, ...carrierCells(c), statusText(r), linkedText(r)]);
+    if (r.carriedBy.length === 0) return [[name, 'carried by no action', '–', '–', coverageStatusText(r), linkedText(r)]];
+    return r.carriedBy.map((c) => [name, ...carrierCells(c), coverageStatusText(r), linkedText(r)]);
   });
 }
 

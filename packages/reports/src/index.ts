@@ -12,6 +12,8 @@ export { ReportFormat, ReportOptions, PdfUnavailableError, type RenderedReport }
 export { chromiumAvailable, chromiumArgs, chromiumPath } from './pdf.js';
 // Shared with the HTTP app's pages, so a score reads the same on screen and on paper.
 export { trajectorySvg } from './html.js';
+/** The verdict words the reports use, so the pages say the same. */
+export { coverageStatusText } from './coverage-section.js';
 export { fig, scoreText, levelName, averageText, carriedText } from './model.js';
 
 const fileName = (kind: string, planId: string, period: string, format: string) => `${planId}-${kind}-${period}.${format}`;

@@ -1,5 +1,5 @@
 import type ExcelJS from 'exceljs';
-import { noCoverage, statusText, type CoverageRow } from './coverage-section.js';
+import { coverageStatusText, noCoverage, type CoverageRow } from './coverage-section.js';
 import { overviewHeader, type OverviewRow } from './overview-section.js';
 import { bold, integerFormat } from './xlsx-cells.js';
 
@@ -13,7 +13,7 @@ export function coverageSheet(wb: ExcelJS.Workbook, rows: readonly CoverageRow[]
   bold(ws.addRow(['Plan', 'Reference', 'Recommendation', 'Carried by plan', 'Carried by', 'Latest score', 'Level', 'Scored period', 'Direction', 'Retired', 'Status', 'Exception', 'Indicators', 'Evidence items']));
   for (const { fromPlanId, recommendation: r } of rows) {
     const head = [fromPlanId, r.ref, r.title];
-    const tail = [statusText(r), r.exception ?? '', r.indicators.map((i) => `${i.name} (${i.direction ?? 'no direction yet'})`).join('; '), r.evidence.length];
+    const tail = [coverageStatusText(r), r.exception ?? '', r.indicators.map((i) => `${i.name} (${i.direction ?? 'no direction yet'})`).join('; '), r.evidence.length];
     if (r.carriedBy.length === 0) ws.addRow([...head, '', 'carried by no action', '', '', '', '', '', ...tail]);
     for (const c of r.carriedBy) {
       const row = ws.addRow([...head, c.planId, c.ref, c.latest?.score ?? 'not scored', c.latest?.label ?? '', c.latest?.period ?? '', c.direction ?? '', c.retired ? 'yes' : 'no', ...tail]);

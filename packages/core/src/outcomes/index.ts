@@ -8,5 +8,5 @@ export * from './format.js';
 export * from './indicator-view.js';
 export * from './milestones.js';
 export * from './coverage.js';
-export type { OutcomeCommandResult, OutcomeCommandOf, OutcomeException } from '../ragtrail/outcome-queries.js';
+export type { CoverageRow, OutcomeCommandResult, OutcomeCommandOf, OutcomeException } from '../ragtrail/outcome-queries.js';
 export * from './audit.js';

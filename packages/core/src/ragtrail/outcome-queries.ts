@@ -10,7 +10,7 @@ import { indicatorView, type IndicatorView } from '../outcomes/indicator-view.js
 import { milestoneViews, type MilestoneView } from '../outcomes/milestones.js';
 import { indicatorsInOrder, outcomeStream, planIdOfOutcomeStream, type OutcomeState } from '../outcomes/state.js';
 import type { PlanState } from '../plan/state.js';
-import { parseInput } from '../shared/errors.js';
+import { DomainError, parseInput } from '../shared/errors.js';
 import { Period, periodEnd } from '../shared/period.js';
 import { defaultPeriod } from '../projections/default-period.js';
 import { exceptions as actionExceptions, type PlanException } from '../projections/exceptions.js';
@@ -72,6 +72,21 @@ export function createOutcomeQueries(deps: Deps) {
     return v;
   };
   const outcomesOf = (planId: string, asOf?: string): Promise<OutcomeState> => (asOf === undefined ? view(planId).refresh() : view(planId).asOf(normaliseAsOf(asOf)));
+
+  /** For each recommendation of an inspection plan: what carries it in other plans, and whether it is assured. */
+  async function coverageOf(planId: string, query: { asOf?: string } = {}): Promise<{ planId: string; recommendations: RecommendationCoverage[]; exceptions: string[] }> {
+    const plan = await loadPlan(planId, query.asOf);
+    const others = [];
+    for (const stream of await store.listStreams('outcomes-')) {
+      const otherId = planIdOfOutcomeStream(stream);
+      if (otherId === null || otherId === planId) continue;
+      const outcomes = await outcomesOf(otherId, query.asOf);
+      if (outcomes.carryOvers.size === 0) continue;
+      const other = await loadPlan(otherId, query.asOf).catch(() => null);
+      if (other) others.push({ plan: other, outcomes });
+    }
+    return coverage({ plan, outcomes: await outcomesOf(planId, query.asOf) }, others);
+  }
 
   /**
    * Many outcome commands on one plan, each decided on the state the ones before it left, in one
@@ -165,18 +180,33 @@ export function createOutcomeQueries(deps: Deps) {
     },
 
     /** For each recommendation of an inspection plan: what carries it in other plans, and whether it is assured. */
-    async coverage(planId: string, query: { asOf?: string } = {}): Promise<{ planId: string; recommendations: RecommendationCoverage[]; exceptions: string[] }> {
-      const plan = await loadPlan(planId, query.asOf);
-      const others = [];
-      for (const stream of await store.listStreams('outcomes-')) {
-        const otherId = planIdOfOutcomeStream(stream);
-        if (otherId === null || otherId === planId) continue;
-        const outcomes = await outcomesOf(otherId, query.asOf);
-        if (outcomes.carryOvers.size === 0) continue;
-        const other = await loadPlan(otherId, query.asOf).catch(() => null);
-        if (other) others.push({ plan: other, outcomes });
+    coverage: coverageOf,
+
+    /**
+     * The coverage a plan's readers see, as the log stood at `asOf`: its own recommendations once
+     * another plan carries any of them, then each earlier plan it carries recommendations from,
+     * whole, so what nothing carries stands out. The earlier plans are the ones its carry-over
+     * links name at that moment (an archived plan still counts), each answered by `coverage`.
+     */
+    async coverageView(planId: string, query: { asOf?: string } = {}): Promise<{ planId: string; rows: CoverageRow[] }> {
+      const own = (await coverageOf(planId, query)).recommendations;
+      const rows: CoverageRow[] = own.some((r) => r.carriedBy.length > 0) ? own.map((recommendation) => ({ fromPlanId: planId, recommendation })) : [];
+      const carriesFrom = new Set([...(await outcomesOf(planId, query.asOf)).carryOvers.values()].map((c) => c.fromPlanId));
+      for (const earlier of [...carriesFrom].filter((id) => id !== planId).sort()) {
+        const theirs = await coverageOf(earlier, query).catch((error: unknown) => {
+          // An earlier plan created after the moment asked about did not exist then.
+          if (error instanceof DomainError && error.code === 'not-found') return null;
+          throw error;
+        });
+        if (theirs) rows.push(...theirs.recommendations.map((recommendation) => ({ fromPlanId: earlier, recommendation })));
       }
-      return coverage({ plan, outcomes: await outcomesOf(planId, query.asOf) }, others);
+      return { planId, rows };
     },
   };
+}
+
+/** A recommendation of `fromPlanId` (the plan asked about, or an earlier one it carries from) with what carries it. */
+export interface CoverageRow {
+  fromPlanId: string;
+  recommendation: RecommendationCoverage;
 }

@@ -91,3 +91,24 @@ describe('coverage of an inspection plan', () => {
     expect((await rt.coverage('ofsted-2016', { asOf: added.events.at(-1)!.recordedAt })).exceptions).toHaveLength(2);
   });
 });
+
+describe("coverage as a plan's readers see it", () => {
+  it('shows the earlier plan this plan carries from, whole, and the inspection plan its own recommendations once carried; as of before the link, neither', async () => {
+    const { rt } = await setUp();
+    await rt.createPlan({ planId: 'ofsted-2016', title: 'Ofsted SIF tracker', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
+    await rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 1', title: 'Reduce reliance on agency social workers' }, { actor: admin });
+    const before = await rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 2', title: 'Improve management oversight' }, { actor: admin });
+    await rt.createPlan({ planId: 'unrelated', title: 'Another plan', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
+    await rt.executeOutcome('dev-plan', 'LinkCarryOver', { action: 'P1.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 1' }, { actor: reviewer });
+
+    const later = await rt.coverageView('dev-plan');
+    expect(later.rows.map((r) => [r.fromPlanId, r.recommendation.ref])).toEqual([['ofsted-2016', 'Ofsted 1'], ['ofsted-2016', 'Ofsted 2']]);
+    expect(later.rows[1]!.recommendation.exception).toContain('carried by no action');
+    expect((await rt.coverageView('ofsted-2016')).rows.map((r) => r.recommendation.ref)).toEqual(['Ofsted 1', 'Ofsted 2']);
+    expect((await rt.coverageView('unrelated')).rows).toEqual([]);
+
+    const asOf = before.events.at(-1)!.recordedAt;
+    expect((await rt.coverageView('dev-plan', { asOf })).rows).toEqual([]);
+    expect((await rt.coverageView('ofsted-2016', { asOf })).rows).toEqual([]);
+  });
+});

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import type { RecommendationCoverage } from '@ragtrail/core';
+import type { CoverageRow, RecommendationCoverage } from '@ragtrail/core';
+import { coverageStatusText } from '@ragtrail/reports';
 import { actionHref } from './action-href.js';
-import type { CoverageRow } from './coverage-rows.js';
 import { TableScroll } from './govuk.js';
 import { DirectionOf } from './score.js';
 
@@ -15,14 +15,10 @@ import { DirectionOf } from './score.js';
 type Carrier = RecommendationCoverage['carriedBy'][number];
 const directions = new Set(['Improving', 'Maintained', 'Declining']);
 
-/** The board report's words for a verdict (packages/reports/src/coverage-section.ts). */
-const statusText = (r: RecommendationCoverage): string =>
-  r.exception !== null ? 'Open: exception' : r.status === 'closed' ? 'Closed: removed after sustained evidence' : 'Open';
-
 /** Open, closed or an exception as a GOV.UK tag: the words carry the meaning, the colour helps. */
 function Status({ r }: { r: RecommendationCoverage }) {
   const colour = r.exception !== null ? 'govuk-tag--red' : r.status === 'closed' ? 'govuk-tag--green' : 'govuk-tag--blue';
-  return <strong class={`govuk-tag ${colour}`}>{statusText(r)}</strong>;
+  return <strong class={`govuk-tag ${colour}`}>{coverageStatusText(r)}</strong>;
 }
 
 function CarrierCells({ c, asOf }: { c: Carrier; asOf: string | null }) {

@@ -1,10 +1,9 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type IndicatorView, type OutcomeException, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
+import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type CoverageRow, type IndicatorView, type OutcomeException, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
 import { averageText, carriedText, scoreText } from '@ragtrail/reports';
 import { actionHref } from './action-href.js';
 import { AsKnownAt } from './as-known-at.js';
 import { CoverageSection } from './coverage.js';
-import type { CoverageRow } from './coverage-rows.js';
 import { ErrorSummary, TableScroll, type FieldError } from './govuk.js';
 import { Layout } from './layout.js';
 import { momentValues, type MomentValues } from './moment-form.js';

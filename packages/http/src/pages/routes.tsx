@@ -6,7 +6,6 @@ import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
 import { problemOf } from '../problem.js';
 import { liveStream } from '../routes/live.js';
 import { reportDownload } from '../routes/reports.js';
-import { coverageRows } from './coverage-rows.js';
 import { auditDownload } from '../routes/files.js';
 import { AccessibilityStatement } from './accessibility.js';
 import { ActionPage } from './action.js';
@@ -79,7 +78,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const asOf = asOfOf(c.req.query('asOf'));
     const query = { ...(c.req.query('period') ? { period: c.req.query('period')! } : {}), ...(asOf ? { asOf } : {}) };
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
-    const [{ indicators }, coverage] = await Promise.all([rt.indicators(planId, { period: summary.period, ...(asOf ? { asOf } : {}) }), coverageRows(rt, c.get('plans'), planId, asOf ?? undefined)]);
+    const [{ indicators }, coverage] = await Promise.all([rt.indicators(planId, { period: summary.period, ...(asOf ? { asOf } : {}) }), rt.coverageView(planId, asOf ? { asOf } : {}).then((v) => v.rows)]);
     const form = typed && !typed.ok ? { values: typed.values, errors: typed.errors } : undefined;
     return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} outcomeExceptions={exceptions.outcomes} asOf={asOf} indicators={indicators} coverage={coverage} integrity={await rt.planIntegrity(planId)} {...(form ? { form } : {})} />, form ? 400 : 200);
   });

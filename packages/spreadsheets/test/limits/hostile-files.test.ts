@@ -88,6 +88,12 @@ describe('hostile spreadsheets are refused early, naming the limit and the file'
     await refused('short.tsv', 'a\nb\nc\n', 'maxRows', { maxRows: 2 });
   });
 
+  it('commas inside quotes are not cells: a file whose delimiters suggest more than maxCells reads when its cells are within it', async () => {
+    const { rows } = await readTable({ fileName: 'quoted.csv', content: Buffer.from('"a,b,c,d",\'=1+1\n'), limits: { maxCells: 2 } });
+    expect(rows).toEqual([['a,b,c,d', '=1+1']]);
+    expect((await readTable({ fileName: 'plain.csv', content: Buffer.from('"a,b,c,d",\'=1+1\n') })).rows).toEqual(rows);
+  });
+
   it('a text file over maxUncompressedBytes is refused before it is decoded', async () => {
     await refused('huge.csv', Buffer.alloc(2048, 0x61), 'maxUncompressedBytes', { maxUncompressedBytes: 1024 });
   });

@@ -19,6 +19,19 @@ function text(value: string): string {
   return JSON.stringify(value);
 }
 
+// Member names repeat on every event (the envelope's and each schema's): their text is kept, up to a
+// bound, so data with ever-new names cannot grow it without limit.
+const names = new Map<string, string>();
+function name(key: string): string {
+  let written = names.get(key);
+  if (written === undefined) {
+    written = text(key);
+    if (names.size >= 4096) names.clear();
+    names.set(key, written);
+  }
+  return written;
+}
+
 // Array items that JSON cannot hold: undefined and symbols become null, as in JSON.stringify; a
 // function leaves an empty slot, as the package's join does (no event holds either).
 const item = (value: unknown, seen: Set<object>): string =>
@@ -65,7 +78,7 @@ function write(value: unknown, seen: Set<object>): string {
     for (const key of keys) {
       const member = record[key];
       if (member === undefined || typeof member === 'symbol') continue;
-      out += (first ? '' : ',') + text(key) + ':' + write(member, seen);
+      out += (first ? '' : ',') + name(key) + ':' + write(member, seen);
       first = false;
     }
     out += '}';

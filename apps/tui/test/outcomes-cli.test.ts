@@ -1,24 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRagtrail } from '@ragtrail/core';
-import { runCli } from '../src/cli/program.js';
 import { memoryStoreNamed } from '@ragtrail/stores';
-import { captureIo, seedPlan, steppingClock } from './fixtures.js';
-
-async function seeded(): Promise<string> {
-  const url = `memory:${randomUUID()}`;
-  await seedPlan(createRagtrail({ store: memoryStoreNamed(url.slice('memory:'.length)), now: steppingClock() }));
-  return url;
-}
-
-async function run(args: string[]) {
-  const c = captureIo({});
-  const code = await runCli(args, c.io);
-  return { code, out: c.out(), err: c.err() };
-}
+import { runCliCaptured as run, seededStoreUrl as seeded } from './cli-run.js';
 
 const as = (role: string) => ['--actor', `A ${role}`, '--role', role];
 

@@ -1,21 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createRagtrail } from '@ragtrail/core';
-import { runCli } from '../src/cli/program.js';
 import { memoryStoreNamed } from '@ragtrail/stores';
-import { captureIo, seedPlan, steppingClock } from './fixtures.js';
-
-async function seeded(): Promise<string> {
-  const url = `memory:${randomUUID()}`;
-  await seedPlan(createRagtrail({ store: memoryStoreNamed(url.slice('memory:'.length)), now: steppingClock() }));
-  return url;
-}
-
-async function run(args: string[]) {
-  const c = captureIo({});
-  const code = await runCli(args, c.io);
-  return { code, out: c.out(), err: c.err() };
-}
+import { runCliCaptured as run, seededStoreUrl as seeded } from './cli-run.js';
 
 describe('ragtrail verify and the read models kept beside the log', () => {
   it('verify names each read model entry that does not match the log and exits 1; the entry is dropped, so the next verify holds', async () => {

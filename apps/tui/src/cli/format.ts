@@ -1,6 +1,7 @@
-import { auditEventTitle, describeAuditRecord, displayPair, priorityName, type ActionEvidence, type AuditRecord, type PlanException, type PlanListing, type RagSummary, type ScoringScheme } from '@ragtrail/core';
+import { auditEventTitle, describeAuditRecord, displayPair, priorityName, type ActionEvidence, type AuditRecord, type OutcomeException, type PlanException, type PlanListing, type RagSummary, type ScoringScheme } from '@ragtrail/core';
 import { arrow, countsText, levelText, pad, padStart } from '../view/symbols.js';
 import { wrap } from '../view/wrap.js';
+import { exceptionBlocks } from '../view/exception-lines.js';
 
 export function plansText(plans: readonly PlanListing[]): string[] {
   if (plans.length === 0) return ['No plans yet: run `ragtrail demo` or `ragtrail import tracker FILE`.'];
@@ -48,9 +49,10 @@ export function summaryText(s: RagSummary): string[] {
   return out;
 }
 
-export function exceptionsText(period: string, list: readonly PlanException[]): string[] {
-  if (list.length === 0) return [`No exceptions in ${period}.`];
-  return [`Exceptions in ${period}:`, ...list.map((e) => `  ${pad(e.kind, 20)} ${pad(e.ref, 12)} ${e.message}`)];
+/** The actions' exceptions, then the outcomes' (kind in words), each sentence wrapped at 80 columns under its own column. */
+export function exceptionsText(period: string, list: readonly PlanException[], outcomes: readonly OutcomeException[] = []): string[] {
+  if (list.length === 0 && outcomes.length === 0) return [`No exceptions in ${period}.`];
+  return [`Exceptions in ${period}:`, ...exceptionBlocks(list, outcomes, 80).flat()];
 }
 
 /**

@@ -1,5 +1,5 @@
 import type {
-  ActionEvidence, Actor, AuditRecord, CommandInput, IndicatorView, PlanException, PlanListing, PlanState, RagSummary, RecordedEvent,
+  ActionEvidence, Actor, AuditRecord, CommandInput, IndicatorView, OutcomeException, PlanException, PlanListing, PlanState, RagSummary, RecordedEvent,
 } from '@ragtrail/core';
 
 export interface PeriodQuery {
@@ -19,7 +19,8 @@ export interface PlanData {
   plans(): Promise<PlanListing[]>;
   plan(planId: string): Promise<PlanState>;
   summary(planId: string, query?: PeriodQuery): Promise<RagSummary>;
-  exceptions(planId: string, query?: PeriodQuery): Promise<{ period: string; exceptions: PlanException[] }>;
+  /** The actions' exceptions and, beside them, the outcomes' (off-target indicators, milestones overdue or missed). */
+  exceptions(planId: string, query?: PeriodQuery): Promise<{ period: string; exceptions: PlanException[]; outcomes: OutcomeException[] }>;
   audit(planId: string, query?: { action?: string }): Promise<{ total: number; records: AuditRecord[] }>;
   evidence(planId: string, query?: PeriodQuery & { action?: string }): Promise<{ period: string; actions: ActionEvidence[] }>;
   /** Each indicator of the plan with every fact the core derives through its polarity (direction, RAG, comparators). */

@@ -159,7 +159,7 @@ function Screens({ data, planId: initialPlan, theme }: AppProps) {
   } else if (!planId) body = <Text>No plan chosen: press p.</Text>;
   else if (board.error) body = <ErrorLine error={board.error} />;
   else if (!board.data) body = <Text>Loading…</Text>;
-  else if (screen.name === 'dashboard') body = <Dashboard summary={board.data.summary} exceptions={board.data.exceptions.exceptions} selected={selected} room={room} />;
+  else if (screen.name === 'dashboard') body = <Dashboard summary={board.data.summary} exceptions={board.data.exceptions.exceptions} outcomes={board.data.exceptions.outcomes} selected={selected} room={room} />;
   else if (screen.name === 'priority') {
     const priority = priorities[screen.index];
     body = priority ? <PriorityView priority={priority} period={board.data.summary.period} room={room} onOpen={(actionId) => push({ name: 'action', actionId })} /> : <Text>No such priority.</Text>;

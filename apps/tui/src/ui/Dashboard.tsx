@@ -1,17 +1,18 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { Box, Text } from 'ink';
-import { displayPair, priorityName, type PlanException, type PlanIntegrity, type RagSummary } from '@ragtrail/core';
+import { displayPair, priorityName, type OutcomeException, type PlanException, type PlanIntegrity, type RagSummary } from '@ragtrail/core';
 import { arrow, countsLegend, countsText, levelCellWidth, pad } from '../view/symbols.js';
+import { exceptionBlocks } from '../view/exception-lines.js';
 import { wrap } from '../view/wrap.js';
 import { RagCell } from './RagCell.js';
 import { useTheme } from './theme.js';
 
 /**
  * The board's view of a period: one row per priority, then the overall figure, a legend and the
- * exceptions. Columns are sized from the plan's own scheme, so "Not achieved 3" is written whole;
+ * exceptions, the actions' then the outcomes'. Columns are sized from the plan's own scheme, so "Not achieved 3" is written whole;
  * the priority name is what gives way, and the selected one is written out in full below.
  */
-export function Dashboard({ summary, exceptions, selected, room }: { summary: RagSummary & { integrity?: PlanIntegrity }; exceptions: readonly PlanException[]; selected: number | null; room: number }) {
+export function Dashboard({ summary, exceptions, outcomes = [], selected, room }: { summary: RagSummary & { integrity?: PlanIntegrity }; exceptions: readonly PlanException[]; outcomes?: readonly OutcomeException[]; selected: number | null; room: number }) {
   const { width } = useTheme();
   const levels = summary.priorities[0]?.current.counts ?? [];
   const cellWidth = levelCellWidth(levels);
@@ -30,8 +31,7 @@ export function Dashboard({ summary, exceptions, selected, room }: { summary: Ra
   const used = 2 + summary.priorities.length + 1 + chosenName.length + legend.length + 1 + (broken ? 1 : 0);
   const exceptionRoom = Math.max(1, room - used);
   // Each exception's sentence wraps under its message column; those that do not fit are counted.
-  const messageWidth = Math.max(10, width - 1 - 34);
-  const blocks = exceptions.map((e) => wrap(e.message, messageWidth).map((text, i) => (i === 0 ? `  ${pad(e.kind, 20)} ${pad(e.ref, 10)} ${text}` : `${' '.repeat(34)}${text}`)));
+  const blocks = exceptionBlocks(exceptions, outcomes, width - 1);
   const shown: string[][] = [];
   for (let i = 0, rows = 0; i < blocks.length; i++) {
     const more = i < blocks.length - 1 ? 1 : 0;
@@ -62,9 +62,9 @@ export function Dashboard({ summary, exceptions, selected, room }: { summary: Ra
       </Text>
       {chosenName.map((text, i) => <Text key={`name-${i}`} dimColor>{`  ${text}`}</Text>)}
       {legend.map((text, i) => <Text key={`legend-${i}`} dimColor>{text}</Text>)}
-      <Text bold>{`Exceptions (${exceptions.length})`}</Text>
+      <Text bold>{`Exceptions (${blocks.length})`}</Text>
       {shown.flat().map((text, i) => <Text key={`x-${i}`}>{text}</Text>)}
-      {exceptions.length > shown.length ? <Text dimColor>{`  … ${exceptions.length - shown.length} more (ragtrail exceptions --plan ${summary.planId})`}</Text> : null}
+      {blocks.length > shown.length ? <Text dimColor>{`  … ${blocks.length - shown.length} more (ragtrail exceptions --plan ${summary.planId})`}</Text> : null}
     </Box>
   );
 }

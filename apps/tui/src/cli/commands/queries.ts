@@ -55,7 +55,7 @@ export function registerQueries(program: Command, io: Io): void {
 
   program
     .command('exceptions')
-    .description('reds, slippage, missed dates, silence and directions the scores do not bear out')
+    .description('reds, slippage, missed dates, silence, directions the scores do not bear out, off-target indicators and milestones not met')
     .requiredOption('--plan <id>', 'plan id')
     .option('--period <YYYY-MM>', 'the period (default: the latest reviewed)')
     .option('--as-of <ISO-8601>', 'as it was known at this date or instant')
@@ -64,7 +64,7 @@ export function registerQueries(program: Command, io: Io): void {
       const o = optionsOf<PeriodQuery>(cmd);
       const result = await withRagtrail(o, io, (rt) => rt.exceptions(o.plan, periodQuery(o)));
       if (o.json) json(io, result);
-      else (await format()).exceptionsText(result.period, result.exceptions).forEach((t) => line(io, t));
+      else (await format()).exceptionsText(result.period, result.exceptions, result.outcomes).forEach((t) => line(io, t));
     });
 
   program

@@ -5,21 +5,23 @@ export * from './scheme/scheme.js';
 export * from './access/roles.js';
 export * from './access/permissions.js';
 export {
-  ACCESS_STREAM, IssueTokenInput, RevokeTokenInput, accessDecider, decideAccess, evolveAccess, initialAccessState,
-  type AccessCommand, type AccessState, type TokenRecord,
+  IssueTokenInput, RevokeTokenInput, accessDecider, type AccessCommand, type AccessState, type TokenRecord,
 } from './access/tokens.js';
 export * from './events/plan-events.js';
 export * from './events/access-events.js';
 export * from './events/integrity-events.js';
-export * from './events/catalogue.js';
+export { isEventType, type DomainEvent, type EventData, type EventOf, type EventType } from './events/catalogue.js';
 export * from './events/envelope.js';
 export { toRecorded } from './events/recorded.js';
-export * from './chain/hash-chain.js';
+export { GENESIS_HASH, type ChainBreak, type VerifyResult } from './chain/hash-chain.js';
 export { iterateAll, type AppendResult, type EventStore, type ReadAllOptions, type ReadModelEntry, type ReadModelStore, type ReadStreamOptions, type SubscribeOptions, type Subscription } from './store/port.js';
 export * from './store/memory-store.js';
 export * from './store/verify-store.js';
 export * from './store/migrate.js';
-export * from './plan/state.js';
+export {
+  actionsInOrder, entryAt, entryPeriods, initialPlanState, prioritiesInOrder, scoreAt,
+  type ActionState, type Entry, type Evidence, type ImportedFigures, type PlanState, type Priority, type Review,
+} from './plan/state.js';
 export * from './plan/state-json.js';
 export { evolve, evolveAll, foldPlan } from './plan/evolve.js';
 export * from './plan/replay.js';

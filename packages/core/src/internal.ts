@@ -16,6 +16,16 @@ export { normaliseAsOf } from './ragtrail/instant.js';
 export { hashToken, newTokenSecret, principalFor } from './access/tokens.js';
 export { choosePeriod, latestKey, DefaultPeriodTracker } from './projections/default-period.js';
 export { actionFigure, actionGroups, directionOfFigures, groupFigures, levelOf, mean } from './projections/figures.js';
-export { EMPTY_ROOT, hashChildren } from './integrity/hashing.js';
+export { EMPTY_ROOT, HASH_SIZE, hashChildren, hashFromHex, hashLeaf, leafHashOfEvent } from './integrity/hashing.js';
 export { formatNote, keyIdOf } from './integrity/signed-note.js';
 export { formatCheckpointBody, parseCheckpointBody } from './integrity/checkpoint.js';
+// Store plumbing: the chain sealing and order check every store's append runs, and the codec
+// behind toRecorded. A store gets them from here; an embedder's events arrive sealed and decoded.
+export { hashEvent, seal, verifyStream } from './chain/hash-chain.js';
+export { assertRecordedInOrder } from './integrity/recorded-order.js';
+export { eventCatalogue, upcast } from './events/catalogue.js';
+// Fold internals: the access decider's parts (embedders use accessDecider or the facade), the
+// mutable outcome fold, and the plan-state lookups the folds and projections share.
+export { ACCESS_STREAM, decideAccess, evolveAccess, initialAccessState } from './access/tokens.js';
+export { startOutcomeFold } from './outcomes/evolve.js';
+export { isActiveIn, latestEntryBefore } from './plan/state.js';

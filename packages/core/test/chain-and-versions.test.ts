@@ -1,9 +1,9 @@
 import { describe, it, expect } from 'vitest';
 import {
-  ConcurrencyError, createMemoryStore, createRagtrail, GENESIS_HASH, replayPlans, seal, toRecorded, upcast, verifyStore, verifyStream,
+  ConcurrencyError, createMemoryStore, createRagtrail, GENESIS_HASH, replayPlans, toRecorded, verifyStore,
   type EventStore, type StoredEvent,
 } from '../src/index.js';
-import { toRecordedTrusted } from '../src/internal.js';
+import { seal, toRecordedTrusted, upcast, verifyStream } from '../src/internal.js';
 import { actors, sealedEvents } from '../src/testing/index.js';
 
 describe('the hash chain', () => {

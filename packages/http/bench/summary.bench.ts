@@ -7,7 +7,8 @@
 // of that month's events with the period moved on, sealed into the hash chain in batches and
 // appended straight to the store — the way packages/store-sqlite/bench/plan-log.ts builds its logs.
 import { serve } from '@hono/node-server';
-import { GENESIS_HASH, createMemoryStore, createRagtrail, directionBetween, seal, type EventToAppend, type ScoringScheme } from '@ragtrail/core';
+import { GENESIS_HASH, createMemoryStore, createRagtrail, directionBetween, type EventToAppend, type ScoringScheme } from '@ragtrail/core';
+import { seal } from '@ragtrail/core/internal';
 import { openStore } from '@ragtrail/stores';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -15,7 +15,6 @@ import {
 import {
   ConcurrencyError,
   RecordedOrderError,
-  assertRecordedInOrder,
   type AppendResult,
   type EventStore,
   type EventToAppend,
@@ -25,7 +24,7 @@ import {
   type SubscribeOptions,
   type Subscription,
 } from '@ragtrail/core';
-import { assertAppendable } from '@ragtrail/core/internal';
+import { assertAppendable, assertRecordedInOrder } from '@ragtrail/core/internal';
 import { splitNamespace } from './connection-string.js';
 import { fromRecorded, hasEnvelope, isSystemEvent, toProposed, type RecordedShape } from './envelope-metadata.js';
 

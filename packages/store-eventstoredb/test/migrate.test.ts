@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { createMemoryStore, createRagtrail, migrateLog, seal, verifyStore, GENESIS_HASH, type EventToAppend, type MigrationProgress } from '@ragtrail/core';
+import { createMemoryStore, createRagtrail, migrateLog, verifyStore, GENESIS_HASH, type EventToAppend, type MigrationProgress } from '@ragtrail/core';
+import { seal } from '@ragtrail/core/internal';
 import { actors, sealedEvents } from '@ragtrail/core/testing';
 import { esdbOnDouble, withoutPositions, writeDemoPlan } from './helpers.js';
 

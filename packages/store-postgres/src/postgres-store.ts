@@ -1,6 +1,6 @@
 import pg from 'pg';
-import { ConcurrencyError, assertRecordedInOrder } from '@ragtrail/core';
-import { assertAppendable, createLiveFeed } from '@ragtrail/core/internal';
+import { ConcurrencyError } from '@ragtrail/core';
+import { assertAppendable, assertRecordedInOrder, createLiveFeed } from '@ragtrail/core/internal';
 import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { migrate, namesFor } from './schema.js';
 import { EVENT_COLUMNS, fromRow, insertBatch } from './rows.js';

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { GENESIS_HASH, createMemoryStore, createRagtrail, seal, type Actor, type EventToAppend, type StoredEvent } from '@ragtrail/core';
+import { GENESIS_HASH, createMemoryStore, createRagtrail, type Actor, type EventToAppend, type StoredEvent } from '@ragtrail/core';
+import { seal } from '@ragtrail/core/internal';
 import type { EventStore } from '@ragtrail/core';
 import { progress } from './report.js';
 

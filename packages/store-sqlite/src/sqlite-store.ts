@@ -1,8 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { ConcurrencyError, assertRecordedInOrder } from '@ragtrail/core';
-import { assertAppendable, createLiveFeed } from '@ragtrail/core/internal';
+import { ConcurrencyError } from '@ragtrail/core';
+import { assertAppendable, assertRecordedInOrder, createLiveFeed } from '@ragtrail/core/internal';
 import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { applyPragmas, migrate } from './schema.js';
 import { EVENT_COLUMNS, fromRawRow, toValues, type EventValues } from './rows.js';

@@ -1,5 +1,4 @@
 /** The log-wide Merkle tree, signed checkpoints and proofs (docs/integrity.md). */
-export { HASH_SIZE, hashFromHex, hashLeaf, leafHashOfEvent } from './hashing.js';
 export { MerkleTree } from './merkle.js';
 export { verifyConsistency, verifyInclusion, type ProofCheck } from './merkle-verify.js';
 export {
@@ -16,5 +15,5 @@ export {
 } from './proof-json.js';
 export { CHECKPOINT_BEGIN, CHECKPOINT_END, extractCheckpoint, extractCheckpoints, markCheckpoint } from './extract-checkpoint.js';
 export { checkLogExtends, type LogCheck } from './check-log.js';
-export { RecordedOrderError, assertRecordedInOrder } from './recorded-order.js';
+export { RecordedOrderError } from './recorded-order.js';
 export { logNameFor, signerForStore, signingKeyPathFor } from './store-signer.js';

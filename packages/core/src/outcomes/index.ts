@@ -1,7 +1,7 @@
 export * from '../events/outcome-events.js';
 export * from './commands.js';
 export * from './state.js';
-export * from './evolve.js';
+export { evolveOutcomes, evolveOutcomesAll } from './evolve.js';
 export * from './decider.js';
 export * from './polarity.js';
 export * from './format.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commandWords, decide, decideAccess, DomainError, holderOf, rolesInWords, initialAccessState, permissions, Role, type CommandType, type PlanCommand } from '../../src/index.js';
+import { commandWords, decide, DomainError, holderOf, rolesInWords, permissions, Role, type CommandType, type PlanCommand } from '../../src/index.js';
+import { decideAccess, initialAccessState } from '../../src/internal.js';
 import { actors, given } from '../../src/testing/index.js';
 import { basePlan } from '../fixtures.js';
 

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  auditEventTitle, auditTrail, describeAuditRecord, describeChange, developmentPlanScheme, eventCatalogue, ofstedTrackerScheme,
+  auditEventTitle, auditTrail, describeAuditRecord, describeChange, developmentPlanScheme, ofstedTrackerScheme,
   outcomeAuditTrail, valueInWords, type DomainEvent, type FieldChange,
 } from '../../src/index.js';
+import { eventCatalogue } from '../../src/internal.js';
 import { asRecorded } from '../../src/testing/index.js';
 import { actionAdded, entryRecorded, planCreated, priorityAdded, reviewOpened, reviewSignedOff } from '../fixtures.js';
 

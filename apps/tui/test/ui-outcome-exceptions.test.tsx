@@ -2,7 +2,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import type { Ragtrail } from '@ragtrail/core';
+import { createApp } from '@ragtrail/http';
 import { directData } from '../src/sources/direct.js';
+import { httpData } from '../src/sources/http.js';
+import type { PlanData } from '../src/sources/source.js';
 import { App } from '../src/ui/App.js';
 import { admin, officer, reviewer, seededMemory } from './fixtures.js';
 import { plain, screenDeadlineMs, until } from './ui-helpers.js';
@@ -17,10 +20,18 @@ async function addOutcomeExceptions(rt: Ragtrail, planId: string): Promise<void>
   await rt.executeOutcome(planId, 'SetIndicatorTarget', { indicator: 'agency', by: '2017-05', value: 20 }, { actor: reviewer });
 }
 
-async function start(height: number) {
+/** The HTTP source on the API app in-process, reading as a viewer: what `ragtrail tui --url` shows. */
+async function overHttp(rt: Ragtrail): Promise<PlanData> {
+  const { token } = await rt.issueToken({ name: 'Inspector', role: 'viewer' }, { actor: admin });
+  const app = createApp({ ragtrail: rt });
+  return httpData('http://ragtrail.test', token, ((input: string | URL | Request, init?: RequestInit) => app.request(String(input), init)) as typeof fetch);
+}
+
+async function start(height: number, source: 'direct' | 'http' = 'direct') {
   const { rt, planId } = await seededMemory();
   await addOutcomeExceptions(rt, planId);
-  const app = render(<App data={directData(rt, officer, 'memory:')} theme={{ colour: false, width: 80, height }} planId={planId} />);
+  const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, 'memory:');
+  const app = render(<App data={data} theme={{ colour: false, width: 80, height }} planId={planId} />);
   const frame = () => {
     const text = plain(app.lastFrame());
     const wide = text.split('\n').find((row) => row.length > 80);
@@ -47,6 +58,11 @@ describe("the dashboard's exceptions", () => {
     for (const row of [offTarget + 1, milestone + 1, milestone + 2, milestone + 3]) expect(rows[row]!.slice(0, 36).trim(), rows[row]).toBe('');
     expect(rows.slice(milestone + 1, milestone + 4).map((row) => row.trim()).join(' ')).toBe('agreed with the unions and in use across every team" was due on 2017-05-15 and is not recorded as met');
     expect(screen).not.toContain('more (ragtrail exceptions');
+  });
+
+  it('shows the same through the HTTP source as through the store', async () => {
+    const { frame } = await start(48, 'http');
+    await until(frame, ['Exceptions (6)', /indicator off target agency\s+Agency social workers: 39% in May 2017; off/, /milestone not met\s+P1\.3 #1\s+P1\.3 milestone 1/]);
   });
 
   it('counts the outcomes it has no room for and points to ragtrail exceptions in a short terminal', async () => {

@@ -10,7 +10,7 @@ export {
 export * from './events/plan-events.js';
 export * from './events/access-events.js';
 export * from './events/integrity-events.js';
-export { isEventType, type DomainEvent, type EventData, type EventOf, type EventType } from './events/catalogue.js';
+export { type DomainEvent, type EventData, type EventOf, type EventType } from './events/catalogue.js';
 export * from './events/envelope.js';
 export { toRecorded } from './events/recorded.js';
 export { GENESIS_HASH, type ChainBreak, type VerifyResult } from './chain/hash-chain.js';
@@ -19,11 +19,11 @@ export * from './store/memory-store.js';
 export * from './store/verify-store.js';
 export * from './store/migrate.js';
 export {
-  actionsInOrder, entryAt, entryPeriods, initialPlanState, prioritiesInOrder, scoreAt,
+  actionsInOrder, entryAt, entryPeriods, initialPlanState, scoreAt,
   type ActionState, type Entry, type Evidence, type ImportedFigures, type PlanState, type Priority, type Review,
 } from './plan/state.js';
 export * from './plan/state-json.js';
-export { evolve, evolveAll, foldPlan } from './plan/evolve.js';
+export { evolve, evolveAll } from './plan/evolve.js';
 export * from './plan/replay.js';
 export * from './plan/decider.js';
 export * from './plan/commands/command.js';
@@ -38,7 +38,9 @@ export {
 export * from './projections/rag-summary.js';
 export * from './projections/exceptions.js';
 export * from './projections/audit-trail.js';
-export * from './projections/audit-sentences.js';
+export {
+  auditEventTitle, describeAuditRecord, describeChange, valueInWords, type DescribeContext,
+} from './projections/audit-sentences.js';
 export * from './projections/sustained-evidence.js';
 export { defaultPeriod, recordingPeriod } from './projections/default-period.js';
 export * from './ragtrail/plan-timeline.js';

@@ -7,7 +7,7 @@
  */
 export { assertAppendable, assertReadModelEntries } from './store/port.js';
 export { createLiveFeed } from './store/live-feed.js';
-export { startFold, type PlanFold } from './plan/evolve.js';
+export { foldPlan, startFold, type PlanFold } from './plan/evolve.js';
 export { toRecordedTrusted } from './events/recorded.js';
 // The parts behind the facade's features: an embedder gets their results through `createRagtrail`
 // and the projections, and these may change shape whenever those features need them to.
@@ -18,14 +18,22 @@ export { choosePeriod, latestKey, DefaultPeriodTracker } from './projections/def
 export { actionFigure, actionGroups, directionOfFigures, groupFigures, levelOf, mean } from './projections/figures.js';
 export { EMPTY_ROOT, HASH_SIZE, hashChildren, hashFromHex, hashLeaf, leafHashOfEvent } from './integrity/hashing.js';
 export { formatNote, keyIdOf } from './integrity/signed-note.js';
-export { formatCheckpointBody, parseCheckpointBody } from './integrity/checkpoint.js';
+export { formatCheckpointBody, parseCheckpointBody, readCheckpointUnverified } from './integrity/checkpoint.js';
+export { logNameFor, signingKeyPathFor } from './integrity/store-signer.js';
 // Store plumbing: the chain sealing and order check every store's append runs, and the codec
 // behind toRecorded. A store gets them from here; an embedder's events arrive sealed and decoded.
 export { hashEvent, seal, verifyStream } from './chain/hash-chain.js';
 export { assertRecordedInOrder } from './integrity/recorded-order.js';
-export { eventCatalogue, upcast } from './events/catalogue.js';
+export { eventCatalogue, isEventType, upcast } from './events/catalogue.js';
 // Fold internals: the access decider's parts (embedders use accessDecider or the facade), the
 // mutable outcome fold, and the plan-state lookups the folds and projections share.
 export { ACCESS_STREAM, decideAccess, evolveAccess, initialAccessState } from './access/tokens.js';
 export { startOutcomeFold } from './outcomes/evolve.js';
-export { isActiveIn, latestEntryBefore } from './plan/state.js';
+export { isActiveIn, latestEntryBefore, prioritiesInOrder } from './plan/state.js';
+// Helpers the outcome fold, its views and the audit sentences share; their results reach embedders
+// through indicatorView, milestoneViews, coverage and describeAuditRecord.
+export { findIndicator } from './outcomes/decider.js';
+export { indicatorsInOrder, trajectoryInOrder, valuesInOrder } from './outcomes/state.js';
+export { monthIndex, willMeet } from './outcomes/polarity.js';
+export { comparatorPhrase } from './outcomes/format.js';
+export { listInWords } from './projections/audit-sentences.js';

@@ -1,10 +1,10 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  createMemoryStore, createRagtrail, DomainError, evolve, evolveAll, findLevel, foldPlan, initialPlanState,
+  createMemoryStore, createRagtrail, DomainError, evolve, evolveAll, findLevel, initialPlanState,
   periodEnd, replayPlans, toRecorded, type Actor, type PlanState,
 } from '../src/index.js';
-import { isActiveIn, startFold, toRecordedTrusted } from '../src/internal.js';
+import { foldPlan, isActiveIn, startFold, toRecordedTrusted } from '../src/internal.js';
 import { actors } from '../src/testing/index.js';
 
 const refs = ['P1.1', 'P1.2', 'P2.1', 'P2.2', 'P3.1'];

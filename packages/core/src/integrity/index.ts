@@ -6,7 +6,7 @@ export {
   type NoteCheck, type NoteSignature, type NoteSigner, type ParsedNote, type VerifierKey,
 } from './signed-note.js';
 export {
-  readCheckpointUnverified, signCheckpoint, verifyCheckpoint,
+  signCheckpoint, verifyCheckpoint,
   type Checkpoint, type CheckpointCheck,
 } from './checkpoint.js';
 export { loadOrCreateSigningKey, loadSigningKey, type SigningKey } from './signing-key.js';
@@ -16,4 +16,4 @@ export {
 export { CHECKPOINT_BEGIN, CHECKPOINT_END, extractCheckpoint, extractCheckpoints, markCheckpoint } from './extract-checkpoint.js';
 export { checkLogExtends, type LogCheck } from './check-log.js';
 export { RecordedOrderError } from './recorded-order.js';
-export { logNameFor, signerForStore, signingKeyPathFor } from './store-signer.js';
+export { signerForStore } from './store-signer.js';

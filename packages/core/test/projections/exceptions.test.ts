@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { exceptions, foldPlan } from '../../src/index.js';
+import { exceptions } from '../../src/index.js';
+import { foldPlan } from '../../src/internal.js';
 import { asRecorded } from '../../src/testing/index.js';
 import { actionAdded, entryRecorded, planCreated, priorityAdded, reviewOpened, trackerPlanCreated } from '../fixtures.js';
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createRagtrail, foldPlan, PlanReplay } from '../../src/index.js';
+import { createMemoryStore, createRagtrail, PlanReplay } from '../../src/index.js';
+import { foldPlan } from '../../src/internal.js';
 import { seedPlan, steppingClock } from '../../src/testing/index.js';
 
 async function seededMemory() {

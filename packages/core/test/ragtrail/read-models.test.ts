@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createRagtrail, foldPlan, planStateToJson, toRecorded, type EventStore, type ReadModelStore } from '../../src/index.js';
+import { createMemoryStore, createRagtrail, planStateToJson, toRecorded, type EventStore, type ReadModelStore } from '../../src/index.js';
+import { foldPlan } from '../../src/internal.js';
 import { admin, seedPlan, steppingClock } from '../../src/testing/seed-plan.js';
 
 /** The store as a process opening it sees it, counting the events it reads from the log. */

@@ -32,7 +32,7 @@ export type { LiveSubscription, SubscribeFrom } from './ragtrail/log-access.js';
 export * from './plan/commands/schemas.js';
 export { slugify } from './plan/commands/guards.js';
 export {
-  colourRule, displayPair, formatFigure, priorityHeading, priorityName,
+  displayPair, formatFigure, priorityName,
   type ActionFigure, type ActionGroup, type DisplayedPair, type GroupFigures, type LevelCount,
 } from './projections/figures.js';
 export * from './projections/rag-summary.js';

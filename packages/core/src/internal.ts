@@ -15,7 +15,9 @@ export { CheckpointedFold } from './ragtrail/checkpointed-fold.js';
 export { normaliseAsOf } from './ragtrail/instant.js';
 export { hashToken, newTokenSecret, principalFor } from './access/tokens.js';
 export { choosePeriod, latestKey, DefaultPeriodTracker } from './projections/default-period.js';
-export { actionFigure, actionGroups, directionOfFigures, groupFigures, levelOf, mean } from './projections/figures.js';
+export {
+  actionFigure, actionGroups, colourRule, directionOfFigures, groupFigures, levelOf, mean, priorityHeading,
+} from './projections/figures.js';
 export { EMPTY_ROOT, HASH_SIZE, hashChildren, hashFromHex, hashLeaf, leafHashOfEvent } from './integrity/hashing.js';
 export { formatNote, keyIdOf } from './integrity/signed-note.js';
 export { formatCheckpointBody, parseCheckpointBody, readCheckpointUnverified } from './integrity/checkpoint.js';

@@ -1,4 +1,5 @@
-import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type ActionEvidence, type PlanState } from '@ragtrail/core';
+import { displayPair, formatFigure, priorityName, type ActionEvidence, type PlanState } from '@ragtrail/core';
+import { colourRule, priorityHeading } from '@ragtrail/core/internal';
 import { averageText, carriedText, exceptionLine, exceptionSentences, fig, levelName, monthName, reflectedText, scoreText, type BoardModel, type EvidenceModel } from './model.js';
 import { verifyText } from './markdown.js';
 import { checkpointHtml } from './checkpoint-section.js';

@@ -1,4 +1,5 @@
-import { figure, priorityHeading, type IndicatorView, type RagSummary } from '@ragtrail/core';
+import { figure, type IndicatorView, type RagSummary } from '@ragtrail/core';
+import { priorityHeading } from '@ragtrail/core/internal';
 
 // The indicators section shared by the board report and the scrutiny progress report: each
 // priority's indicators beside (never inside) its RAG figures, in words and in a table.

@@ -1,4 +1,5 @@
-import { colourRule, displayPair, formatFigure, priorityHeading, priorityName } from '@ragtrail/core';
+import { displayPair, formatFigure, priorityName } from '@ragtrail/core';
+import { colourRule, priorityHeading } from '@ragtrail/core/internal';
 import { checkpointMarkdown } from './checkpoint-section.js';
 import { integrityWarningMarkdown } from './integrity-warning.js';
 import { indicatorGroups, indicatorsMarkdown } from './indicators-section.js';

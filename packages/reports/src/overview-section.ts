@@ -1,4 +1,5 @@
-import { priorityHeading, type ActionEvidence, type RagSummary } from '@ragtrail/core';
+import { type ActionEvidence, type RagSummary } from '@ragtrail/core';
+import { priorityHeading } from '@ragtrail/core/internal';
 
 /**
  * The evidence pack's opening overview: per priority, the actions meeting the removal rule, the

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { actionsInOrder, priorityHeading, type MilestoneView, type Ragtrail } from '@ragtrail/core';
+import { actionsInOrder, type MilestoneView, type Ragtrail } from '@ragtrail/core';
+import { priorityHeading } from '@ragtrail/core/internal';
 import { checkpointHtml, checkpointMarkdown } from './checkpoint-section.js';
 import { esc } from './html.js';
 import { indicatorCells, indicatorGroups, indicatorHeader, indicatorsHtml, indicatorsMarkdown } from './indicators-section.js';

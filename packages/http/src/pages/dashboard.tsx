@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { colourRule, displayPair, formatFigure, priorityHeading, priorityName, type CoverageRow, type IndicatorView, type OutcomeException, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
+import { displayPair, formatFigure, priorityName, type CoverageRow, type IndicatorView, type OutcomeException, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
+import { colourRule, priorityHeading } from '@ragtrail/core/internal';
 import { averageText, carriedText, scoreText } from '@ragtrail/reports';
 import { actionHref } from './action-href.js';
 import { AsKnownAt } from './as-known-at.js';

@@ -1,5 +1,6 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
-import { figure, priorityHeading, type IndicatorView, type RagSummary } from '@ragtrail/core';
+import { figure, type IndicatorView, type RagSummary } from '@ragtrail/core';
+import { priorityHeading } from '@ragtrail/core/internal';
 import { TableScroll } from './govuk.js';
 
 const arrows = { improving: '↑', maintained: '→', declining: '↓' } as const;

@@ -74,7 +74,8 @@ export async function openPlanBatch(
       const count = held.length;
       const stored = count === 0 ? [] : await positioned(store, timeline.stream, held, appended);
       held = [];
-      timeline.advance(stored);
+      // The fold this batch checked every event against is the plan after them: the timeline takes it.
+      timeline.adopt(fold.finish(), stored);
       // Each passed the schema in `execute` (the decoded copy was folded and let go, so a long import
       // does not hold every event twice) and is at its type's current version: taken as recorded.
       return { planId, revision: base.revision + count, events: stored.map(toRecordedTrusted) };

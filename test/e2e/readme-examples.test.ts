@@ -107,5 +107,6 @@ describe("the README's everyday examples, run as written", () => {
     expect(readFileSync(join(dir, 'audit.csv'), 'utf8').split('\n').length).toBeGreaterThan(20);
     expect(readFileSync(join(dir, 'board.html'), 'utf8')).toMatch(/<html[\s\S]*Ofsted improvement plan/);
     expect(existsSync(join(dir, 'board-then.md'))).toBe(true);
+    expect(readFileSync(join(dir, 'scrutiny.md'), 'utf8')).toContain('better than statistical neighbours');
   });
 });

@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import type { EventToAppend } from '../events/envelope.js';
 import { canonicalJson } from './canonical-json.js';
 
+/**
+ * The `prevHash` of a stream's first event (64 zeros): every chain starts from it, so a verifier knows where
+ * a stream must begin.
+ */
 export const GENESIS_HASH = '0'.repeat(64);
 
 type Hashable = Omit<EventToAppend, 'hash'>;
@@ -14,8 +18,16 @@ export function hashEvent(event: Hashable): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
+/**
+ * Returns the event with its `hash` filled in from everything else it carries; the facade seals each event
+ * before a store appends it.
+ */
 export const seal = (event: Hashable): EventToAppend => ({ ...event, hash: hashEvent(event) });
 
+/**
+ * The first place a stream's hash chain fails: which event, whether its hash, link or revision is wrong (or
+ * it cannot be read), and a message.
+ */
 export type ChainBreak = {
   stream: string;
   revision: number;
@@ -25,6 +37,10 @@ export type ChainBreak = {
   message: string;
 };
 
+/**
+ * The outcome of checking every stream's hash chain: how many streams and events were checked, and the first
+ * break when there is one.
+ */
 export type VerifyResult =
   | { ok: true; streams: number; events: number }
   | { ok: false; streams: number; events: number; firstBreak: ChainBreak };

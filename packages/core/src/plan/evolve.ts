@@ -197,4 +197,5 @@ export function evolveAll(state: PlanState, events: Iterable<RecordedEvent>): Pl
   return fold.finish();
 }
 
+/** The plan state that a plan's events give when folded from the empty state, in the order given. */
 export const foldPlan = (events: Iterable<RecordedEvent>): PlanState => evolveAll(initialPlanState(), events);

@@ -6,6 +6,7 @@ import type { EvidenceAttached } from '../events/plan-events.js';
 import type { Actor } from '../access/roles.js';
 import { GENESIS_HASH } from '../chain/hash-chain.js';
 
+/** A numbered priority of a plan (a group of actions), as the plan state holds it. */
 export interface Priority {
   priorityId: string;
   number: number;
@@ -13,6 +14,10 @@ export interface Priority {
   description: string;
 }
 
+/**
+ * An action of a plan as it stands after the events so far: its reference, priority, text, lead, dates,
+ * milestones and whether it has retired.
+ */
 export interface ActionState {
   actionId: string;
   ref: string;
@@ -33,6 +38,7 @@ export interface ActionState {
   retiredInPeriod: Period | null;
 }
 
+/** A review period of a plan: who reviews it and when, and whether it is open for recording or signed off. */
 export interface Review {
   period: Period;
   reviewer: string;
@@ -43,6 +49,10 @@ export interface Review {
   signedOffAt: string | null;
 }
 
+/**
+ * An action's recorded score for one period with its update and directions, who recorded it when and why,
+ * and how many times it was corrected.
+ */
 export interface Entry extends EntryContent {
   derivedDirection: StatedDirection | null;
   previousScore: number | null;
@@ -53,8 +63,13 @@ export interface Entry extends EntryContent {
   corrections: number;
 }
 
+/** A piece of evidence attached to an action, with when it was attached and by whom. */
 export type Evidence = z.infer<typeof EvidenceAttached> & { attachedAt: string; attachedBy: Actor };
 
+/**
+ * The figures a council reported for a period before it used ragtrail (per priority and overall), shown as
+ * imported rather than computed.
+ */
 export interface ImportedFigures {
   source: string;
   /** priorityId -> figure */
@@ -62,6 +77,10 @@ export interface ImportedFigures {
   overall: number | null;
 }
 
+/**
+ * A plan as its events so far make it: its settings, priorities, actions, reviews, entries, evidence and
+ * imported figures, plus the revision and hash of its last event.
+ */
 export interface PlanState {
   status: 'empty' | 'active';
   planId: string;
@@ -89,6 +108,10 @@ export interface PlanState {
   lastRecordedAt: string | null;
 }
 
+/**
+ * The state of a plan before its first event: empty, at revision -1 with the chain at the genesis hash;
+ * folds start from it.
+ */
 export const initialPlanState = (): PlanState => ({
   status: 'empty',
   planId: '',
@@ -111,9 +134,11 @@ export const initialPlanState = (): PlanState => ({
   lastRecordedAt: null,
 });
 
+/** A plan's priorities sorted by number, as summaries and reports list them. */
 export const prioritiesInOrder = (state: PlanState): Priority[] =>
   [...state.priorities.values()].sort((a, b) => a.number - b.number);
 
+/** A plan's actions in the order they were added, as the plan lists them. */
 export const actionsInOrder = (state: PlanState): ActionState[] => state.actionOrder.map((id) => state.actions.get(id)!);
 
 /** The action's entry for exactly this period, if any. */

@@ -4,12 +4,20 @@ import { StoredEvent as StoredEventSchema, type StoredEvent } from '../events/en
 import { iterateAll, type AppendResult, type EventStore } from './port.js';
 import { verifyStore } from './verify-store.js';
 
+/**
+ * How far a migration has got, for a progress bar: the phase (verifying the source, copying, verifying the
+ * target) and events done of the total.
+ */
 export interface MigrationProgress {
   phase: 'verify-source' | 'copy' | 'verify-target';
   done: number;
   total: number;
 }
 
+/**
+ * What a finished migration copied (events and streams) and the chain checks of the source and of the
+ * target.
+ */
 export interface MigrationReport {
   events: number;
   streams: number;

@@ -1,5 +1,9 @@
 import type { EventToAppend, StoredEvent } from '../events/envelope.js';
 
+/**
+ * What a store returns after an append: the stream's new revision and the global position of the last event
+ * written.
+ */
 export interface AppendResult {
   /** Revision of the last event appended. */
   nextExpectedRevision: number;
@@ -13,18 +17,24 @@ export interface AppendResult {
   firstPosition?: number;
 }
 
+/** Which part of a stream `readStream` returns: from a revision, and at most how many events. */
 export interface ReadStreamOptions {
   /** First revision to return (default 0). */
   fromRevision?: number;
   maxCount?: number;
 }
 
+/** Which part of the whole log `readAll` returns: after a global position, and at most how many events. */
 export interface ReadAllOptions {
   /** Return events whose global position is strictly greater than this (default 0: from the start). */
   after?: number;
   maxCount?: number;
 }
 
+/**
+ * How to subscribe to the log: where to catch up from, the callback for each event in order, and the
+ * callback for errors.
+ */
 export interface SubscribeOptions {
   /** Catch up from this global position (exclusive), then deliver new events live. */
   after?: number;
@@ -32,6 +42,7 @@ export interface SubscribeOptions {
   onError?: (error: unknown) => void;
 }
 
+/** An open subscription to the log; `close` stops delivery and releases what it holds. */
 export interface Subscription {
   close(): Promise<void>;
 }

@@ -1,27 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { createMemoryStore, createRagtrail, type Ragtrail } from '@ragtrail/core';
-import { admin, officer, reviewer, steppingClock } from '@ragtrail/core/testing';
+import { seedNeetObjective as neet } from '@ragtrail/core/testing';
 import { exceptionLine, exceptionSentences, type BoardModel } from '../src/model.js';
 import { renderBoardReport, renderScrutinyReport } from '../src/index.js';
 
 /** The report's exception sentences for a list of exceptions, as the core might answer them. */
 const sentences = (exceptions: BoardModel['exceptions']) => exceptionSentences({ exceptions, summary: { previousPeriod: '2026-02' } as BoardModel['summary'] });
-
-/** The Children and Young People's Plan shape: NEET at 6.8% in March 2013 against a milestone and target of 6.2%. */
-async function neet(): Promise<Ragtrail> {
-  const rt = createRagtrail({ store: createMemoryStore(), now: steppingClock('2013-01-01T09:00:00.000Z') });
-  await rt.createPlan({ planId: 'cypp', title: "Children and Young People's Plan", organisation: 'Thurrock Council' }, { actor: admin });
-  await rt.execute('cypp', 'AddPriority', { number: 1, title: 'Skills' }, { actor: admin });
-  await rt.execute('cypp', 'AddAction', { ref: 'O1', priorityId: 'p1', title: 'Reduce NEET', dueDate: '2014-12-31', milestones: [{ text: '6.2% of 16-18 year olds NEET by March 2013', dueDate: '2013-03-31', dueText: 'March 2013' }] }, { actor: admin });
-  await rt.execute('cypp', 'OpenReview', { period: '2013-04', reviewer: 'Rory Patterson', reviewDate: '2013-04-28' }, { actor: reviewer });
-  await rt.execute('cypp', 'RecordEntry', { action: 'O1', period: '2013-04', score: 2, update: 'Behind trajectory' }, { actor: officer });
-  await rt.executeOutcome('cypp', 'DefineIndicator', { indicatorId: 'neet', name: 'NEET 16-18', unit: '%', better: 'lower', decimals: 1, source: 'Connexions', priorities: ['p1'] }, { actor: admin });
-  await rt.executeOutcome('cypp', 'LinkMilestone', { action: 'O1', milestone: 1, indicator: 'neet', value: 6.2 }, { actor: reviewer });
-  await rt.executeOutcome('cypp', 'SetIndicatorTarget', { indicator: 'neet', by: '2013-03', value: 6.2, tolerance: 0.3 }, { actor: reviewer });
-  await rt.executeOutcome('cypp', 'RecordIndicatorValue', { indicator: 'neet', period: '2013-03', value: 6.8, source: 'Connexions March return' }, { actor: officer });
-  return rt;
-}
 
 describe('exceptions in the report', () => {
   it('groups the actions’ exceptions, then the outcomes’, then any kind the report has no sentence for, in words', () => {

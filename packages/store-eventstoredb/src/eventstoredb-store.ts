@@ -27,6 +27,10 @@ import {
 import { assertAppendable, assertRecordedInOrder } from '@ragtrail/core/internal';
 import { splitNamespace } from './connection-string.js';
 import { fromRecorded, hasEnvelope, isSystemEvent, toProposed, type RecordedShape } from './envelope-metadata.js';
+import { disposeWithin } from './dispose-within.js';
+
+/** How long close() waits for the client to report its calls finished, after cancelling them all. */
+const disposeGraceMs = 1000;
 
 export interface EventStoreDbStoreOptions {
   /** Any EventStoreDB connection string: `esdb://host:2113?tls=false`, `esdb+discover://a,b,c:2113`, ... */
@@ -267,7 +271,7 @@ export function createEventStoreDbStore(options: EventStoreDbStoreOptions): Even
 
     async close(): Promise<void> {
       await Promise.all([...subscriptions].map((s) => s.close()));
-      await client.dispose();
+      await disposeWithin(client, disposeGraceMs);
     },
   };
 }

@@ -1,18 +1,14 @@
 // The README's "Everyday use" block, run literally: each line through the real command line as a
 // child process, on a fresh SQLite store after `ragtrail demo`, in a folder of its own so the files
 // the examples write land there. A README example that stops working fails here.
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ragtrail as run } from '../../apps/tui/test/child.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
-const bin = join(root, 'apps/tui/src/bin.ts');
-// The examples run in a folder of their own, where a bare `--import tsx` would not resolve.
-const tsx = pathToFileURL(createRequire(join(root, 'package.json')).resolve('tsx')).href;
 const dir = mkdtempSync(join(tmpdir(), 'ragtrail-readme-'));
 const store = `sqlite:${join(dir, 'data', 'ragtrail.db')}`;
 const deadlineMs = 600_000;
@@ -43,21 +39,7 @@ const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const block = /## Everyday use\s+```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
 const lines = block.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
-function ragtrail(args: string[]): Promise<{ code: number | null; out: string; err: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', tsx, bin, ...args], {
-      cwd: dir,
-      env: { ...process.env, NO_COLOR: '1', RAGTRAIL_ACTOR: '', RAGTRAIL_STORE: store },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, out, err }));
-  });
-}
+const ragtrail = (args: string[]) => run(args, { RAGTRAIL_STORE: store }, dir);
 
 const results = new Map<string, { code: number | null; out: string; err: string }>();
 

@@ -1,18 +1,13 @@
-import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { json, line, type Io } from '../io.js';
 import { integer, jsonFlag, optionsOf } from '../options.js';
+import { readTextFile } from '../read-text-file.js';
 import { withRagtrail } from '../session.js';
 import { writeOut } from '../write-out.js';
 import { UserError } from '../user-error.js';
 
 async function consistency(io: Io, o: { store?: string; out?: string; json?: boolean }, from: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(from, 'utf8');
-  } catch (error) {
-    throw new UserError(`cannot read the earlier checkpoint ${from}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const text = await readTextFile(from, 'the earlier checkpoint');
   const proof = await withRagtrail(o, io, (rt) => rt.consistencyProof(text));
   const body = `${JSON.stringify(proof, null, 2)}\n`;
   if (o.out) await writeOut(io, o.out, { body, contentType: 'application/json', fileName: 'consistency.json' }, o.json);

@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { UserError } from '../user-error.js';
 import { json, line, type Io } from '../io.js';
+import { readTextFile } from '../read-text-file.js';
 import { withRagtrail } from '../session.js';
 
 /**
@@ -9,12 +9,7 @@ import { withRagtrail } from '../session.js';
  * the per-stream chains can tell.
  */
 export async function verifyCheckpointFile(io: Io, options: { store?: string; json?: boolean }, file: string): Promise<void> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new UserError(`cannot read the checkpoint file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
+  const text = await readTextFile(file, 'the checkpoint file');
   const verdict = await withRagtrail(options, io, (rt) => rt.verifyCheckpoint(text));
   if (options.json) json(io, verdict);
   if (verdict.ok) {

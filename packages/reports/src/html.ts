@@ -73,9 +73,7 @@ export function boardHtml(m: BoardModel): string {
   });
   const io = s.importedOverall;
   const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
-  const notUpdated = s.priorities.reduce((n, p) => n + p.current.notUpdated, 0);
-  const actions = s.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0);
-  rows.push(`<tr><th scope="row">Overall</th><td>${figure(s.overall.previous, overall.before, io?.previous)}</td><td>${figure(s.overall.current, overall.after, io?.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${notUpdated} of ${actions}</td><td>${esc(overall.direction ?? '–')}</td></tr>`);
+  rows.push(`<tr><th scope="row">Overall</th><td>${figure(s.overall.previous, overall.before, io?.previous)}</td><td>${figure(s.overall.current, overall.after, io?.current)}</td><td></td>${levels.map(() => '<td></td>').join('')}<td>${s.overall.notUpdated} of ${s.overall.actions}</td><td>${esc(overall.direction ?? '–')}</td></tr>`);
   const parts = [header(m, 'Improvement Board report'), '<section>\n<h2>RAG summary</h2>', `<table>\n<caption>Each priority's figure in ${esc(monthName(s.previousPeriod))} and ${esc(monthName(s.period))}</caption>\n<thead>${head}</thead>\n<tbody>\n${rows.join('\n')}\n</tbody>\n</table>`, `<p class="legend">${esc(colourRule(st.scheme))} Directions compare the figures as shown. "Not updated": actions with no entry for ${esc(monthName(s.period))}, whose earlier score is carried into the figure.</p>`];
   if (io) parts.push(`<p>Imported figures come from ${esc(io.source)}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.</p>`);
   parts.push(`<p>Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.</p>\n</section>`);

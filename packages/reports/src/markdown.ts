@@ -48,9 +48,7 @@ export function boardMarkdown(m: BoardModel): string {
   const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
   const prevOverall = figure(s.overall.previous, overall.before, io?.previous);
   const currOverall = figure(s.overall.current, overall.after, io?.current);
-  const notUpdated = s.priorities.reduce((n, p) => n + p.current.notUpdated, 0);
-  const actions = s.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0);
-  out.push(row(['Overall', prevOverall, currOverall, '', ...levels.map(() => ''), `${notUpdated} of ${actions}`, overall.direction ?? '–']));
+  out.push(row(['Overall', prevOverall, currOverall, '', ...levels.map(() => ''), `${s.overall.notUpdated} of ${s.overall.actions}`, overall.direction ?? '–']));
   out.push('', `${colourRule(st.scheme)} Directions compare the figures as shown. "Not updated": actions with no entry for ${monthName(s.period)}, whose earlier score is carried into the figure.`);
   if (io) out.push('', `Imported figures come from ${io.source}; they were reported before ragtrail and are shown as recorded beside the figures computed from the actions, not recomputed.`);
   out.push('', `Overall figure: ${s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}.`);

@@ -26,15 +26,11 @@ export function summaryText(s: RagSummary): string[] {
   const row = (name: string, prev: string, now: string, dir: string, worst: string, counts: string, carried: string) =>
     `${pad(name, nameWidth)} ${padStart(prev, 5)} ${padStart(now, 5)}  ${dir} ${pad(worst, worstWidth)} ${pad(counts, countsWidth)} ${padStart(carried, 7)}`.trimEnd();
   out.push(row('PRIORITY', 'PREV', 'NOW', ' ', 'WORST', 'COUNTS', 'CARRIED'));
-  let carriedTotal = 0;
-  let actionsTotal = 0;
   for (const p of s.priorities) {
     const shown = displayPair(p.previous.mean, p.current.mean, p.direction);
     const [first = '', ...more] = wrap(priorityName(p), nameWidth);
     const rest = wrap(more.join(' '), nameWidth - 2).filter(Boolean);
     const actions = p.current.scored + p.current.unscored;
-    carriedTotal += p.current.notUpdated;
-    actionsTotal += actions;
     out.push(row(first, shown.before, shown.after, arrow(shown.direction), levelText(p.current.counts, p.current.worst), countsText(p.current.counts), `${p.current.notUpdated}/${actions}`));
     for (const more of rest) out.push(row(`  ${more}`, '', '', ' ', '', '', ''));
     if (p.imported) {
@@ -43,7 +39,7 @@ export function summaryText(s: RagSummary): string[] {
     }
   }
   const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
-  out.push(row('Overall', overall.before, overall.after, arrow(overall.direction), '', '', `${carriedTotal}/${actionsTotal}`));
+  out.push(row('Overall', overall.before, overall.after, arrow(overall.direction), '', '', `${s.overall.notUpdated}/${s.overall.actions}`));
   out.push('');
   out.push(...wrap(`Counts: ${levels.map((l) => `${l.label.slice(0, 1)} ${l.label} (${l.value})`).join(', ')}. Carried: actions not updated for ${s.period}, their earlier score carried forward. Arrows compare the figures as shown.`, 80));
   return out;

@@ -18,8 +18,7 @@ export function Dashboard({ summary, exceptions, outcomes = [], selected, room }
   const cellWidth = levelCellWidth(levels);
   const countsWidth = Math.max(6, ...summary.priorities.map((p) => countsText(p.current.counts).length));
   const carried = summary.priorities.map((p) => `${p.current.notUpdated}/${p.current.scored + p.current.unscored}`);
-  const carriedTotal = summary.priorities.reduce((n, p) => n + p.current.notUpdated, 0);
-  const actionsTotal = summary.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0);
+  const { notUpdated: carriedTotal, actions: actionsTotal } = summary.overall;
   // marker 2, two figures of 6, " ↑ " 3, the cell, a space, the counts, the carried column of 8; one column spare.
   const titleWidth = Math.max(12, width - 1 - (2 + 6 + 6 + 3 + cellWidth + 1 + countsWidth + 8));
   const review = summary.review ? `review ${summary.review.status}` : 'no review';

@@ -47,7 +47,8 @@ export interface RagSummary {
   previousPeriod: string;
   overallMethod: OverallMethod;
   priorities: PrioritySummaryRow[];
-  overall: { previous: number | null; current: number | null; direction: Direction | null };
+  /** The plan's figure; `notUpdated` of `actions` (those counted this period) carry an earlier score forward. */
+  overall: { previous: number | null; current: number | null; direction: Direction | null; notUpdated: number; actions: number };
   importedOverall: { previous: number | null; current: number | null; source: string } | null;
   review: { reviewer: string; reviewDate: string; status: 'open' | 'signed-off'; signedOffBy: string | null; signedOffAt: string | null } | null;
   /** The revision of the plan's stream this summary was computed from. */
@@ -118,7 +119,11 @@ export function ragSummary(state: PlanState, period: string, options: { overallM
     previousPeriod: before,
     overallMethod: method,
     priorities,
-    overall: { previous: previousOverall, current: currentOverall, direction: directionOfFigures(state.scheme, previousOverall, currentOverall) },
+    overall: {
+      previous: previousOverall, current: currentOverall, direction: directionOfFigures(state.scheme, previousOverall, currentOverall),
+      notUpdated: priorities.reduce((n, p) => n + p.current.notUpdated, 0),
+      actions: priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0),
+    },
     importedOverall: importedOverallSource
       ? { previous: importedBefore?.overall ?? null, current: importedNow?.overall ?? null, source: importedOverallSource.source }
       : null,

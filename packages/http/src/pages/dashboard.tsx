@@ -122,7 +122,7 @@ export function Dashboard({ state, summary: s, exceptions, outcomeExceptions = [
               <td class="govuk-table__cell"><Imported state={state} figure={s.importedOverall?.current} computed={s.overall.current} shown={overall.after} /></td>
               <td class="govuk-table__cell" />
               {levels.map(() => <td class="govuk-table__cell" />)}
-              <td class="govuk-table__cell">{s.priorities.reduce((n, p) => n + p.current.notUpdated, 0)} of {s.priorities.reduce((n, p) => n + p.current.scored + p.current.unscored, 0)}</td>
+              <td class="govuk-table__cell">{s.overall.notUpdated} of {s.overall.actions}</td>
               <td class="govuk-table__cell"><DirectionOf direction={overall.direction} /></td>
             </tr>
           </tbody>

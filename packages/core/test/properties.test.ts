@@ -74,7 +74,7 @@ describe('properties of the domain', () => {
         }
         expect((await rt.verify()).ok).toBe(true);
       }),
-      { numRuns: 40 },
+      { numRuns: 100 },
     );
     // The generator must exercise both paths, or the property proves nothing.
     expect(outcomes.accepted).toBeGreaterThan(20);

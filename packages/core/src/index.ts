@@ -14,7 +14,7 @@ export { type DomainEvent, type EventData, type EventOf, type EventType } from '
 export * from './events/envelope.js';
 export { toRecorded } from './events/recorded.js';
 export { GENESIS_HASH, type ChainBreak, type VerifyResult } from './chain/hash-chain.js';
-export { iterateAll, type AppendResult, type EventStore, type ReadAllOptions, type ReadModelEntry, type ReadModelStore, type ReadStreamOptions, type SubscribeOptions, type Subscription } from './store/port.js';
+export { iterateAll, type AppendResult, type StagedAppend, type EventStore, type ReadAllOptions, type ReadModelEntry, type ReadModelStore, type ReadStreamOptions, type SubscribeOptions, type Subscription } from './store/port.js';
 export * from './store/memory-store.js';
 export * from './store/verify-store.js';
 export * from './store/migrate.js';

@@ -17,13 +17,33 @@ export async function importAtomically(
   const batch = await rt.batch(planId);
   if (batch.state.status !== 'empty')
     throw new DomainError('conflict', `A plan ${planId} already exists: import under another plan id`, 'planId', 'plan-id-unique');
-  await build(batch, caller);
   try {
+    await build(batch, caller);
+  } catch (error) {
+    await batch.discard();
+    throw error;
+  }
+  try {
+    // A new plan starts at revision -1: its last revision counts its events, flushed ones too.
     const result = await batch.commit();
-    return { planId, events: result.events.length };
+    return { planId, events: result.revision + 1 };
   } catch (error) {
     if (error instanceof DomainError && error.code === 'conflict')
       throw new DomainError('conflict', `A plan ${planId} was created while importing: import under another plan id`, 'planId', 'plan-id-unique');
     throw error;
   }
+}
+
+/** Lines between flushes of a long import: enough to make each part cheap, few enough to keep memory flat. */
+const LINES_PER_FLUSH = 2000;
+
+/**
+ * Hands the batch's events to the store every `LINES_PER_FLUSH` lines (see `PlanBatch.flush`), so a
+ * 100,000-row tracker holds the plan in memory and not its 300,000 events.
+ */
+export function flushingEvery(scratch: Scratch): () => Promise<void> {
+  let lines = 0;
+  return async () => {
+    if (++lines % LINES_PER_FLUSH === 0) await scratch.flush();
+  };
 }

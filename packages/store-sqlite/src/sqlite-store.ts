@@ -8,6 +8,7 @@ import { applyPragmas, migrate } from './schema.js';
 import { EVENT_COLUMNS, fromRawRow, toValues, type EventValues } from './rows.js';
 import { streamTails } from './stream-tails.js';
 import { sqliteReadModels } from './read-models.js';
+import { openStagedAppend, type StagingHost } from './staged-append.js';
 
 export interface SqliteStoreOptions {
   /** File path; the parent directory is created if missing. `:memory:` works for throwaway stores. */
@@ -102,18 +103,35 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
     return consecutive ? { nextExpectedRevision: revision, lastPosition: last, firstPosition: first } : { nextExpectedRevision: revision, lastPosition: last };
   });
 
+  /** A UNIQUE(stream, revision) clash means another writer got there first. */
+  const clash = (error: unknown, stream: string, expectedRevision: number): unknown =>
+    error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT') && /revision|streams\.stream/.test(error.message)
+      ? new ConcurrencyError(stream, expectedRevision, currentRevision(stream))
+      : error;
+
+  const appended = (stream: string, revision: number) => {
+    tails.appended(stream, revision);
+    feed.notify();
+  };
+
   const appendRows = (stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number) => {
     try {
       const result = write.immediate(stream, events, expectedRevision);
-      tails.appended(stream, result.nextExpectedRevision);
-      feed.notify();
+      appended(stream, result.nextExpectedRevision);
       return result;
     } catch (error) {
-      // A UNIQUE(stream, revision) clash means another writer got there first.
-      if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_CONSTRAINT') && /revision|streams\.stream/.test(error.message))
-        throw new ConcurrencyError(stream, expectedRevision, currentRevision(stream));
-      throw error;
+      throw clash(error, stream, expectedRevision);
     }
+  };
+
+  const staging: StagingHost = {
+    db,
+    currentRevision,
+    maxPosition: () => q.maxPosition.get()?.p ?? 0,
+    lastRecordedAt: () => q.lastRecordedAt.get()?.r,
+    setRevision: (stream, revision, isNew, position) => void (isNew ? q.newStream.run(stream, revision, position) : q.bumpStream.run(revision, stream)),
+    appended,
+    clash,
   };
 
   const readAfter = (after: number, maxCount = 1000) => q.readAll.all(after, maxCount).map(fromRawRow);
@@ -149,6 +167,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteEventStore
     },
     async appendWithPositions(stream, events, { expectedRevision }) {
       return appendRows(stream, events, expectedRevision);
+    },
+    stageAppend(stream, { expectedRevision }) {
+      return openStagedAppend(staging, stream, expectedRevision);
     },
     async readStream(stream: string, opts: ReadStreamOptions = {}) {
       const from = opts.fromRevision ?? 0;

@@ -40,10 +40,16 @@ function apply(state: Draft<PlanState>, event: RecordedEvent, w: Writable): void
     case 'PriorityAdded':
       w.prop<Map<string, Priority>>(state, 'priorities').set(event.data.priorityId, { ...event.data });
       break;
-    case 'ActionAdded':
-      w.prop<Map<string, ActionState>>(state, 'actions').set(event.data.actionId, { ...event.data, retiredInPeriod: null });
-      w.prop<string[]>(state, 'actionOrder').push(event.data.actionId);
+    case 'ActionAdded': {
+      // Built field by field in one order: a spread of the decoded data gave every action a hidden
+      // class of its own (about half a kilobyte each, 50 MB on a 100,000-row import).
+      const { actionId, ref, priorityId, title, description, subActions, lead, owners, dueDate, dueText, successMeasure, carriedOverFrom, baseline, target, milestones } = event.data;
+      w.prop<Map<string, ActionState>>(state, 'actions').set(actionId, {
+        actionId, ref, priorityId, title, description, subActions, lead, owners, dueDate, dueText, successMeasure, carriedOverFrom, baseline, target, milestones, retiredInPeriod: null,
+      });
+      w.prop<string[]>(state, 'actionOrder').push(actionId);
       break;
+    }
     case 'ReviewOpened':
       w.prop<Map<string, Review>>(state, 'reviews').set(event.data.period, {
         ...event.data, openedAt: event.recordedAt, status: 'open', signedOffBy: null, signedOffAt: null,

@@ -3,7 +3,8 @@ import type { EventToAppend, StoredEvent } from '../events/envelope.js';
 import { toRecorded, toRecordedTrusted } from '../events/recorded.js';
 import { startFold } from '../plan/evolve.js';
 import { decide, type PlanCommand } from '../plan/decider.js';
-import type { AppendResult, EventStore } from '../store/port.js';
+import type { AppendResult, EventStore, StagedAppend } from '../store/port.js';
+import type { RecordedEvent } from '../events/envelope.js';
 import { lostRace, staleRevision, unfoldable } from './command-errors.js';
 import type { PlanTimeline } from './plan-timeline.js';
 import { metadataOf, sealAfter } from './seal-after.js';
@@ -15,9 +16,15 @@ import type { CommandResult, PlanBatch } from './types.js';
  * any other is read back, since only it knows the positions.
  */
 async function positioned(store: EventStore, stream: string, held: readonly EventToAppend[], appended: AppendResult): Promise<StoredEvent[]> {
-  const first = appended.firstPosition;
-  if (first !== undefined && appended.lastPosition === first + held.length - 1) return held.map((event, i) => ({ ...event, position: first + i }));
+  if (held.length === 0) return [];
+  const first = appended.lastPosition - held.length + 1;
+  if (appended.firstPosition !== undefined && appended.firstPosition <= first) return held.map((event, i) => ({ ...event, position: first + i }));
   return store.readStream(stream, { fromRevision: held[0]!.revision, maxCount: held.length });
+}
+
+/** What the facade needs of a batch beyond `PlanBatch`: the last sign-off it recorded, flushed or not, for the checkpoint that follows one. */
+export interface OpenedPlanBatch extends PlanBatch {
+  readonly lastSignOff: RecordedEvent | undefined;
 }
 
 /**
@@ -28,13 +35,17 @@ async function positioned(store: EventStore, stream: string, held: readonly Even
 export async function openPlanBatch(
   deps: { store: EventStore; now: () => Date; timeline: PlanTimeline; planId: string },
   options: { expectedRevision?: number } = {},
-): Promise<PlanBatch> {
+): Promise<OpenedPlanBatch> {
   const { store, now, timeline, planId } = deps;
   const base = await timeline.refresh();
   if (options.expectedRevision !== undefined && options.expectedRevision !== base.revision)
     throw staleRevision(base.revision, options.expectedRevision);
   const fold = startFold(base);
   let held: EventToAppend[] = [];
+  /** Events already handed to the store's staged append by `flush`, and the append itself. */
+  let staged: StagedAppend | undefined;
+  let flushed = 0;
+  let lastSignOff: RecordedEvent | undefined;
   let committed = false;
   const refuseAfterCommit = () => {
     if (committed) throw new Error('This batch is committed: start another');
@@ -43,6 +54,9 @@ export async function openPlanBatch(
     planId,
     get state() {
       return fold.current();
+    },
+    get lastSignOff() {
+      return lastSignOff;
     },
     execute(type, data, caller) {
       refuseAfterCommit();
@@ -53,7 +67,11 @@ export async function openPlanBatch(
       const sealed = sealAfter(timeline.stream, state, decide({ type, data: input, metadata } as PlanCommand, state), metadata);
       // Validated as a reader would decode them (positions are the store's to give; the fold does not read them).
       try {
-        for (const event of sealed) fold.add(toRecorded({ ...event, position: 0 }));
+        for (const event of sealed) {
+          const recorded = toRecorded({ ...event, position: 0 });
+          fold.add(recorded);
+          if (recorded.type === 'ReviewSignedOff') lastSignOff = recorded;
+        }
       } catch (error) {
         // The fold may be half-applied: this batch can no longer commit anything true.
         committed = true;
@@ -62,22 +80,47 @@ export async function openPlanBatch(
       // A loop, not push(...sealed): one command may decide many events.
       for (const event of sealed) held.push(event);
     },
+    async flush() {
+      refuseAfterCommit();
+      if (!store.stageAppend || held.length === 0) return;
+      staged ??= store.stageAppend(timeline.stream, { expectedRevision: base.revision });
+      const part = held;
+      held = [];
+      try {
+        await staged.stage(part);
+      } catch (error) {
+        committed = true;
+        await staged.abort();
+        throw error;
+      }
+      flushed += part.length;
+    },
+    async discard() {
+      committed = true;
+      held = [];
+      await staged?.abort();
+    },
     async commit(): Promise<CommandResult> {
       refuseAfterCommit();
       committed = true;
       let appended: AppendResult;
       try {
-        appended = await store.append(timeline.stream, held, { expectedRevision: base.revision });
+        if (staged) {
+          await staged.stage(held);
+          appended = await staged.commit();
+        } else appended = await store.append(timeline.stream, held, { expectedRevision: base.revision });
       } catch (error) {
+        await staged?.abort();
         throw error instanceof ConcurrencyError ? lostRace(`plan ${planId}`, error, 'nothing of this batch was written') : error;
       }
-      const count = held.length;
-      const stored = count === 0 ? [] : await positioned(store, timeline.stream, held, appended);
+      const count = flushed + held.length;
+      const stored = await positioned(store, timeline.stream, held, appended);
       held = [];
       // The fold this batch checked every event against is the plan after them: the timeline takes it.
-      timeline.adopt(fold.finish(), stored);
+      timeline.adopt(fold.finish(), { count, firstRevision: base.revision + 1, firstPrevHash: base.lastHash }, stored);
       // Each passed the schema in `execute` (the decoded copy was folded and let go, so a long import
       // does not hold every event twice) and is at its type's current version: taken as recorded.
+      // Flushed events are in the store, not here: `revision` counts them.
       return { planId, revision: base.revision + count, events: stored.map(toRecordedTrusted) };
     },
   };

@@ -86,15 +86,15 @@ export class PlanTimeline implements KeptStream<PlanState> {
   }
 
   /**
-   * Takes the state a batch folded, from this timeline's own state, over the events it has just
-   * appended: it sealed, schema-checked and folded them itself, so checking and folding them again
-   * would only repeat its work (half an import's time). Anything else falls back to `advance`.
+   * Takes the state a batch folded, from this timeline's own state, over the `count` events it has
+   * just appended: it sealed, schema-checked and folded them itself, so checking and folding them
+   * again would only repeat its work (half an import's time). Anything else folds the events it
+   * still has in hand (`advance`), or leaves the rest to the next `refresh` from the store.
    */
-  adopt(state: PlanState, events: readonly StoredEvent[]): void {
-    const follows = events.length > 0 && events[0]!.revision === this.state.revision + 1 && events[0]!.prevHash === this.state.lastHash;
-    if (!this.broken && follows && state.revision === this.state.revision + events.length && state.lastHash === events[events.length - 1]!.hash)
-      this.fold.adopt(state, events.length);
-    else this.advance(events);
+  adopt(state: PlanState, appended: { count: number; firstRevision: number; firstPrevHash: string }, inHand: readonly StoredEvent[]): void {
+    const follows = appended.count > 0 && appended.firstRevision === this.state.revision + 1 && appended.firstPrevHash === this.state.lastHash;
+    if (!this.broken && follows && state.revision === this.state.revision + appended.count) this.fold.adopt(state, appended.count);
+    else this.advance(inHand);
   }
 
   get state(): PlanState {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { toRecorded } from '../events/recorded.js';
 import type { CommandInput, PlanCommandType } from '../plan/commands/schemas.js';
+import type { RecordedEvent } from '../events/envelope.js';
 import { slugify } from '../plan/commands/guards.js';
 import { decide, planStream, type PlanCommand } from '../plan/decider.js';
 import { evolveAll } from '../plan/evolve.js';
@@ -57,8 +58,7 @@ export function createRagtrail(options: RagtrailOptions) {
   const status = createIntegrityStatus({ store, integrity, timeline, timelines: () => timelines.entries(), accessIntegrity: access.accessIntegrity });
 
   /** A sign-off pins the board's moment in the log itself: a checkpoint follows it (when a key is configured). */
-  async function checkpointAfter(planId: string, result: CommandResult): Promise<CommandResult> {
-    const signedOff = result.events.find((e) => e.type === 'ReviewSignedOff');
+  async function checkpointAfter(planId: string, result: CommandResult, signedOff: RecordedEvent | undefined = result.events.find((e) => e.type === 'ReviewSignedOff')): Promise<CommandResult> {
     if (!signedOff || !integrity.hasSigner) return result;
     let checkpoint: SignedCheckpoint;
     try {
@@ -97,8 +97,9 @@ export function createRagtrail(options: RagtrailOptions) {
         try {
           const result = await opened.commit();
           await catalogue.record(planId, timeline(planId).state);
-          clock.saw(result.events.at(-1)?.recordedAt);
-          return checkpointAfter(planId, result);
+          // A batch that flushed answers with only its last events; the timeline holds the latest time either way.
+          clock.saw(result.events.at(-1)?.recordedAt ?? timeline(planId).state.lastRecordedAt);
+          return checkpointAfter(planId, result, opened.lastSignOff);
         } catch (error) {
           if (!(error instanceof RecordedOrderError)) throw error;
           clock.saw(error.latest);

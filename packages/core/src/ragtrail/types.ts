@@ -59,7 +59,7 @@ export interface CommandResult {
 
 /**
  * Commands on one plan, each decided on the state the ones before it left, then appended together
- * in one append, or not at all. For imports and bulk changes: nothing reaches the store before
+ * in one append, or not at all. For imports and bulk changes: nothing is visible in the store before
  * `commit`, a refusal leaves it untouched, and a long run costs one fold, not one per command.
  */
 export interface PlanBatch {
@@ -68,7 +68,19 @@ export interface PlanBatch {
   readonly state: PlanState;
   /** Decides one command now (throwing the core's refusal, as `execute` would) and holds its events. */
   execute<K extends PlanCommandType>(type: K, data: CommandInput<K>, caller: Caller): void;
-  /** Appends every held event at once, if the plan has not moved since the batch began. */
+  /**
+   * Hands the events decided so far to the store's staged append, on a store that has one (SQLite),
+   * so a long import holds the plan in memory and not every event it decided. Still all or none:
+   * nothing flushed is visible before `commit`. Does nothing on other stores.
+   */
+  flush(): Promise<void>;
+  /** Gives the batch up: drops what was flushed and held; nothing was written. */
+  discard(): Promise<void>;
+  /**
+   * Appends every event of the batch at once, if the plan has not moved since the batch began.
+   * `events` lists those held since the last `flush` (all of them when none was flushed);
+   * `revision` counts every one.
+   */
   commit(): Promise<CommandResult>;
 }
 

@@ -99,6 +99,27 @@ export interface EventStore {
   close(): Promise<void>;
   /** Read models kept beside the log; absent on stores that cannot keep them (they are rebuilt instead). */
   readonly readModels?: ReadModelStore;
+  /**
+   * Opens an append that takes its events in parts and writes them all or none at `commit`, keeping
+   * the parts outside the JavaScript heap meanwhile (SQLite: a temporary table of the connection).
+   * Optional: on a store without it, a batch's `flush` keeps its events in memory until `commit`.
+   */
+  stageAppend?(stream: string, options: { expectedRevision: number }): StagedAppend;
+}
+
+/**
+ * One all-or-nothing append built up in parts: a long import hands its events over as it decides
+ * them instead of holding them all until the end. Nothing staged is visible to any reader before
+ * `commit`; `commit` runs the same checks as `append` (expected revision, revisions that follow
+ * on, recorded times in order) and throws the same errors, writing nothing when it throws.
+ */
+export interface StagedAppend {
+  /** Adds events after those staged so far; refuses (and keeps nothing of) events whose revisions do not follow on. */
+  stage(events: readonly EventToAppend[]): Promise<void>;
+  /** Writes every staged event in one atomic append; the staged append is finished either way. */
+  commit(): Promise<AppendResult>;
+  /** Drops what was staged; nothing was or will be written. Safe to call after `commit`. */
+  abort(): Promise<void>;
 }
 
 /** Pages through the whole log in global order. */

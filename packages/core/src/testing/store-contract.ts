@@ -7,6 +7,7 @@ import { verifyStream } from '../chain/hash-chain.js';
 import { sealedEvents } from './sealed-events.js';
 import { RecordedOrderError } from '../integrity/recorded-order.js';
 import { readModelContract } from './read-model-contract.js';
+import { stagedAppendContract } from './staged-append-contract.js';
 import { waitUntil } from './wait-until.js';
 
 /** What a store package's factory hands the contract suite: a fresh, empty store and how to clean up after it. */
@@ -41,6 +42,7 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
     });
 
     readModelContract(() => store, stream);
+    stagedAppendContract(() => store, stream);
 
     it('reads back exactly what was appended, in revision order', async () => {
       const events = sealedEvents(stream('a'), 3);

@@ -1,5 +1,5 @@
 import { periodEnd, previousPeriod, slugify, type Caller } from '@ragtrail/core';
-import type { Scratch } from '../commit.js';
+import { flushingEvery, type Scratch } from '../commit.js';
 import { runAt } from '../run-command.js';
 import { parseDueDate } from '../dates.js';
 import type { TrackerSheet } from './parse.js';
@@ -37,6 +37,7 @@ export async function applyTracker(scratch: Scratch, sheet: TrackerSheet, caller
     reason: caller.reason?.trim() || `Imported from ${fileName}: scores and directions of travel as stated by the council`,
   };
 
+  const lineDone = flushingEvery(scratch);
   for (const line of sheet.lines) {
     const at = { fileName, row: line.row };
     let priorityId: string | null = null;
@@ -54,6 +55,7 @@ export async function applyTracker(scratch: Scratch, sheet: TrackerSheet, caller
       carriedOverFrom: line.carries?.reference ?? null,
     }, importCaller, at);
     options.onLine?.();
+    await lineDone();
   }
 
   const needsPrevious = sheet.lines.some((l) => l.previousScore !== null);
@@ -85,6 +87,7 @@ export async function applyTracker(scratch: Scratch, sheet: TrackerSheet, caller
       }, importCaller, at);
     else warnings.push(`${fileName} row ${line.row}: ${line.ref} has no score for ${sheet.period}; no entry recorded`);
     options.onLine?.();
+    await lineDone();
   }
   return { warnings };
 }

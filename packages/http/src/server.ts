@@ -6,6 +6,7 @@ import pino, { type Logger } from 'pino';
 import { createApp } from './app.js';
 import { importLimitsFromEnv } from './settings.js';
 import { inlineWork, workerPool } from './work/pool.js';
+import { keepHeapGrowthModest } from '@ragtrail/spreadsheets';
 
 /** The server could not listen where it was asked to; the message says what to change. */
 export class ListenError extends Error {
@@ -42,6 +43,8 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   // Long work (imports, verify, reports) runs in worker threads that open the same store; a
   // memory: store lives in this process only, so its work stays here.
   const storeUrl = options.storeUrl ?? DEFAULT_STORE_URL;
+  // Imports run in this process's threads: the heap growth setting is the process's.
+  keepHeapGrowthModest();
   const work = storeUrl.startsWith('memory:') ? inlineWork(ragtrail) : workerPool({ storeUrl });
   const app = createApp({ ragtrail, logger, shutdown: shutdown.signal, trustProxy, importLimits, work, ...(options.importLimitBytes ? { importLimitBytes: options.importLimitBytes } : {}) });
   const host = options.host ?? '127.0.0.1';

@@ -6,10 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { createRagtrail } from '@ragtrail/core';
 import { openStore } from '@ragtrail/stores';
-import { importTracker } from '../src/index.js';
+import { importTracker, keepHeapGrowthModest } from '../src/index.js';
 
 const [file, storeUrl] = process.argv.slice(2) as [string, string];
 const admin = { actor: { id: 'bench', name: 'Bench', role: 'admin' as const } };
+// As the command line does before an import.
+keepHeapGrowthModest();
 const rt = createRagtrail({ store: await openStore(storeUrl) });
 const started = performance.now();
 const cpu = process.cpuUsage();

@@ -5,6 +5,7 @@ export { precheckFile } from './limits/precheck.js';
 export { readTable, detectFormat, TableFormat, FileInput, type Table } from './table/read-table.js';
 export { parseDueDate, parseMonthYear, parseDayMonthYear } from './dates.js';
 export { importTracker } from './tracker/import.js';
+export { keepHeapGrowthModest } from './heap-growth.js';
 export { parseTracker, TrackerLine, TrackerSheet } from './tracker/parse.js';
 export { splitLead, splitSubActions, leadCell } from './tracker/cells.js';
 export { trackerColumns } from './tracker/layout.js';

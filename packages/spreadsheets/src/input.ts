@@ -1,13 +1,20 @@
 import { z } from 'zod';
 import { Cadence, Period } from '@ragtrail/core';
 import { FileInput } from './table/read-table.js';
+import { MAX_HEADER_LENGTH } from './table/columns.js';
 
 /** What every importer takes: the file, and the choices the user makes at import. */
 export const ImportInput = FileInput.extend({
   /** A shipped scheme id ("ofsted-tracker-3", "development-plan-5"); each layout has a default. */
   scheme: z.string().trim().min(1).optional(),
-  /** Your header -> our column, for headers the importer does not recognise. */
-  columnMap: z.record(z.string(), z.string()).optional(),
+  /** Your header -> our column, for headers the importer does not recognise (a header is at most `MAX_HEADER_LENGTH`, 200, characters). */
+  columnMap: z.record(z.string(), z.string().max(MAX_HEADER_LENGTH, `must name a column in at most ${MAX_HEADER_LENGTH} characters`))
+    .superRefine((map, ctx) => {
+      for (const header of Object.keys(map))
+        if (header.length > MAX_HEADER_LENGTH)
+          ctx.addIssue({ code: 'custom', path: [header], message: `must be a header of at most ${MAX_HEADER_LENGTH} characters (longer text is never read as a header)` });
+    })
+    .optional(),
   title: z.string().trim().min(1).optional(),
   organisation: z.string().trim().min(1).optional(),
   /** The new plan's id; by default derived from the title. */

@@ -124,6 +124,25 @@ describe('the header mapping option', () => {
     }
   });
 
+  it('refuses a columnMap header longer than any header row holds, naming the field and the limit', async () => {
+    const long = 'Responsible officer '.repeat(11);
+    const error = await importTracker(newRagtrail(), { fileName: 'renamed.tsv', content: renamed(), columnMap: { [long]: 'lead' } }, admin).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DomainError);
+    expect((error as DomainError).field).toBe(`input.columnMap.${long}`);
+    expect(JSON.stringify(error)).toMatch(/at most 200 characters/);
+  });
+
+  it('never takes a row whose recommendation text names every column for the header row', async () => {
+    // A description over 200 characters that happens to hold every header's words is still a description.
+    const rows = seedRows();
+    const header = rows.findIndex((r) => r[0] === 'No.');
+    const sneaky = `No. Recommendation Score Update April 17 ${'x'.repeat(200)}`;
+    const content = rows.map((r, i) => (i === header + 1 ? r.map((c, j) => (j === 1 ? sneaky : c)) : r)).map((r) => r.join('\t')).join('\n');
+    const rt = newRagtrail();
+    const { planId } = await importTracker(rt, { fileName: 'sneaky.tsv', content }, admin);
+    expect((await rt.loadPlan(planId)).actionOrder).toHaveLength((await importedShape(fixture('tracker').content, 'tracker.txt')).actions.length);
+  });
+
   it("applies a summary's columnMap to its actions file", async () => {
     const read = (name: string) => readFileSync(`${demoDir}${name}`, 'utf8');
     const actions = read('development-plan-2017-19-actions.tsv').replace('Assigned Lead - Job Title/Name', 'Responsible officer');

@@ -14,18 +14,26 @@ export interface ColumnSpec<K extends string> {
 
 export type ColumnIndex<K extends string> = Partial<Record<K, number>> & { header: string[] };
 
+/**
+ * Longer than any header a layout or a columnMap names: such a cell is a description, not a column
+ * name, and is not normalised (every row of a 100,000-row file is asked whether it is the header).
+ */
+export const MAX_HEADER_LENGTH = 200;
+
 /** Does this row look like the table's header row (it names every required column)? */
 export function matchHeader<K extends string>(
   row: readonly string[],
   specs: readonly ColumnSpec<K>[],
   columnMap: Record<string, string> = {},
 ): ColumnIndex<K> | null {
-  const mapped = new Map(Object.entries(columnMap).map(([header, key]) => [normaliseHeader(header), key]));
+  const entries = Object.entries(columnMap);
+  const mapped = entries.length === 0 ? undefined : new Map(entries.map(([header, key]) => [normaliseHeader(header), key]));
   const index = { header: [...row] } as ColumnIndex<K>;
   row.forEach((cell, i) => {
+    if (cell.length > MAX_HEADER_LENGTH) return;
     const h = normaliseHeader(cell);
     if (!h) return;
-    const explicit = mapped.get(h);
+    const explicit = mapped?.get(h);
     const spec = explicit !== undefined
       ? specs.find((s) => s.key === explicit || normaliseHeader(s.label) === normaliseHeader(explicit))
       : specs.find((s) => s.synonyms.some((syn) => h === syn || h.startsWith(`${syn} `)));

@@ -84,6 +84,7 @@ export function registerImport(program: Command, io: Io, kinds: readonly string[
       if (kind === 'objectives' && o.carriesFrom) throw new UserError('--carries-from belongs to `import tracker` and `import summary`: an objectives plan names no inspection recommendations');
       if (o.previousPeriod && !o.period) throw new UserError('--previous-period needs --period (the current period) too');
       const actions = o.actions ? { fileName: basename(o.actions), content: await readFile(o.actions) } : undefined;
+      spreadsheets.keepHeapGrowthModest();
       const bar = await progressBar(io, o, `Importing ${basename(file)}`);
       const onProgress = (done: number, total: number) => bar.update(done, total, 'steps');
       const result = await withRagtrail(o, io, (rt) => {

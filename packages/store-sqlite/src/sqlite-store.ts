@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { ConcurrencyError } from '@ragtrail/core';
 import { assertAppendable, assertRecordedInOrder, createLiveFeed } from '@ragtrail/core/internal';
-import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
+import type { AppendResult, EventStore, EventToAppend, StagedAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { applyPragmas, migrate } from './schema.js';
 import { EVENT_COLUMNS, fromRawRow, toValues, type EventValues } from './rows.js';
 import { streamTails } from './stream-tails.js';
@@ -25,6 +25,8 @@ export interface SqliteEventStore extends EventStore {
    * Positions must be greater than every stored one; the same checks as `append` apply.
    */
   appendWithPositions(stream: string, events: readonly StoredEvent[], options: { expectedRevision: number }): Promise<AppendResult>;
+  /** Always present here: parts go to a temporary table of this connection until `commit` (see `EventStore.stageAppend`). */
+  stageAppend(stream: string, options: { expectedRevision: number }): StagedAppend;
 }
 
 const MAX = Number.MAX_SAFE_INTEGER;

@@ -38,6 +38,30 @@ describe('schema and pragmas', () => {
     await again.close();
   });
 
+  it('upgrades a file whose read models sat in a WITHOUT ROWID table: events kept, the caches dropped and rebuilt later', async () => {
+    const path = freshPath();
+    const store = createSqliteStore({ path });
+    await store.append('plan-a', sealedEvents('plan-a', 2), { expectedRevision: -1 });
+    await store.close();
+    // The file as the schema before this one left it.
+    const old = new Database(path);
+    old.exec(`DROP TABLE read_models;
+      CREATE TABLE read_models (model TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, revision INTEGER NOT NULL, hash TEXT NOT NULL, PRIMARY KEY (model, key)) WITHOUT ROWID;
+      INSERT INTO read_models VALUES ('plan-snapshot', 'a', '{}', 1, 'h1');`);
+    old.pragma('user_version = 2');
+    old.close();
+
+    const upgraded = createSqliteStore({ path });
+    expect((await upgraded.readStream('plan-a')).map((e) => e.revision)).toEqual([0, 1]);
+    expect(await upgraded.readModels!.list('plan-snapshot')).toEqual([]);
+    await upgraded.readModels!.put('plan-snapshot', [{ key: 'a', value: '{}', revision: 1, hash: 'h1' }]);
+    await upgraded.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.prepare<[], string>("SELECT sql FROM sqlite_master WHERE name = 'read_models'").pluck().get()).not.toMatch(/WITHOUT ROWID/);
+    db.close();
+  });
+
   it('refuses a file written by a newer schema instead of guessing', async () => {
     const path = freshPath();
     await createSqliteStore({ path }).close();

@@ -75,8 +75,9 @@ export function ragSummary(state: PlanState, period: string, options: { overallM
     const now = group.actions.map((a) => actionFigure(state, a, period));
     const then = groupsBefore.get(group.priorityId)?.actions.map((a) => actionFigure(state, a, before)) ?? [];
     const previousScoreOf = new Map(then.map((f) => [f.actionId, f.score]));
-    allNow.push(...now);
-    allBefore.push(...then);
+    // Loops, not push(...now): a priority of 150,000 actions would overflow the call stack.
+    for (const f of now) allNow.push(f);
+    for (const f of then) allBefore.push(f);
     const current = groupFigures(state.scheme, now);
     const previous = groupFigures(state.scheme, then);
     const importedCurrent = group.priorityId ? importedNow?.priorities.get(group.priorityId) ?? null : null;

@@ -1,7 +1,8 @@
 import type { StoredEvent } from '../events/envelope.js';
 import { planStateToJson, type PlanStateJson } from '../plan/state-json.js';
-import type { PlanState } from '../plan/state.js';
-import type { EventStore } from '../store/port.js';
+import type { ActionState, Evidence, PlanState } from '../plan/state.js';
+import type { EventStore, ReadModelEntry } from '../store/port.js';
+import { yieldToLoop } from '../shared/yield-to-loop.js';
 
 /** The read model's name in the store: one snapshot per plan, keyed by plan id, the latest replacing the last. */
 export const SNAPSHOT_MODEL = 'plan-snapshot';
@@ -9,33 +10,131 @@ export const SNAPSHOT_MODEL = 'plan-snapshot';
 /** Snapshots every N events by default: a plan folds at most N events past its snapshot when a process starts. */
 export const DEFAULT_SNAPSHOT_EVERY = 1000;
 
-/** A JSON object's own entries as a Map (JSON.parse makes a "__proto__" key an own property, so it is kept as an entry). */
-function entries<V, W>(obj: Record<string, V>, field: string, f: (v: V) => W): Map<string, W> {
+/**
+ * Actions per part of a snapshot. A 100,000-action plan's state is 170 MB of JSON: read and parsed
+ * as one text it held the event loop for seconds; in parts of this many actions (about 3 MB) each
+ * is read and parsed between other requests.
+ */
+const ACTIONS_PER_PART = 2000;
+
+/** Where a snapshot's n-th part is kept: plan ids never hold "/", so no plan's own key is one. */
+export const snapshotPartKey = (planId: string, part: number) => `${planId}/${part}`;
+
+/** The per-action collections of a plan, the ones a snapshot keeps in parts. */
+type ActionParts = Pick<PlanStateJson, 'actions' | 'entries' | 'evidence'>;
+/** A snapshot's own entry: the plan without its actions, and how many parts hold them (none in snapshots written before parts). */
+type SnapshotHead = PlanStateJson & { parts?: number };
+
+/** A JSON object's own entries added to a Map (JSON.parse makes a "__proto__" key an own property, so it is kept as an entry). */
+function addEntries<V, W>(into: Map<string, W>, obj: Record<string, V>, field: string, f: (v: V) => W): Map<string, W> {
   if (typeof obj !== 'object' || obj === null || Array.isArray(obj)) throw new Error(`${field} must be an object`);
-  return new Map(Object.entries(obj).map(([k, v]) => [k, f(v)]));
+  for (const [k, v] of Object.entries(obj)) into.set(k, f(v));
+  return into;
 }
+const entries = <V, W>(obj: Record<string, V>, field: string, f: (v: V) => W) => addEntries(new Map<string, W>(), obj, field, f);
 const same = <V>(v: V): V => v;
 
-/**
- * The state a snapshot holds, read back from `planStateToJson`'s form without re-validating every
- * field: zod-checking a large plan costs more than folding a thousand events, which would make a
- * snapshot slower than no snapshot. What is checked is what locates the state in the log (the
- * revision and hash, against the event there); `verify` decodes every snapshot with the validating
- * `planStateFromJson` and compares it with a refold.
- */
-function decodeSnapshot(text: string): PlanState {
-  const json = JSON.parse(text) as PlanStateJson;
+/** The snapshot's head, with the count of parts it names. */
+function decodeHead(text: string): { state: PlanState; parts: number } {
+  const json = JSON.parse(text) as SnapshotHead;
   if (typeof json !== 'object' || json === null || typeof json.revision !== 'number' || typeof json.lastHash !== 'string' || !Array.isArray(json.actionOrder))
     throw new Error('not a plan state');
+  const parts = json.parts ?? 0;
+  if (!Number.isSafeInteger(parts) || parts < 0) throw new Error('parts must be a whole number');
+  const { parts: _count, ...plan } = json;
   return {
-    ...json,
-    priorities: entries(json.priorities, 'priorities', same),
-    actions: entries(json.actions, 'actions', same),
-    reviews: entries(json.reviews, 'reviews', same),
-    entries: entries(json.entries, 'entries', (byPeriod) => entries(byPeriod, 'entries', same)),
-    evidence: entries(json.evidence, 'evidence', same),
-    importedFigures: entries(json.importedFigures, 'importedFigures', (f) => ({ ...f, priorities: entries(f.priorities, 'importedFigures', same) })),
+    parts,
+    state: {
+      ...plan,
+      priorities: entries(plan.priorities, 'priorities', same),
+      actions: entries(plan.actions, 'actions', same),
+      reviews: entries(plan.reviews, 'reviews', same),
+      entries: entries(plan.entries, 'entries', (byPeriod) => entries(byPeriod, 'entries', same)),
+      evidence: entries(plan.evidence, 'evidence', same),
+      importedFigures: entries(plan.importedFigures, 'importedFigures', (f) => ({ ...f, priorities: entries(f.priorities, 'importedFigures', same) })),
+    },
   };
+}
+
+/** Adds one part's actions, entries and evidence to the state being read back. */
+function addPart(state: PlanState, text: string): void {
+  const part = JSON.parse(text) as ActionParts;
+  if (typeof part !== 'object' || part === null) throw new Error('a part must be an object');
+  // The head's Maps were made by `decodeHead` for this state alone: filling them in is not changing a plan anyone holds.
+  addEntries(state.actions as Map<string, ActionState>, part.actions, 'actions', same);
+  addEntries(state.entries as Map<string, ReadonlyMap<string, PlanStateJson['entries'][string][string]>>, part.entries, 'entries', (byPeriod) => entries(byPeriod, 'entries', same));
+  addEntries(state.evidence as Map<string, Evidence[]>, part.evidence, 'evidence', same);
+}
+
+/**
+ * A state read back from its snapshot's head and parts (`partText(i)` gives the i-th part's JSON),
+ * without re-validating every field: zod-checking a large plan costs more than folding a thousand
+ * events, which would make a snapshot slower than no snapshot. What is checked is what locates the
+ * state in the log (the revision and hash, against the event there); `verify` decodes every snapshot
+ * with the validating `planStateFromJson` and compares it with a refold. Each part is awaited
+ * after a turn of the event loop, so a server answers other requests while a long plan loads.
+ */
+export async function decodeSnapshot(head: string, partText: (part: number) => Promise<string>): Promise<PlanState> {
+  const { state, parts } = decodeHead(head);
+  for (let i = 0; i < parts; i++) {
+    await yieldToLoop();
+    addPart(state, await partText(i));
+  }
+  return state;
+}
+
+/** A state as a snapshot's head and parts, each part's JSON written after a turn of the event loop. */
+async function encodeSnapshot(state: PlanState): Promise<{ head: string; parts: string[] }> {
+  const json = planStateToJson(state);
+  const parts: string[] = [];
+  for (let from = 0; from < state.actionOrder.length; from += ACTIONS_PER_PART) {
+    await yieldToLoop();
+    const part: ActionParts = { actions: {}, entries: {}, evidence: {} };
+    for (const actionId of state.actionOrder.slice(from, from + ACTIONS_PER_PART)) {
+      // Own properties only, never a lookup on a plain object by an id a person typed.
+      if (Object.hasOwn(json.actions, actionId)) defineOwn(part.actions, actionId, json.actions[actionId]!);
+      if (Object.hasOwn(json.entries, actionId)) defineOwn(part.entries, actionId, json.entries[actionId]!);
+      if (Object.hasOwn(json.evidence, actionId)) defineOwn(part.evidence, actionId, json.evidence[actionId]!);
+    }
+    parts.push(JSON.stringify(part));
+  }
+  const head: SnapshotHead = { ...json, actions: {}, entries: {}, evidence: {}, parts: parts.length };
+  return { head: JSON.stringify(head), parts };
+}
+
+/** Sets an entry of a plain object by an id a person typed: defined, never assigned, so "__proto__" stays an entry. */
+function defineOwn<V>(into: Record<string, V>, key: string, value: V): void {
+  Object.defineProperty(into, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
+/** Copies a part's own entries into the whole. */
+function copyOwn<V>(into: Record<string, V>, from: Record<string, V>): void {
+  for (const [k, v] of Object.entries(from)) defineOwn(into, k, v);
+}
+
+/**
+ * A snapshot as one JSON value (the form `planStateToJson` writes), put together from its head and
+ * the parts among `parts` stamped like it; throws when a part is missing or stamped otherwise.
+ * `verify` validates this with `planStateFromJson` and compares it with the plan refolded.
+ */
+export function snapshotJson(head: ReadModelEntry, parts: ReadonlyMap<string, ReadModelEntry>): PlanStateJson {
+  const { parts: count = 0, ...whole } = JSON.parse(head.value) as SnapshotHead;
+  for (let i = 0; i < count; i++) {
+    const stored = parts.get(snapshotPartKey(head.key, i));
+    if (!stored || stored.revision !== head.revision || stored.hash !== head.hash) throw new Error(`part ${i} is missing or belongs to another snapshot`);
+    const part = JSON.parse(stored.value) as ActionParts;
+    copyOwn(whole.actions, part.actions);
+    copyOwn(whole.entries, part.entries);
+    copyOwn(whole.evidence, part.evidence);
+  }
+  return whole;
+}
+
+/** The entries a snapshot of `planId` is written as: its head under the plan id, then its parts. */
+async function snapshotEntries(planId: string, state: PlanState): Promise<ReadModelEntry[]> {
+  const { head, parts } = await encodeSnapshot(state);
+  const stamp = { revision: state.revision, hash: state.lastHash };
+  return [{ key: planId, value: head, ...stamp }, ...parts.map((value, i) => ({ key: snapshotPartKey(planId, i), value, ...stamp }))];
 }
 
 /** A plan's state from its snapshot, with the events after it that were read to check it. */
@@ -77,7 +176,12 @@ export function createPlanSnapshots(deps: { store: EventStore; every: number; wa
       }
       let state: PlanState;
       try {
-        state = decodeSnapshot(entry.value);
+        state = await decodeSnapshot(entry.value, async (part) => {
+          const stored = await models.get(SNAPSHOT_MODEL, snapshotPartKey(planId, part));
+          // A part of another snapshot (a save that lost a race, an edit) is not this state's.
+          if (!stored || stored.revision !== entry.revision || stored.hash !== entry.hash) throw new Error(`part ${part} is missing or belongs to another snapshot`);
+          return stored.value;
+        });
       } catch (error) {
         warn(`plan snapshot: the snapshot of plan ${planId} does not decode (${(error as Error).message}); ignored, folding the plan from its first event`);
         return undefined;
@@ -96,8 +200,9 @@ export function createPlanSnapshots(deps: { store: EventStore; every: number; wa
      */
     saveLater(planId: string, state: PlanState): void {
       if (!models || every === 0 || state.status !== 'active') return;
-      const saved: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => models.put(SNAPSHOT_MODEL, [{ key: planId, value: JSON.stringify(planStateToJson(state)), revision: state.revision, hash: state.lastHash }]))
+      const saved: Promise<void> = yieldToLoop()
+        .then(() => snapshotEntries(planId, state))
+        .then((written) => models.put(SNAPSHOT_MODEL, written))
         .catch((error: unknown) => warn(`plan snapshot: could not save the snapshot of plan ${planId}: ${(error as Error).message}`))
         .finally(() => pending.delete(saved));
       pending.add(saved);

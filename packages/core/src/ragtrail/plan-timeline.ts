@@ -5,6 +5,7 @@ import { initialPlanState, type PlanState } from '../plan/state.js';
 import { planIdOfStream } from '../plan/decider.js';
 import type { EventStore } from '../store/port.js';
 import { singleFlight } from '../shared/single-flight.js';
+import { yieldToLoop } from '../shared/yield-to-loop.js';
 import { CheckpointedFold } from './checkpointed-fold.js';
 import type { KeptStream } from './kept-stream.js';
 import type { ChainBreak } from '../chain/hash-chain.js';
@@ -47,6 +48,8 @@ export class PlanTimeline implements KeptStream<PlanState> {
       this.advance(page);
       // A page that does not follow on (a store missing a revision) must not spin: verify names it.
       atEnd = page.length === 0 || this.state.revision === before;
+      // Each page is one fold's worth of work: other requests are answered between pages.
+      if (!atEnd) await yieldToLoop();
     }
     if (this.snapshots?.enabled && this.state.revision - this.snapshotRevision >= this.snapshots.every) {
       this.snapshotRevision = this.state.revision;
@@ -120,6 +123,7 @@ export class PlanTimeline implements KeptStream<PlanState> {
       }
       state = evolveAll(state, known.map(toRecorded));
       if (known.length < page.length || page.length < this.checkpointEvery) return state;
+      await yieldToLoop();
     }
   }
 }

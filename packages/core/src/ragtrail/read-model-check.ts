@@ -6,7 +6,7 @@ import { initialPlanState, type PlanState } from '../plan/state.js';
 import { planStateFromJson, planStateToJson } from '../plan/state-json.js';
 import { iterateAll, type EventStore } from '../store/port.js';
 import { CATALOGUE_MODEL, type createPlanCatalogue } from './plan-catalogue.js';
-import { SNAPSHOT_MODEL } from './plan-snapshots.js';
+import { SNAPSHOT_MODEL, snapshotJson } from './plan-snapshots.js';
 
 /** What `verify` found in the read models kept beside the log. */
 export type ReadModelVerdict = {
@@ -29,7 +29,11 @@ const canonical = (state: PlanState): string => canonicalize(planStateToJson(sta
 export async function checkReadModels(store: EventStore, catalogue: ReturnType<typeof createPlanCatalogue>): Promise<ReadModelVerdict> {
   const models = store.readModels;
   if (!models) return { ok: true, catalogue: { checked: 0 }, snapshots: { checked: 0 }, problems: [] };
-  const snapshots = await models.list(SNAPSHOT_MODEL);
+  // A long plan's snapshot is a head (keyed by the plan id) and parts ("planId/0", ...): checked as one.
+  const stored = await models.list(SNAPSHOT_MODEL);
+  const isPart = (key: string) => key.includes('/');
+  const snapshots = stored.filter((s) => !isPart(s.key));
+  const parts = new Map(stored.filter((s) => isPart(s.key)).map((s) => [s.key, s]));
   const wanted = new Map(snapshots.map((s) => [planStream(s.key), s]));
   const captured = new Map<string, { hash: string; state: string }>();
   const folds = new Map<string, PlanFold>();
@@ -52,20 +56,26 @@ export async function checkReadModels(store: EventStore, catalogue: ReturnType<t
     if (!at) problems.push(`${where} covers an event the log does not have`);
     else if (at.hash !== snapshot.hash) problems.push(`${where} names hash ${snapshot.hash}, the log has ${at.hash} there`);
     else {
-      let stored: string | undefined;
+      let decoded: string | undefined;
       try {
-        stored = canonical(planStateFromJson(JSON.parse(snapshot.value)));
+        decoded = canonical(planStateFromJson(snapshotJson(snapshot, parts)));
       } catch {
-        stored = undefined;
+        decoded = undefined;
       }
-      if (stored !== at.state) problems.push(`${where} differs from the plan refolded from the log`);
+      if (decoded !== at.state) problems.push(`${where} differs from the plan refolded from the log`);
     }
     if (problems.length > before) wrongSnapshots.push(snapshot.key);
   }
+  // A wrong snapshot's parts go with it; parts no snapshot names (their head replaced or dropped) are only space.
+  const kept = new Map(snapshots.filter((s) => !wrongSnapshots.includes(s.key)).map((s) => [s.key, s]));
+  const wrongParts = [...parts.values()].filter((p) => {
+    const head = kept.get(p.key.slice(0, p.key.indexOf('/')));
+    return !head || head.revision !== p.revision || head.hash !== p.hash;
+  });
   const listed = await catalogue.check(states);
   problems.push(...listed.problems);
   // Caches only: a wrong entry is dropped (the log holds everything), so no later reader is served it.
-  if (wrongSnapshots.length > 0) await models.remove(SNAPSHOT_MODEL, wrongSnapshots);
+  if (wrongSnapshots.length + wrongParts.length > 0) await models.remove(SNAPSHOT_MODEL, [...wrongSnapshots, ...wrongParts.map((p) => p.key)]);
   if (listed.wrongKeys.length > 0) await models.remove(CATALOGUE_MODEL, listed.wrongKeys);
   return { ok: problems.length === 0, catalogue: { checked: listed.checked }, snapshots: { checked: snapshots.length }, problems };
 }

@@ -165,4 +165,55 @@ describe('plan snapshots beside the log', () => {
     expect(await models(store).get('plan-snapshot', 'dev')).toBeUndefined();
     expect((await createRagtrail({ store }).loadPlan('dev')).title).toBe('Development Plan 2017-19');
   });
+
+  describe('a long plan, kept in parts', () => {
+    /** A plan of `count` actions, written in one batch, and its saved snapshot. */
+    async function longPlan(count: number) {
+      const store = createMemoryStore();
+      const writer = createRagtrail({ store, now: steppingClock(), snapshotEvery: 5 });
+      const batch = await writer.batch('long');
+      batch.execute('CreatePlan', { title: 'Long plan', organisation: 'Thurrock Council' } as never, { actor: admin });
+      // "constructor" among the ids: parts are plain JSON objects keyed by action id.
+      for (let i = 0; i < count; i++) batch.execute('AddAction', { ...(i === 7 ? { actionId: 'constructor' } : {}), ref: `A${i}`, title: `Action ${i}` }, { actor: admin });
+      await batch.commit();
+      await writer.loadPlan('long');
+      return { store, snapshot: await snapshotOf(store, 'long') };
+    }
+
+    it('saves 4,500 actions as a head and three parts, and a new process reads them back to the folded state, letting other work run between parts', async () => {
+      const { store, snapshot } = await longPlan(4_500);
+      expect((JSON.parse(snapshot.value) as { parts: number }).parts).toBe(3);
+      expect((await models(store).list('plan-snapshot')).map((e) => e.key).sort()).toEqual(['long', 'long/0', 'long/1', 'long/2']);
+
+      const reader = createRagtrail({ store, snapshotEvery: 5 });
+      const order: string[] = [];
+      const loading = reader.loadPlan('long').then((state) => (order.push('loaded'), state));
+      setImmediate(() => order.push('another request'));
+      const state = await loading;
+      expect(order).toEqual(['another request', 'loaded']);
+      expect(state.actions.get('constructor')?.ref).toBe('A7');
+      expect(planStateToJson(state)).toEqual(planStateToJson(foldPlan((await store.readStream('plan-long')).map(toRecorded))));
+    });
+
+    it('ignores a snapshot one of whose parts belongs to another snapshot, with a warning', async () => {
+      const { store, snapshot } = await longPlan(2_100);
+      const part = (await models(store).get('plan-snapshot', 'long/1'))!;
+      await models(store).put('plan-snapshot', [{ ...part, revision: snapshot.revision - 1 }]);
+      const warnings: string[] = [];
+      const state = await createRagtrail({ store, snapshotEvery: 5, warn: (m) => warnings.push(m) }).loadPlan('long');
+      expect(state.actionOrder).toHaveLength(2_100);
+      expect(warnings).toEqual(['plan snapshot: the snapshot of plan long does not decode (part 1 is missing or belongs to another snapshot); ignored, folding the plan from its first event']);
+    });
+
+    it('verify names a snapshot whose part was edited, and drops the head and every part', async () => {
+      const { store, snapshot } = await longPlan(2_100);
+      const rt = createRagtrail({ store, snapshotEvery: 5 });
+      expect((await rt.verify()).readModels).toMatchObject({ ok: true, snapshots: { checked: 1 } });
+      const part = (await models(store).get('plan-snapshot', 'long/1'))!;
+      await models(store).put('plan-snapshot', [{ ...part, value: part.value.replace('Action 2050', 'Forged action') }]);
+      const verdict = await rt.verify();
+      expect(verdict.readModels?.problems).toEqual([`plan snapshot: the snapshot of plan long at revision ${snapshot.revision} differs from the plan refolded from the log`]);
+      expect(await models(store).list('plan-snapshot')).toEqual([]);
+    });
+  });
 });

@@ -38,4 +38,20 @@ describe('tokens read by many requests at once', () => {
     expect(who.map((a) => a?.name)).toEqual(['Ann', 'Bob', 'Cat']);
     expect((await server.tokens()).map((t) => t.name).sort()).toEqual(['Ann', 'Bob', 'Cat']);
   });
+
+  it('lets other work run between the pages of a first fold, so a server answers while a long plan loads', async () => {
+    const store = createMemoryStore();
+    const writer = createRagtrail({ store });
+    await writer.createPlan({ planId: 'long', title: 'Long plan', organisation: 'Thurrock Council' }, admin);
+    const batch = await writer.batch('long');
+    for (let i = 0; i < 40; i++) batch.execute('AddAction', { ref: `A${i}`, title: `Action ${i}` }, admin);
+    await batch.commit();
+
+    const reader = createRagtrail({ store, checkpointEvery: 10, snapshotEvery: 0 });
+    const order: string[] = [];
+    const loading = reader.loadPlan('long').then((state) => (order.push('loaded'), state));
+    setImmediate(() => order.push('another request'));
+    expect((await loading).actionOrder).toHaveLength(40);
+    expect(order).toEqual(['another request', 'loaded']);
+  });
 });

@@ -83,9 +83,11 @@ export async function decodeSnapshot(head: string, partText: (part: number) => P
   return state;
 }
 
-/** A state as a snapshot's head and parts, each part's JSON written after a turn of the event loop. */
+/** A state as a snapshot's head and parts, each part's JSON written after a turn of the event loop; a small plan is all head. */
 async function encodeSnapshot(state: PlanState): Promise<{ head: string; parts: string[] }> {
   const json = planStateToJson(state);
+  // A plan that fits in one part is kept whole in its head: one read to start it, as before parts.
+  if (state.actionOrder.length <= ACTIONS_PER_PART) return { head: JSON.stringify(json), parts: [] };
   const parts: string[] = [];
   for (let from = 0; from < state.actionOrder.length; from += ACTIONS_PER_PART) {
     await yieldToLoop();

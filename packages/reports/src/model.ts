@@ -1,6 +1,7 @@
 import { reportCheckpoint, type ReportCheckpoint } from './checkpoint-section.js';
 import { coverageRows, type CoverageRow } from './coverage-section.js';
-import { levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanIntegrity, type OutcomeException, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
+import { reportInstant } from './moment.js';
+import { defaultPeriod, levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanIntegrity, type OutcomeException, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
 
 /** An exception as the report lays it out: a kind, a sentence, and the action's title when it is about an action. */
 export interface ReportException {
@@ -9,8 +10,13 @@ export interface ReportException {
   title?: string;
 }
 
-/** The moment a report reflects: the last event it saw, never the wall clock, so a rerun as of it is identical. */
+/**
+ * The moment a report reflects, never the wall clock: `at`, the one instant every section was read
+ * as of (moment.ts), and the plan as known then (its revision and its last event's recorded time).
+ * A rerun as of `at` is identical.
+ */
 export interface Reflected {
+  at: string;
   recordedAt: string | null;
   revision: number;
 }
@@ -43,21 +49,24 @@ export interface EvidenceModel {
 }
 
 export async function boardModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<BoardModel> {
-  const state = await rt.loadPlan(o.planId, o.asOf);
-  const query = { ...(o.period ? { period: o.period } : {}), ...(o.asOf ? { asOf: o.asOf } : {}) };
+  // One instant for every read below: the as-of given, or the latest time recorded in what the report reads.
+  const asOf = await reportInstant(rt, o.planId, o.asOf);
+  const state = await rt.loadPlan(o.planId, asOf);
+  // The default period is worked out at the instant too, never at the wall clock's month.
+  const query = { period: o.period ?? defaultPeriod(state, new Date(asOf)), asOf };
   const summary = await rt.summary(o.planId, query);
   const answer: { exceptions: PlanException[]; outcomes?: OutcomeException[] } = await rt.exceptions(o.planId, { ...query, period: summary.period });
   const exceptions: ReportException[] = [...answer.exceptions, ...(answer.outcomes ?? [])];
-  const checkpoint = await reportCheckpoint(rt, o.asOf ?? state.lastRecordedAt);
-  const { indicators } = await rt.indicators(o.planId, { period: summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
+  const checkpoint = await reportCheckpoint(rt, asOf);
+  const { indicators } = await rt.indicators(o.planId, { period: summary.period, asOf });
   const integrity = await rt.planIntegrity(o.planId);
-  const coverage = await coverageRows(rt, o.planId, o.asOf);
-  return { summary, exceptions, state, checkpoint, indicators, coverage, integrity, reflected: { recordedAt: state.lastRecordedAt, revision: state.revision } };
+  const coverage = await coverageRows(rt, o.planId, asOf);
+  return { summary, exceptions, state, checkpoint, indicators, coverage, integrity, reflected: { at: asOf, recordedAt: state.lastRecordedAt, revision: state.revision } };
 }
 
 export async function evidenceModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<EvidenceModel> {
   const board = await boardModel(rt, o);
-  const { actions } = await rt.evidence(o.planId, { period: board.summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
+  const { actions } = await rt.evidence(o.planId, { period: board.summary.period, asOf: board.reflected.at });
   // Verify the log as the report knows it (up to the reflected revision), so a later append cannot change the pack.
   // Folding stops at a broken event, so the state ends before it: verify through the break so the pack names it.
   const broken = board.integrity && !board.integrity.ok ? board.integrity.firstBreak.revision : null;
@@ -95,7 +104,8 @@ export function scoreText(state: PlanState, score: number | null): string {
 export const monthName = (period: string): string => periodLabel(period);
 
 export function reflectedText(r: Reflected): string {
-  return r.recordedAt === null ? 'an empty log' : `the log up to revision ${r.revision}, last recorded ${r.recordedAt}`;
+  const plan = r.recordedAt === null ? 'no event of the plan yet' : `the plan up to revision ${r.revision}, last recorded ${r.recordedAt}`;
+  return `the log as known at ${r.at} (${plan})`;
 }
 
 const numberWords = ['No', 'One', 'Two', 'Three', 'Four', 'Five', 'Six', 'Seven', 'Eight', 'Nine', 'Ten', 'Eleven', 'Twelve'];

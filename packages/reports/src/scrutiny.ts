@@ -1,10 +1,11 @@
 import ExcelJS from 'exceljs';
-import { actionsInOrder, type MilestoneView, type Ragtrail } from '@ragtrail/core';
+import { actionsInOrder, defaultPeriod, type MilestoneView, type Ragtrail } from '@ragtrail/core';
 import { priorityHeading } from '@ragtrail/core/internal';
 import { checkpointHtml, checkpointMarkdown } from './checkpoint-section.js';
 import { esc } from './html.js';
 import { indicatorCells, indicatorGroups, indicatorHeader, indicatorsHtml, indicatorsMarkdown } from './indicators-section.js';
 import { boardModel, fig, monthName, reflectedText, type BoardModel } from './model.js';
+import { reportInstant } from './moment.js';
 import { stampZipEntries } from './zip-dates.js';
 import { dateCell } from './xlsx-cells.js';
 
@@ -21,14 +22,16 @@ export interface ScrutinyModel extends BoardModel {
 
 /** The period asked for, else the later of the latest reviewed period and the latest indicator value. */
 export async function scrutinyModel(rt: Ragtrail, o: { planId: string; period?: string; asOf?: string }): Promise<ScrutinyModel> {
+  // Fixed once, so the period chosen and every section are read at the same instant (moment.ts).
+  const asOf = await reportInstant(rt, o.planId, o.asOf);
   let period = o.period;
   if (period === undefined) {
-    const reviewed = (await rt.summary(o.planId, o.asOf ? { asOf: o.asOf } : {})).period;
-    const valued = (await rt.indicators(o.planId, o.asOf ? { asOf: o.asOf } : {})).indicators.map((i) => i.latest?.period ?? '').sort().at(-1) ?? '';
+    const reviewed = defaultPeriod(await rt.loadPlan(o.planId, asOf), new Date(asOf));
+    const valued = (await rt.indicators(o.planId, { asOf })).indicators.map((i) => i.latest?.period ?? '').sort().at(-1) ?? '';
     period = valued > reviewed ? valued : reviewed;
   }
-  const board = await boardModel(rt, { ...o, period });
-  const { milestones } = await rt.milestones(o.planId, { period: board.summary.period, ...(o.asOf ? { asOf: o.asOf } : {}) });
+  const board = await boardModel(rt, { ...o, period, asOf });
+  const { milestones } = await rt.milestones(o.planId, { period: board.summary.period, asOf });
   const priorityOfAction = new Map(actionsInOrder(board.state).map((a) => [a.actionId, a.priorityId]));
   return { ...board, milestones: milestones.filter((m) => m.status !== 'upcoming'), priorityOfAction };
 }
@@ -89,7 +92,7 @@ export function scrutinyHtml(m: ScrutinyModel): string {
 export async function scrutinyXlsx(m: ScrutinyModel): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   // Dates come from the moment the report reflects, so the same log gives the same bytes.
-  const at = new Date(m.reflected.recordedAt ?? '2000-01-01T00:00:00.000Z');
+  const at = new Date(m.reflected.at);
   Object.assign(wb, { created: at, modified: at, creator: 'ragtrail', lastModifiedBy: 'ragtrail' });
   const about = wb.addWorksheet('About');
   for (const line of [title(m), ...intro(m)]) about.addRow([line]);

@@ -13,8 +13,8 @@ export const dateFormat = 'yyyy-mm-dd';
 export const dateTimeFormat = 'yyyy-mm-dd hh:mm:ss';
 export const averageFormat = (decimals: number): string => `0.${'0'.repeat(Math.max(1, decimals))}`;
 
-/** Workbook dates come from the moment the report reflects, so the same log gives the same file. */
-export const reflectedDate = (m: BoardModel | EvidenceModel): Date => new Date(m.reflected.recordedAt ?? '2000-01-01T00:00:00.000Z');
+/** Workbook dates come from the instant the report reflects (the one its header names), so the same log gives the same file. */
+export const reflectedDate = (m: BoardModel | EvidenceModel): Date => new Date(m.reflected.at);
 
 export function workbook(m: BoardModel | EvidenceModel): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();

@@ -196,5 +196,5 @@ function TravelScreen({ data, planId, room, onTyping }: { data: PlanData; planId
   const history = useAsync(() => data.history(planId), [planId]);
   if (history.error) return <ErrorLine error={history.error} />;
   if (!history.data) return <Text>Loading the log…</Text>;
-  return <TimeTravel events={history.data} room={room} onTyping={onTyping} />;
+  return <TimeTravel data={data} planId={planId} events={history.data} room={room} onTyping={onTyping} />;
 }

@@ -2,10 +2,14 @@
 import { useMemo, useState } from 'react';
 import { Box, Text } from 'ink';
 import { PlanReplay, type RecordedEvent } from '@ragtrail/core';
+import type { PlanData } from '../sources/source.js';
 import { pad } from '../view/symbols.js';
+import { momentAsOf, momentKey, momentText, travelMoment } from '../view/travel-moment.js';
+import { wrap } from '../view/wrap.js';
 import { Dashboard } from './Dashboard.js';
 import { useKeys } from './keys.js';
 import { useTheme } from './theme.js';
+import { useAsync } from './use-async.js';
 
 /** What an event did, in a line: "EntryRecorded P1.1 2017-04 score 3". */
 function describe(event: RecordedEvent, refOf: (actionId: string) => string): string {
@@ -20,20 +24,44 @@ function describe(event: RecordedEvent, refOf: (actionId: string) => string): st
   return parts.join(' ');
 }
 
+export interface TimeTravelProps {
+  data: PlanData;
+  planId: string;
+  events: readonly RecordedEvent[];
+  room: number;
+  onTyping: (typing: boolean) => void;
+}
+
 /**
  * The auditor's replay: step through the log an event or a period at a time, or jump to a date,
- * and see the dashboard exactly as it stood, with the event just applied.
+ * and see the dashboard exactly as it stood, with the event just applied. The plan's log is replayed
+ * here; its outcomes' exceptions (off-target indicators, milestones overdue or missed) come from the
+ * core as known at the same moment, so the board's exceptions are the ones it saw then.
  */
-export function TimeTravel({ events, room, onTyping }: { events: readonly RecordedEvent[]; room: number; onTyping: (typing: boolean) => void }) {
+export function TimeTravel({ data, planId, events, room, onTyping }: TimeTravelProps) {
   const { width, colour } = useTheme();
   const replay = useMemo(() => new PlanReplay(events), [events]);
   const [cursor, setCursor] = useState(events.length);
   const [date, setDate] = useState<string | null>(null);
+  /** The date or instant the last jump asked for: the moment shown until the next step. */
+  const [asked, setAsked] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const frame = useMemo(() => replay.frame(cursor), [replay, cursor]);
+  const moment = travelMoment(events, frame.cursor, asked);
+  const key = `${momentKey(moment)}|${frame.period ?? ''}`;
+  // Asked only where the replay names a period (before that there is no board and no plan to ask about).
+  const outcomes = useAsync(async () => {
+    if (!frame.summary || frame.period === null) return { key, list: [] };
+    const asOf = momentAsOf(moment);
+    const answer = await data.exceptions(planId, { period: frame.period, ...(asOf === undefined ? {} : { asOf }) });
+    return { key, list: answer.outcomes };
+  }, [data, planId, key]);
+  // An answer for an earlier moment is never shown for this one.
+  const current = outcomes.data?.key === key ? outcomes.data.list : null;
 
   const go = (c: number) => {
     setError(null);
+    setAsked(null);
     setCursor(Math.max(0, Math.min(events.length, c)));
   };
   useKeys((input, key) => {
@@ -43,7 +71,9 @@ export function TimeTravel({ events, room, onTyping }: { events: readonly Record
         onTyping(false);
       } else if (key.return) {
         try {
-          go(replay.cursorAt(date.trim()));
+          const at = replay.cursorAt(date.trim());
+          go(at);
+          setAsked(date.trim());
         } catch (e) {
           setError((e as Error).message);
         }
@@ -66,6 +96,10 @@ export function TimeTravel({ events, room, onTyping }: { events: readonly Record
   });
 
   const e = frame.event;
+  const momentLines = wrap(
+    outcomes.error && !current ? `! Outcomes could not be read: ${outcomes.error.message}` : `${momentText(moment)}${current ? '' : ' (reading outcomes…)'}`,
+    width - 1,
+  );
   const refOf = (id: string) => frame.state.actions.get(id)?.ref ?? id;
   return (
     <Box flexDirection="column">
@@ -76,8 +110,9 @@ export function TimeTravel({ events, room, onTyping }: { events: readonly Record
       <Text>{pad(e ? `just applied: ${describe(e, refOf)} by ${e.actor.name} (${e.actor.role})${e.reason ? `, “${e.reason}”` : ''}` : 'just applied: nothing yet', width - 1)}</Text>
       {date !== null ? <Text>{`Jump to date (YYYY-MM-DD or ISO instant): ${date}_`}</Text> : null}
       {error ? <Text color={colour ? 'red' : undefined}>{`! ${error}`}</Text> : null}
+      {frame.summary ? momentLines.map((text, i) => <Text key={`moment-${i}`} dimColor>{text}</Text>) : null}
       {frame.summary ? (
-        <Dashboard summary={frame.summary} exceptions={frame.exceptions} selected={null} room={room - 3} />
+        <Dashboard summary={frame.summary} exceptions={frame.exceptions} outcomes={current ?? []} selected={null} room={room - 3 - momentLines.length} />
       ) : (
         <Text>{frame.state.status === 'active' ? 'No period named yet: the plan has no reviews or entries at this point.' : 'The plan did not exist yet.'}</Text>
       )}

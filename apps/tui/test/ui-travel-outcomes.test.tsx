@@ -1,0 +1,104 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, render } from 'ink-testing-library';
+import type { Ragtrail } from '@ragtrail/core';
+import { createApp } from '@ragtrail/http';
+import { directData } from '../src/sources/direct.js';
+import { httpData } from '../src/sources/http.js';
+import type { PlanData } from '../src/sources/source.js';
+import { App } from '../src/ui/App.js';
+import { admin, officer, reviewer, seededMemory } from './fixtures.js';
+import { plain, pressKeys, screenDeadlineMs, until } from './ui-helpers.js';
+
+vi.setConfig({ testTimeout: 2 * screenDeadlineMs });
+
+const milestoneRow = /milestone not met\s+P1\.3 #1\s+P1\.3 milestone 1/;
+const offTargetRow = /indicator off target agency\s+Agency social workers: 39% in May 2017; off/;
+
+/**
+ * Moment T is the plan event adding P1.3, whose milestone was due on 15 May 2017 and is not met by
+ * the end of May (the period the board looks at). The agency indicator has its May target before T;
+ * its May value, off that target, is recorded after T, and one more plan event after that.
+ */
+async function outcomesAroundT(rt: Ragtrail, planId: string): Promise<{ t: string }> {
+  await rt.executeOutcome(planId, 'DefineIndicator', { indicatorId: 'agency', name: 'Agency social workers', unit: '%', better: 'lower', source: 'HR', tolerance: 5, priorities: [], actions: [] }, { actor: admin });
+  await rt.executeOutcome(planId, 'SetIndicatorTarget', { indicator: 'agency', by: '2017-05', value: 20 }, { actor: reviewer });
+  await rt.execute(planId, 'AddAction', { ref: 'P1.3', priorityId: 'p1', title: 'Exit interviews', milestones: [{ text: 'Exit interview form agreed with the unions and in use', dueDate: '2017-05-15' }] }, { actor: admin });
+  const t = (await rt.history(planId)).at(-1)!.recordedAt;
+  await rt.executeOutcome(planId, 'RecordIndicatorValue', { indicator: 'agency', period: '2017-05', value: 39, comparators: [] }, { actor: officer });
+  await rt.execute(planId, 'RecordEntry', { action: 'P1.3', period: '2017-05', score: 2, update: 'Form drafted' }, { actor: officer });
+  return { t };
+}
+
+async function overHttp(rt: Ragtrail): Promise<PlanData> {
+  const { token } = await rt.issueToken({ name: 'Inspector', role: 'viewer' }, { actor: admin });
+  const app = createApp({ ragtrail: rt });
+  return httpData('http://ragtrail.test', token, ((input: string | URL | Request, init?: RequestInit) => app.request(String(input), init)) as typeof fetch);
+}
+
+async function start({ outcomes = true, source = 'direct' }: { outcomes?: boolean; source?: 'direct' | 'http' } = {}) {
+  const { rt, planId } = await seededMemory();
+  const { t } = outcomes ? await outcomesAroundT(rt, planId) : { t: '' };
+  const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, 'memory:');
+  const app = render(<App data={data} theme={{ colour: false, width: 80, height: 40 }} planId={planId} />);
+  const frame = () => {
+    const text = plain(app.lastFrame());
+    const wide = text.split('\n').find((row) => row.length > 80);
+    if (wide !== undefined) throw new Error(`A row is wider than 80 columns:\n${wide}`);
+    return text;
+  };
+  return { frame, t, press: (...sequence: string[]) => pressKeys(app.stdin, ...sequence) };
+}
+
+afterEach(() => cleanup());
+
+describe("time travel's outcome exceptions", () => {
+  it('shows at T the milestone overdue then but not the indicator value recorded after it, and both now', async () => {
+    const { frame, t, press } = await start();
+    await press('t');
+    await until(frame, ['TIME TRAVEL', 'event 15/15', /^Exceptions as known now$/m, milestoneRow, offTargetRow]);
+    await press('h');
+    const screen = await until(frame, ['event 14/15', /just applied: ActionAdded P1\.3/, `as known at ${t.slice(0, 19).replace('T', ' ')} UTC, when this event was recorded`, milestoneRow]);
+    expect(screen).not.toContain('indicator off target');
+    await press('G');
+    await until(frame, ['event 15/15', 'as known now', milestoneRow, offTargetRow]);
+  });
+
+  it('asks for outcomes as known at the date or instant jumped to, and a step returns to the event recorded', async () => {
+    const { frame, t, press } = await start();
+    await press('t');
+    await until(frame, ['event 15/15', offTargetRow]);
+    // Thirty seconds after T: the stepping clock records the indicator value a minute after it.
+    const asked = new Date(Date.parse(t) + 30_000).toISOString();
+    await press('d', asked, '\r');
+    const screen = await until(frame, ['event 14/15', `as known at ${asked}, the moment asked`, milestoneRow]);
+    expect(screen).not.toContain('indicator off target');
+    await press('l');
+    await until(frame, ['event 15/15', 'as known now', offTargetRow]);
+  });
+
+  it('shows the same through the HTTP source, which passes the moment to the API', async () => {
+    const { frame, press } = await start({ source: 'http' });
+    await press('t');
+    await until(frame, ['event 15/15', milestoneRow, offTargetRow]);
+    await press('h');
+    const screen = await until(frame, ['event 14/15', 'when this event was recorded', milestoneRow]);
+    expect(screen).not.toContain('indicator off target');
+  });
+
+  it("steps through a plan with no outcomes at all without failing, showing only the actions' exceptions", async () => {
+    const { frame, press } = await start({ outcomes: false });
+    await press('t');
+    // The moment's line loses "(reading outcomes…)" once the answer is in; a failed read would say so instead.
+    let screen = await until(frame, ['event 13/13', /^Exceptions as known now$/m, 'Exceptions (3)']);
+    expect(screen).not.toMatch(/milestone not met|indicator off target/);
+    await press('[');
+    screen = await until(frame, ['event 11/13', /when this event was recorded$/m, 'Exceptions (1)']);
+    expect(screen).not.toMatch(/milestone not met|indicator off target/);
+    await press('g');
+    await until(frame, ['event 0/13', 'The plan did not exist yet']);
+    await press('l');
+    screen = await until(frame, ['event 1/13', 'No period named yet']);
+    expect(screen).not.toContain('could not be read');
+  });
+});

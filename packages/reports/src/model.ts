@@ -3,11 +3,23 @@ import { coverageRows, type CoverageRow } from './coverage-section.js';
 import { reportInstant } from './moment.js';
 import { defaultPeriod, levelForFigure, formatFigure, periodLabel, type IndicatorView, type ActionEvidence, type PlanIntegrity, type OutcomeException, type PlanException, type PlanState, type RagSummary, type Ragtrail, type VerifyResult } from '@ragtrail/core';
 
-/** An exception as the report lays it out: a kind, a sentence, and the action's title when it is about an action. */
+/** An exception as the report lays it out: a kind, a sentence, what it is about (a reference) and the action's title when it is about an action. */
 export interface ReportException {
   kind: string;
   message: string;
+  ref?: string;
   title?: string;
+  /** What it is about, in words: the action (reference and title), the indicator's name, or the milestone and its action. */
+  subject?: string;
+}
+
+/** Names an exception's subject from the plan and its indicators as known at the report's instant. */
+function withSubject(state: PlanState, indicators: readonly IndicatorView[], e: PlanException | OutcomeException): ReportException {
+  const title = (actionId: string | null) => (actionId === null ? undefined : state.actions.get(actionId)?.title);
+  const subject = 'title' in e ? `${e.ref} ${e.title}`
+    : e.kind === 'off-target' ? indicators.find((i) => i.id === e.indicatorId)?.name ?? e.ref
+    : [e.ref, title(e.actionId)].filter(Boolean).join(' ');
+  return { ...e, subject };
 }
 
 /**
@@ -56,9 +68,9 @@ export async function boardModel(rt: Ragtrail, o: { planId: string; period?: str
   const query = { period: o.period ?? defaultPeriod(state, new Date(asOf)), asOf };
   const summary = await rt.summary(o.planId, query);
   const answer: { exceptions: PlanException[]; outcomes?: OutcomeException[] } = await rt.exceptions(o.planId, { ...query, period: summary.period });
-  const exceptions: ReportException[] = [...answer.exceptions, ...(answer.outcomes ?? [])];
-  const checkpoint = await reportCheckpoint(rt, asOf);
   const { indicators } = await rt.indicators(o.planId, { period: summary.period, asOf });
+  const exceptions = [...answer.exceptions, ...(answer.outcomes ?? [])].map((e) => withSubject(state, indicators, e));
+  const checkpoint = await reportCheckpoint(rt, asOf);
   const integrity = await rt.planIntegrity(o.planId);
   const coverage = await coverageRows(rt, o.planId, asOf);
   return { summary, exceptions, state, checkpoint, indicators, coverage, integrity, reflected: { at: asOf, recordedAt: state.lastRecordedAt, revision: state.revision } };

@@ -1,5 +1,6 @@
 import type ExcelJS from 'exceljs';
 import { coverageStatusText, noCoverage, type CoverageRow } from './coverage-section.js';
+import { exceptionSentences, type BoardModel } from './model.js';
 import { overviewHeader, type OverviewRow } from './overview-section.js';
 import { bold, integerFormat } from './xlsx-cells.js';
 
@@ -35,4 +36,21 @@ export function overviewSheet(wb: ExcelJS.Workbook, rows: readonly OverviewRow[]
   }
   ws.getColumn(1).width = 40;
   ws.getColumn(5).width = 60;
+}
+
+/**
+ * The board report's exceptions as a sheet: one row per exception, in the order the other formats
+ * list them (grouped by kind), with the kind as the core names it so a reader can filter on it.
+ */
+export function exceptionsSheet(wb: ExcelJS.Workbook, m: Pick<BoardModel, 'exceptions' | 'summary'>): void {
+  const ws = wb.addWorksheet('Exceptions');
+  const groups = exceptionSentences(m);
+  if (groups.length === 0) {
+    ws.addRow(['No exceptions this period.']);
+    return;
+  }
+  bold(ws.addRow(['Kind', 'Subject', 'Sentence']));
+  for (const g of groups) for (const e of g.items) ws.addRow([e.kind, e.subject ?? [e.ref, e.title].filter(Boolean).join(' '), e.message]);
+  ws.getColumn(2).width = 40;
+  ws.getColumn(3).width = 100;
 }

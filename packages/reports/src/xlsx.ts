@@ -2,7 +2,7 @@ import { displayPair, priorityName } from '@ragtrail/core';
 import { levelName, monthName, type BoardModel } from './model.js';
 import { stampZipEntries } from './zip-dates.js';
 import { averageCell, bold, headerSheet, reflectedDate, scoreCell, workbook } from './xlsx-cells.js';
-import { coverageSheet } from './xlsx-sections.js';
+import { coverageSheet, exceptionsSheet } from './xlsx-sections.js';
 
 export { evidenceXlsx } from './xlsx-evidence.js';
 
@@ -35,6 +35,7 @@ export async function boardXlsx(m: BoardModel): Promise<Buffer> {
   const io = s.importedOverall;
   pairRow('Overall', s.overall.previous ?? io?.previous ?? null, s.overall.current ?? io?.current ?? null, s.overall.direction, levels.map(() => null), io ? `${importedText(io)} from ${io.source}` : '');
   sum.getColumn(1).width = 50;
+  exceptionsSheet(wb, m);
   const tr = wb.addWorksheet('Tracker');
   bold(tr.addRow(['Priority', 'Ref', 'Action', 'Score', 'Level', 'Previous', 'Stated direction', 'Direction by scores', 'Update', 'Owner']));
   for (const p of s.priorities)

@@ -24,7 +24,7 @@ describe('xlsx', () => {
     const out = await renderBoardReport(rt, { planId, period: '2026-03', format: 'xlsx' });
     expect(out.fileName).toBe('thurrock-board-2026-03.xlsx');
     const wb = await read(out.body);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Summary', 'Tracker', 'Coverage']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['About', 'Summary', 'Exceptions', 'Tracker', 'Coverage']);
     const tracker = wb.getWorksheet('Tracker')!;
     const red = tracker.getRow(4);
     expect(red.getCell(2).value).toBe('2.1');

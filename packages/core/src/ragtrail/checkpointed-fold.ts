@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../events/envelope.js';
-import { evolveAll } from '../plan/evolve.js';
+import { startFold, type PlanFold } from '../plan/evolve.js';
 import { initialPlanState, type PlanState } from '../plan/state.js';
 
 /**
@@ -22,7 +22,15 @@ export class CheckpointedFold {
   /** The states kept, in order, and how many events each covers. */
   private readonly states: PlanState[];
   private readonly covers: number[];
+  /** The last frozen state, and how many events it covers. */
   private state: PlanState;
+  private stateCount: number;
+  /**
+   * Events added since `state`, folded in place until the next checkpoint or read. One open fold
+   * across many `add` calls copies each collection it writes once per checkpoint, not once per call:
+   * folding a 300,000-event plan page by page spent half its time copying its 100,000-entry Maps.
+   */
+  private open: PlanFold | null = null;
   private count: number;
 
   constructor(readonly every: number, start: PlanState = initialPlanState()) {
@@ -32,10 +40,25 @@ export class CheckpointedFold {
     this.covers = [start.revision + 1];
     this.state = start;
     this.count = start.revision + 1;
+    this.stateCount = this.count;
   }
 
+  /** The state after every event added, frozen. */
   get current(): PlanState {
+    this.close();
     return this.state;
+  }
+
+  /** The state after every event added, possibly still being folded: read it now, do not keep it. */
+  peek(): PlanState {
+    return this.open ? this.open.current() : this.state;
+  }
+
+  private close(): void {
+    if (!this.open) return;
+    this.state = this.open.finish();
+    this.stateCount = this.count;
+    this.open = null;
   }
 
   /** How many events are folded. */
@@ -49,16 +72,27 @@ export class CheckpointedFold {
     return Math.max(this.every, Math.floor((last - this.covers[0]!) / SPACING_SHARE));
   }
 
-  /** Folds the next events (the caller hands them in order, each once). */
+  /**
+   * Folds the next events (the caller hands them in order, each once). An event that cannot be
+   * folded throws, and the fold is back at its last frozen state (`length` says how far that is).
+   */
   add(events: readonly RecordedEvent[]): void {
     let from = 0;
     while (from < events.length) {
       const last = this.covers[this.covers.length - 1]!;
       const gap = this.gap();
       const to = Math.min(events.length, from + last + gap - this.count);
-      this.state = evolveAll(this.state, from === 0 && to === events.length ? events : events.slice(from, to));
+      const fold = (this.open ??= startFold(this.state));
+      try {
+        for (let i = from; i < to; i++) fold.add(events[i]!);
+      } catch (error) {
+        this.open = null;
+        this.count = this.stateCount;
+        throw error;
+      }
       this.count += to - from;
       if (this.count - last >= gap) {
+        this.close();
         this.states.push(this.state);
         this.covers.push(this.count);
       }
@@ -72,11 +106,13 @@ export class CheckpointedFold {
    * The state must be frozen, as every state this fold hands out is.
    */
   adopt(state: PlanState, count: number): void {
+    this.close();
     if (state.revision !== this.state.revision + count) throw new RangeError(`a state at revision ${state.revision} does not follow ${this.state.revision} by ${count} events`);
     const last = this.covers[this.covers.length - 1]!;
     const gap = this.gap();
     this.state = state;
     this.count += count;
+    this.stateCount = this.count;
     if (this.count - last >= gap) {
       this.states.push(state);
       this.covers.push(this.count);

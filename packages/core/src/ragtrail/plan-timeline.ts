@@ -43,11 +43,11 @@ export class PlanTimeline implements KeptStream<PlanState> {
     // A snapshot's check read the stream to its end already when it came back short: no second read.
     let atEnd = !this.snapshotTried && this.snapshots?.enabled ? await this.startFromSnapshot() : false;
     while (!atEnd) {
-      const page = await this.store.readStream(this.stream, { fromRevision: this.state.revision + 1, maxCount: this.checkpointEvery });
-      const before = this.state.revision;
+      const page = await this.store.readStream(this.stream, { fromRevision: this.fold.peek().revision + 1, maxCount: this.checkpointEvery });
+      const before = this.fold.peek().revision;
       this.advance(page);
       // A page that does not follow on (a store missing a revision) must not spin: verify names it.
-      atEnd = page.length === 0 || this.state.revision === before;
+      atEnd = page.length === 0 || this.fold.peek().revision === before;
       // Each page is one fold's worth of work: other requests are answered between pages.
       if (!atEnd) await yieldToLoop();
     }
@@ -80,10 +80,12 @@ export class PlanTimeline implements KeptStream<PlanState> {
    */
   advance(events: readonly StoredEvent[]): void {
     if (this.broken) return;
-    const fresh = events.filter((e) => e.revision > this.state.revision);
-    if (fresh.length === 0 || fresh[0]!.revision !== this.state.revision + 1) return;
+    // Peeked, not frozen: freezing after every page would make the next page copy the plan's Maps again.
+    const { revision, lastHash } = this.fold.peek();
+    const fresh = events.filter((e) => e.revision > revision);
+    if (fresh.length === 0 || fresh[0]!.revision !== revision + 1) return;
     // Each event's hash and link are checked as it is folded (docs/performance.md measures the cost).
-    const { holds, firstBreak } = firstBreakIn(fresh, this.state.lastHash);
+    const { holds, firstBreak } = firstBreakIn(fresh, lastHash);
     if (holds.length > 0) this.fold.add(holds.map(toRecorded));
     this.broken = firstBreak;
   }

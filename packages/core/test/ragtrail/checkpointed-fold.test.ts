@@ -69,4 +69,21 @@ describe('a checkpointed fold', () => {
     expect(fold.checkpointBefore(events.length).covers).toBe(events.length);
     expect(() => fold.adopt(folded, 3)).toThrow(RangeError);
   });
+
+  it('folds pages in place between checkpoints, and is back at its last frozen state when an event cannot be folded', async () => {
+    const events = await longPlan(100);
+    const fold = new CheckpointedFold(1000);
+    fold.add(events.slice(0, 50));
+    const frozen = fold.current;
+    expect(Object.isFrozen(frozen)).toBe(true);
+    fold.add(events.slice(50, 80));
+    expect(fold.peek().revision).toBe(79);
+    const unfoldable = { ...events[85]!, data: null } as unknown as RecordedEvent;
+    expect(() => fold.add([...events.slice(80, 85), unfoldable])).toThrow(TypeError);
+    expect(fold.length).toBe(50);
+    expect(fold.current).toBe(frozen);
+    fold.add(events.slice(50));
+    expect(fold.current.revision).toBe(events.length - 1);
+    expect(fold.current.actionOrder).toEqual(evolveAll(initialPlanState(), events).actionOrder);
+  });
 });

@@ -1,13 +1,16 @@
 /** @jsxRuntime automatic @jsxImportSource react */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
-import type { Ragtrail } from '@ragtrail/core';
+import { randomUUID } from 'node:crypto';
+import { createRagtrail, type Ragtrail } from '@ragtrail/core';
+import { memoryStoreNamed } from '@ragtrail/stores';
 import { createApp } from '@ragtrail/http';
 import { directData } from '../src/sources/direct.js';
 import { httpData } from '../src/sources/http.js';
 import type { PlanData } from '../src/sources/source.js';
 import { App } from '../src/ui/App.js';
-import { admin, officer, reviewer, seededMemory } from './fixtures.js';
+import { runCliCaptured } from './cli-run.js';
+import { admin, officer, reviewer, seedPlan, steppingClock } from './fixtures.js';
 import { plain, pressKeys, screenDeadlineMs, until } from './ui-helpers.js';
 
 vi.setConfig({ testTimeout: 2 * screenDeadlineMs });
@@ -36,18 +39,21 @@ async function overHttp(rt: Ragtrail): Promise<PlanData> {
   return httpData('http://ragtrail.test', token, ((input: string | URL | Request, init?: RequestInit) => app.request(String(input), init)) as typeof fetch);
 }
 
-async function start({ outcomes = true, source = 'direct' }: { outcomes?: boolean; source?: 'direct' | 'http' } = {}) {
-  const { rt, planId } = await seededMemory();
+async function start({ outcomes = true, source = 'direct', height = 40 }: { outcomes?: boolean; source?: 'direct' | 'http'; height?: number } = {}) {
+  // A named memory store, so the command line can be pointed at the same plan.
+  const store = `memory:${randomUUID()}`;
+  const rt = createRagtrail({ store: memoryStoreNamed(store.slice('memory:'.length)), now: steppingClock() });
+  const planId = await seedPlan(rt);
   const { t } = outcomes ? await outcomesAroundT(rt, planId) : { t: '' };
-  const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, 'memory:');
-  const app = render(<App data={data} theme={{ colour: false, width: 80, height: 40 }} planId={planId} />);
+  const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, store);
+  const app = render(<App data={data} theme={{ colour: false, width: 80, height }} planId={planId} />);
   const frame = () => {
     const text = plain(app.lastFrame());
     const wide = text.split('\n').find((row) => row.length > 80);
     if (wide !== undefined) throw new Error(`A row is wider than 80 columns:\n${wide}`);
     return text;
   };
-  return { frame, t, press: (...sequence: string[]) => pressKeys(app.stdin, ...sequence) };
+  return { frame, t, store, press: (...sequence: string[]) => pressKeys(app.stdin, ...sequence) };
 }
 
 afterEach(() => cleanup());
@@ -75,6 +81,22 @@ describe("time travel's outcome exceptions", () => {
     expect(screen).not.toContain('indicator off target');
     await press('l');
     await until(frame, ['event 15/15', 'as known now', offTargetRow]);
+  });
+
+  it('in a short terminal names the command that lists them all at that moment, and that command agrees', async () => {
+    const { frame, t, store, press } = await start({ height: 20 });
+    await press('t');
+    await until(frame, ['event 15/15', /^Exceptions as known now$/m]);
+    await press('h');
+    const hint = new RegExp(`… (\\d+) more \\((ragtrail exceptions --plan dev-plan --period 2017-05 --as-of ${t.replace(/\./g, '\\.')})\\)`);
+    const flat = await until(() => frame().replace(/\s+/g, ' '), ['event 14/15', /when this event was recorded/, /Exceptions \(5\)/, hint]);
+    expect(frame().split('\n').length).toBeLessThanOrEqual(20);
+    const [, hidden, command] = hint.exec(flat)!;
+    expect(Number(hidden)).toBeGreaterThan(0);
+    const { code, out, err } = await runCliCaptured([...command!.split(' ').slice(1), '--store', store]);
+    expect({ code, err }).toEqual({ code: 0, err: '' });
+    expect(out).toMatch(milestoneRow);
+    expect(out).not.toContain('indicator off target');
   });
 
   it('shows the same through the HTTP source, which passes the moment to the API', async () => {

@@ -12,7 +12,15 @@ import { useTheme } from './theme.js';
  * exceptions, the actions' then the outcomes'. Columns are sized from the plan's own scheme, so "Not achieved 3" is written whole;
  * the priority name is what gives way, and the selected one is written out in full below.
  */
-export function Dashboard({ summary, exceptions, outcomes = [], selected, room }: { summary: RagSummary & { integrity?: PlanIntegrity }; exceptions: readonly PlanException[]; outcomes?: readonly OutcomeException[]; selected: number | null; room: number }) {
+export function Dashboard({ summary, exceptions, outcomes = [], selected, room, moreCommand }: {
+  summary: RagSummary & { integrity?: PlanIntegrity };
+  exceptions: readonly PlanException[];
+  outcomes?: readonly OutcomeException[];
+  selected: number | null;
+  room: number;
+  /** The command that lists every exception, named when they do not all fit (time travel adds its moment). */
+  moreCommand?: string;
+}) {
   const { width } = useTheme();
   const levels = summary.priorities[0]?.current.counts ?? [];
   const cellWidth = levelCellWidth(levels);
@@ -31,9 +39,10 @@ export function Dashboard({ summary, exceptions, outcomes = [], selected, room }
   const exceptionRoom = Math.max(1, room - used);
   // Each exception's sentence wraps under its message column; those that do not fit are counted.
   const blocks = exceptionBlocks(exceptions, outcomes, width - 1);
+  const moreLines = (hidden: number) => wrap(`… ${hidden} more (${moreCommand ?? `ragtrail exceptions --plan ${summary.planId}`})`, width - 3);
   const shown: string[][] = [];
   for (let i = 0, rows = 0; i < blocks.length; i++) {
-    const more = i < blocks.length - 1 ? 1 : 0;
+    const more = i < blocks.length - 1 ? moreLines(blocks.length - i - 1).length : 0;
     if (rows + blocks[i]!.length + more > exceptionRoom) break;
     shown.push(blocks[i]!);
     rows += blocks[i]!.length;
@@ -63,7 +72,7 @@ export function Dashboard({ summary, exceptions, outcomes = [], selected, room }
       {legend.map((text, i) => <Text key={`legend-${i}`} dimColor>{text}</Text>)}
       <Text bold>{`Exceptions (${blocks.length})`}</Text>
       {shown.flat().map((text, i) => <Text key={`x-${i}`}>{text}</Text>)}
-      {blocks.length > shown.length ? <Text dimColor>{`  … ${blocks.length - shown.length} more (ragtrail exceptions --plan ${summary.planId})`}</Text> : null}
+      {blocks.length > shown.length ? moreLines(blocks.length - shown.length).map((text, i) => <Text key={`more-${i}`} dimColor>{`  ${text}`}</Text>) : null}
     </Box>
   );
 }

@@ -48,16 +48,17 @@ export function TimeTravel({ data, planId, events, room, onTyping }: TimeTravelP
   const [error, setError] = useState<string | null>(null);
   const frame = useMemo(() => replay.frame(cursor), [replay, cursor]);
   const moment = travelMoment(events, frame.cursor, asked);
+  const asOf = momentAsOf(moment);
   const key = `${momentKey(moment)}|${frame.period ?? ''}`;
   // Asked only where the replay names a period (before that there is no board and no plan to ask about).
   const outcomes = useAsync(async () => {
     if (!frame.summary || frame.period === null) return { key, list: [] };
-    const asOf = momentAsOf(moment);
     const answer = await data.exceptions(planId, { period: frame.period, ...(asOf === undefined ? {} : { asOf }) });
     return { key, list: answer.outcomes };
   }, [data, planId, key]);
   // An answer for an earlier moment is never shown for this one.
   const current = outcomes.data?.key === key ? outcomes.data.list : null;
+  const moreCommand = `ragtrail exceptions --plan ${planId} --period ${frame.period ?? ''}${asOf === undefined ? '' : ` --as-of ${asOf}`}`;
 
   const go = (c: number) => {
     setError(null);
@@ -112,7 +113,7 @@ export function TimeTravel({ data, planId, events, room, onTyping }: TimeTravelP
       {error ? <Text color={colour ? 'red' : undefined}>{`! ${error}`}</Text> : null}
       {frame.summary ? momentLines.map((text, i) => <Text key={`moment-${i}`} dimColor>{text}</Text>) : null}
       {frame.summary ? (
-        <Dashboard summary={frame.summary} exceptions={frame.exceptions} outcomes={current ?? []} selected={null} room={room - 3 - momentLines.length} />
+        <Dashboard summary={frame.summary} exceptions={frame.exceptions} outcomes={current ?? []} selected={null} room={room - 3 - momentLines.length} moreCommand={moreCommand} />
       ) : (
         <Text>{frame.state.status === 'active' ? 'No period named yet: the plan has no reviews or entries at this point.' : 'The plan did not exist yet.'}</Text>
       )}

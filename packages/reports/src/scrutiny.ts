@@ -3,11 +3,12 @@ import { actionsInOrder, defaultPeriod, type MilestoneView, type Ragtrail } from
 import { priorityHeading } from '@ragtrail/core/internal';
 import { checkpointHtml, checkpointMarkdown } from './checkpoint-section.js';
 import { esc } from './html.js';
-import { indicatorCells, indicatorGroups, indicatorHeader, indicatorsHtml, indicatorsMarkdown } from './indicators-section.js';
+import { indicatorGroups, indicatorsHtml, indicatorsMarkdown } from './indicators-section.js';
 import { boardModel, fig, monthName, reflectedText, type BoardModel } from './model.js';
 import { reportInstant } from './moment.js';
 import { stampZipEntries } from './zip-dates.js';
 import { dateCell } from './xlsx-cells.js';
+import { indicatorsSheet } from './xlsx-sections.js';
 
 /**
  * The scrutiny progress report, in the shape of the 2018 report to Children's Overview and
@@ -97,9 +98,7 @@ export async function scrutinyXlsx(m: ScrutinyModel): Promise<Buffer> {
   const about = wb.addWorksheet('About');
   for (const line of [title(m), ...intro(m)]) about.addRow([line]);
   about.getColumn(1).width = 100;
-  const ws = wb.addWorksheet('Indicators');
-  ws.addRow(['Priority', ...indicatorHeader, 'In words']);
-  for (const g of indicatorGroups(m.summary, m.indicators)) for (const v of g.indicators) ws.addRow([g.heading, ...indicatorCells(v), v.sentence]);
+  indicatorsSheet(wb, indicatorGroups(m.summary, m.indicators));
   const ms = wb.addWorksheet('Milestones');
   ms.addRow(['Action', 'Milestone', 'Text', 'Due', 'Status', 'In words']);
   for (const x of m.milestones) {

@@ -12,6 +12,8 @@ export const integerFormat = '0';
 export const dateFormat = 'yyyy-mm-dd';
 export const dateTimeFormat = 'yyyy-mm-dd hh:mm:ss';
 export const averageFormat = (decimals: number): string => `0.${'0'.repeat(Math.max(1, decimals))}`;
+/** An indicator's figures show the decimal places the indicator was defined with (0 -> whole numbers). */
+export const decimalsFormat = (decimals: number): string => (decimals > 0 ? `0.${'0'.repeat(decimals)}` : '0');
 
 /** Workbook dates come from the instant the report reflects (the one its header names), so the same log gives the same file. */
 export const reflectedDate = (m: BoardModel | EvidenceModel): Date => new Date(m.reflected.at);
@@ -45,6 +47,13 @@ export function averageCell(state: PlanState, cell: ExcelJS.Cell, figure: number
   cell.value = figure === null ? 'not scored' : Number(figure.toFixed(decimals));
   if (figure !== null) cell.numFmt = averageFormat(decimals);
   colour(state, cell, figure);
+}
+
+/** An indicator's figure as recorded (never rounded: the format rounds only what is shown), or an empty cell when there is none. */
+export function indicatorValueCell(cell: ExcelJS.Cell, value: number | null | undefined, decimals: number): void {
+  if (value === null || value === undefined) return;
+  cell.value = value;
+  cell.numFmt = decimalsFormat(decimals);
 }
 
 /** A calendar day (YYYY-MM-DD) as a date cell; ExcelJS stores dates as UTC serials, so the day does not move. */

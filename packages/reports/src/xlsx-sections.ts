@@ -2,7 +2,8 @@ import type ExcelJS from 'exceljs';
 import { coverageStatusText, noCoverage, type CoverageRow } from './coverage-section.js';
 import { exceptionSentences, type BoardModel } from './model.js';
 import { overviewHeader, type OverviewRow } from './overview-section.js';
-import { bold, integerFormat } from './xlsx-cells.js';
+import { indicatorCells, type IndicatorGroup } from './indicators-section.js';
+import { bold, indicatorValueCell, integerFormat } from './xlsx-cells.js';
 
 /** The coverage section as a sheet: one row per carrying action, so a reader can filter by plan or status. */
 export function coverageSheet(wb: ExcelJS.Workbook, rows: readonly CoverageRow[]): void {
@@ -53,4 +54,24 @@ export function exceptionsSheet(wb: ExcelJS.Workbook, m: Pick<BoardModel, 'excep
   for (const g of groups) for (const e of g.items) ws.addRow([e.kind, e.subject ?? [e.ref, e.title].filter(Boolean).join(' '), e.message]);
   ws.getColumn(2).width = 40;
   ws.getColumn(3).width = 100;
+}
+
+/**
+ * Indicators as a sheet of numbers: previous, latest and target are numeric cells holding the values
+ * as recorded, shown with the indicator's decimal places, with the unit and the periods in their own
+ * columns so a reader can sort, chart and sum them; comparators, direction and RAG stay in words.
+ */
+export function indicatorsSheet(wb: ExcelJS.Workbook, groups: readonly IndicatorGroup[]): void {
+  const ws = wb.addWorksheet('Indicators');
+  bold(ws.addRow(['Priority', 'Indicator', 'Unit', 'Previous', 'Previous period', 'Latest', 'Latest period', 'Target', 'Comparators', 'Direction', 'RAG', 'In words']));
+  for (const g of groups)
+    for (const v of g.indicators) {
+      const [, , , , comparators, direction, rag] = indicatorCells(v);
+      const row = ws.addRow([g.heading, v.name, v.unit, null, v.previous?.period ?? '', null, v.latest?.period ?? '', null, comparators, direction, rag, v.sentence]);
+      indicatorValueCell(row.getCell(4), v.previous?.value, v.decimals);
+      indicatorValueCell(row.getCell(6), v.latest?.value, v.decimals);
+      indicatorValueCell(row.getCell(8), v.target?.value, v.decimals);
+    }
+  ws.getColumn(2).width = 40;
+  ws.getColumn(12).width = 100;
 }

@@ -1,7 +1,7 @@
 import type { StoredEvent } from '../events/envelope.js';
 import { planStateToJson, type PlanStateJson } from '../plan/state-json.js';
 import type { ActionState, Evidence, PlanState } from '../plan/state.js';
-import type { EventStore, ReadModelEntry } from '../store/port.js';
+import type { EventStore, ReadModelEntry, ReadModelStore } from '../store/port.js';
 import { yieldToLoop } from '../shared/yield-to-loop.js';
 
 /** The read model's name in the store: one snapshot per plan, keyed by plan id, the latest replacing the last. */
@@ -15,10 +15,14 @@ export const DEFAULT_SNAPSHOT_EVERY = 1000;
  * as one text it held the event loop for seconds; in parts of this many actions (about 3 MB) each
  * is read and parsed between other requests.
  */
-const ACTIONS_PER_PART = 2000;
+const ACTIONS_PER_PART = 500;
 
-/** Where a snapshot's n-th part is kept: plan ids never hold "/", so no plan's own key is one. */
-export const snapshotPartKey = (planId: string, part: number) => `${planId}/${part}`;
+/**
+ * Where the n-th part of a plan's snapshot at `revision` is kept: plan ids never hold "/", so no
+ * plan's own key is one; the revision in the key keeps a new snapshot's parts from overwriting the
+ * parts the current head names while they are written.
+ */
+export const snapshotPartKey = (planId: string, revision: number, part: number) => `${planId}/${revision}/${part}`;
 
 /** The per-action collections of a plan, the ones a snapshot keeps in parts. */
 type ActionParts = Pick<PlanStateJson, 'actions' | 'entries' | 'evidence'>;
@@ -122,7 +126,7 @@ function copyOwn<V>(into: Record<string, V>, from: Record<string, V>): void {
 export function snapshotJson(head: ReadModelEntry, parts: ReadonlyMap<string, ReadModelEntry>): PlanStateJson {
   const { parts: count = 0, ...whole } = JSON.parse(head.value) as SnapshotHead;
   for (let i = 0; i < count; i++) {
-    const stored = parts.get(snapshotPartKey(head.key, i));
+    const stored = parts.get(snapshotPartKey(head.key, head.revision, i));
     if (!stored || stored.revision !== head.revision || stored.hash !== head.hash) throw new Error(`part ${i} is missing or belongs to another snapshot`);
     const part = JSON.parse(stored.value) as ActionParts;
     copyOwn(whole.actions, part.actions);
@@ -132,11 +136,36 @@ export function snapshotJson(head: ReadModelEntry, parts: ReadonlyMap<string, Re
   return whole;
 }
 
-/** The entries a snapshot of `planId` is written as: its head under the plan id, then its parts. */
-async function snapshotEntries(planId: string, state: PlanState): Promise<ReadModelEntry[]> {
+/** How many parts a stored head names (0 when it holds the whole plan, or cannot be read). */
+function partsNamed(head: ReadModelEntry | undefined): number {
+  if (!head) return 0;
+  try {
+    const parts = (JSON.parse(head.value) as SnapshotHead).parts ?? 0;
+    return Number.isSafeInteger(parts) && parts > 0 ? parts : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Writes a plan's snapshot: its parts one write at a time (a turn of the event loop between them:
+ * 170 MB in one transaction held a server for a second), then its head, which is what makes them
+ * the plan's snapshot; then drops the parts of the snapshot it replaced. A crash between the steps
+ * leaves parts no head names, which readers never ask for and `verify` removes.
+ */
+async function writeSnapshot(models: ReadModelStore, planId: string, state: PlanState): Promise<void> {
+  const before = await models.get(SNAPSHOT_MODEL, planId);
   const { head, parts } = await encodeSnapshot(state);
   const stamp = { revision: state.revision, hash: state.lastHash };
-  return [{ key: planId, value: head, ...stamp }, ...parts.map((value, i) => ({ key: snapshotPartKey(planId, i), value, ...stamp }))];
+  for (const [i, value] of parts.entries()) {
+    await models.put(SNAPSHOT_MODEL, [{ key: snapshotPartKey(planId, state.revision, i), value, ...stamp }]);
+    await yieldToLoop();
+  }
+  await models.put(SNAPSHOT_MODEL, [{ key: planId, value: head, ...stamp }]);
+  if (before && before.revision !== state.revision) {
+    const stale = Array.from({ length: partsNamed(before) }, (_, i) => snapshotPartKey(planId, before.revision, i));
+    if (stale.length > 0) await models.remove(SNAPSHOT_MODEL, stale);
+  }
 }
 
 /** A plan's state from its snapshot, with the events after it that were read to check it. */
@@ -179,7 +208,7 @@ export function createPlanSnapshots(deps: { store: EventStore; every: number; wa
       let state: PlanState;
       try {
         state = await decodeSnapshot(entry.value, async (part) => {
-          const stored = await models.get(SNAPSHOT_MODEL, snapshotPartKey(planId, part));
+          const stored = await models.get(SNAPSHOT_MODEL, snapshotPartKey(planId, entry.revision, part));
           // A part of another snapshot (a save that lost a race, an edit) is not this state's.
           if (!stored || stored.revision !== entry.revision || stored.hash !== entry.hash) throw new Error(`part ${part} is missing or belongs to another snapshot`);
           return stored.value;
@@ -203,8 +232,7 @@ export function createPlanSnapshots(deps: { store: EventStore; every: number; wa
     saveLater(planId: string, state: PlanState): void {
       if (!models || every === 0 || state.status !== 'active') return;
       const saved: Promise<void> = yieldToLoop()
-        .then(() => snapshotEntries(planId, state))
-        .then((written) => models.put(SNAPSHOT_MODEL, written))
+        .then(() => writeSnapshot(models, planId, state))
         .catch((error: unknown) => warn(`plan snapshot: could not save the snapshot of plan ${planId}: ${(error as Error).message}`))
         .finally(() => pending.delete(saved));
       pending.add(saved);

@@ -180,10 +180,11 @@ describe('plan snapshots beside the log', () => {
       return { store, snapshot: await snapshotOf(store, 'long') };
     }
 
-    it('saves 4,500 actions as a head and three parts, and a new process reads them back to the folded state, letting other work run between parts', async () => {
-      const { store, snapshot } = await longPlan(4_500);
+    it('saves 1,200 actions as a head and three parts, and a new process reads them back to the folded state, letting other work run between parts', async () => {
+      const { store, snapshot } = await longPlan(1_200);
       expect((JSON.parse(snapshot.value) as { parts: number }).parts).toBe(3);
-      expect((await models(store).list('plan-snapshot')).map((e) => e.key).sort()).toEqual(['long', 'long/0', 'long/1', 'long/2']);
+      const r = snapshot.revision;
+      expect((await models(store).list('plan-snapshot')).map((e) => e.key).sort()).toEqual(['long', `long/${r}/0`, `long/${r}/1`, `long/${r}/2`]);
 
       const reader = createRagtrail({ store, snapshotEvery: 5 });
       const order: string[] = [];
@@ -196,24 +197,37 @@ describe('plan snapshots beside the log', () => {
     });
 
     it('ignores a snapshot one of whose parts belongs to another snapshot, with a warning', async () => {
-      const { store, snapshot } = await longPlan(2_100);
-      const part = (await models(store).get('plan-snapshot', 'long/1'))!;
+      const { store, snapshot } = await longPlan(1_100);
+      const part = (await models(store).get('plan-snapshot', `long/${snapshot.revision}/1`))!;
       await models(store).put('plan-snapshot', [{ ...part, revision: snapshot.revision - 1 }]);
       const warnings: string[] = [];
       const state = await createRagtrail({ store, snapshotEvery: 5, warn: (m) => warnings.push(m) }).loadPlan('long');
-      expect(state.actionOrder).toHaveLength(2_100);
+      expect(state.actionOrder).toHaveLength(1_100);
       expect(warnings).toEqual(['plan snapshot: the snapshot of plan long does not decode (part 1 is missing or belongs to another snapshot); ignored, folding the plan from its first event']);
     });
 
     it('verify names a snapshot whose part was edited, and drops the head and every part', async () => {
-      const { store, snapshot } = await longPlan(2_100);
+      const { store, snapshot } = await longPlan(1_100);
       const rt = createRagtrail({ store, snapshotEvery: 5 });
       expect((await rt.verify()).readModels).toMatchObject({ ok: true, snapshots: { checked: 1 } });
-      const part = (await models(store).get('plan-snapshot', 'long/1'))!;
-      await models(store).put('plan-snapshot', [{ ...part, value: part.value.replace('Action 2050', 'Forged action') }]);
+      const part = (await models(store).get('plan-snapshot', `long/${snapshot.revision}/1`))!;
+      await models(store).put('plan-snapshot', [{ ...part, value: part.value.replace('Action 750', 'Forged action') }]);
       const verdict = await rt.verify();
       expect(verdict.readModels?.problems).toEqual([`plan snapshot: the snapshot of plan long at revision ${snapshot.revision} differs from the plan refolded from the log`]);
       expect(await models(store).list('plan-snapshot')).toEqual([]);
+    });
+  
+    it("replaces the snapshot's parts when a later snapshot is saved, and drops the old ones", async () => {
+      const { store, snapshot } = await longPlan(1_100);
+      const writer = createRagtrail({ store, now: steppingClock('2030-01-01T09:00:00.000Z'), snapshotEvery: 5 });
+      for (let i = 0; i < 6; i++) await writer.execute('long', 'AddAction', { ref: `B${i}`, title: `Later ${i}` }, { actor: admin });
+      await writer.loadPlan('long');
+      await writer.close();
+      const head = (await models(store).get('plan-snapshot', 'long'))!;
+      expect(head.revision).toBeGreaterThan(snapshot.revision);
+      const keys = (await models(store).list('plan-snapshot')).map((e) => e.key).sort();
+      expect(keys).toEqual(['long', `long/${head.revision}/0`, `long/${head.revision}/1`, `long/${head.revision}/2`]);
+      expect((await createRagtrail({ store, snapshotEvery: 5 }).loadPlan('long')).actionOrder).toHaveLength(1_106);
     });
   });
 });

@@ -111,8 +111,10 @@ export class PlanTimeline implements KeptStream<PlanState> {
    * Recorded times never go backwards within a stream, so the first later event ends the fold.
    */
   async asOf(asOf: string): Promise<PlanState> {
-    await this.refresh();
+    const current = await this.refresh();
     const knownAt = (s: PlanState) => s.lastRecordedAt === null || s.lastRecordedAt <= asOf;
+    // Everything recorded so far was known by then (a report fixed at the log's latest moment): nothing to refold.
+    if (!this.broken && knownAt(current)) return current;
     // Started from a snapshot recorded after `asOf`, no checkpoint holds: fold from the first event.
     let { state } = this.fold.latestCheckpointWhere(knownAt);
     if (!knownAt(state)) state = initialPlanState();

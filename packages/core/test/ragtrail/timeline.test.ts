@@ -54,4 +54,19 @@ describe('tokens read by many requests at once', () => {
     expect((await loading).actionOrder).toHaveLength(40);
     expect(order).toEqual(['another request', 'loaded']);
   });
+
+  it('answers "as known at" a moment after the last event from the state it keeps, reading nothing', async () => {
+    const store = createMemoryStore();
+    let reads = 0;
+    const counted = { ...store, kind: store.kind, readStream: async (...args: Parameters<typeof store.readStream>) => (reads++, store.readStream(...args)) };
+    const rt = createRagtrail({ store: counted, snapshotEvery: 0 });
+    await rt.createPlan({ planId: 'dev', title: 'Development plan', organisation: 'Thurrock Council' }, admin);
+    await rt.execute('dev', 'AddAction', { ref: 'A1', title: 'First' }, admin);
+    const live = await rt.loadPlan('dev');
+    const before = reads;
+    const later = await rt.loadPlan('dev', new Date(Date.parse(live.lastRecordedAt!) + 1000).toISOString());
+    expect(later).toBe(live);
+    // At most the one read that asks the store whether anything is new.
+    expect(reads - before).toBeLessThanOrEqual(1);
+  });
 });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, render } from 'ink-testing-library';
 import { randomUUID } from 'node:crypto';
-import { createRagtrail, type Ragtrail } from '@ragtrail/core';
+import { createRagtrail, runBatch, type Ragtrail } from '@ragtrail/core';
 import { memoryStoreNamed } from '@ragtrail/stores';
 import { createApp } from '@ragtrail/http';
 import { directData } from '../src/sources/direct.js';
@@ -39,12 +39,16 @@ async function overHttp(rt: Ragtrail): Promise<PlanData> {
   return httpData('http://ragtrail.test', token, ((input: string | URL | Request, init?: RequestInit) => app.request(String(input), init)) as typeof fetch);
 }
 
-async function start({ outcomes = true, source = 'direct', height = 40 }: { outcomes?: boolean; source?: 'direct' | 'http'; height?: number } = {}) {
+async function start({ outcomes = true, source = 'direct', height = 40, before = async () => {} }: { outcomes?: boolean; source?: 'direct' | 'http'; height?: number; before?: (rt: Ragtrail, planId: string, hold: (held: boolean) => void) => Promise<void> } = {}) {
   // A named memory store, so the command line can be pointed at the same plan.
   const store = `memory:${randomUUID()}`;
-  const rt = createRagtrail({ store: memoryStoreNamed(store.slice('memory:'.length)), now: steppingClock() });
+  // A clock a minute on at each reading, unless held: then every event is stamped the same instant.
+  const stepping = steppingClock();
+  let held: Date | null = null;
+  const rt = createRagtrail({ store: memoryStoreNamed(store.slice('memory:'.length)), now: () => held ?? stepping() });
   const planId = await seedPlan(rt);
   const { t } = outcomes ? await outcomesAroundT(rt, planId) : { t: '' };
+  await before(rt, planId, (on) => (held = on ? stepping() : null));
   const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, store);
   const app = render(<App data={data} theme={{ colour: false, width: 80, height }} planId={planId} />);
   const frame = () => {
@@ -106,6 +110,27 @@ describe("time travel's outcome exceptions", () => {
     await press('h');
     const screen = await until(frame, ['event 14/15', 'when this event was recorded', milestoneRow]);
     expect(screen).not.toContain('indicator off target');
+  });
+
+  it('inside a batch recorded at one instant, says the outcomes are those known once it was all in', async () => {
+    const twoEntries = { commands: [
+      { type: 'RecordEntry', data: { action: 'P1.2', period: '2017-05', score: 3, update: 'Caseloads down' } },
+      { type: 'RecordEntry', data: { action: 'P2.1', period: '2017-05', score: 1, update: 'Hub not yet staffed' } },
+    ] };
+    const { frame, press } = await start({
+      before: async (rt, planId, hold) => {
+        hold(true);
+        await runBatch(rt, planId, twoEntries, { actor: officer });
+        hold(false);
+      },
+    });
+    await press('t');
+    await until(frame, ['event 17/17', /^Exceptions as known now$/m, milestoneRow, offTargetRow]);
+    await press('h');
+    // Event 16 is the batch's first entry: the second was recorded at the same instant.
+    await until(frame, ['event 16/17', /just applied: EntryRecorded P1\.2/, /once its whole batch was in$/m, milestoneRow, offTargetRow]);
+    await press('l', 'h', 'h');
+    await until(frame, ['event 15/17', /just applied: EntryRecorded P1\.3/, /when this event was recorded$/m, milestoneRow, offTargetRow]);
   });
 
   it("steps through a plan with no outcomes at all without failing, showing only the actions' exceptions", async () => {

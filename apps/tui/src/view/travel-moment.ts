@@ -41,6 +41,6 @@ export function momentText(moment: TravelMoment): string {
   }
   const when = `${moment.at.slice(0, 19).replace('T', ' ')} UTC`;
   return moment.batchGoesOn
-    ? `Outcomes as known at ${when}, once this event's batch was all in`
+    ? `Outcomes as known at ${when}, once its whole batch was in`
     : `Exceptions as known at ${when}, when this event was recorded`;
 }

@@ -26,23 +26,10 @@ export async function reportInstant(rt: Ragtrail, planId: string, asOf?: string)
   plans.delete(planId);
   let latest = own.lastRecordedAt ?? '';
   const note = (t: string | null | undefined) => void (t && t > latest && (latest = t));
-  note(await outcomesRecordedAt(rt, planId));
-  for (const id of [...plans].sort()) {
-    // The coverage skips a plan it cannot load (archived); so does the instant.
-    const plan = await skipMissing(rt.loadPlan(id));
-    if (plan === null) continue;
-    note(plan.lastRecordedAt);
-    note(await outcomesRecordedAt(rt, id));
-  }
+  note(await rt.lastRecordedAt(planId));
+  // The coverage skips a plan it cannot load (archived); so does the instant.
+  for (const id of [...plans].sort()) note(await skipMissing(rt.lastRecordedAt(id)));
   return latest;
-}
-
-/** The recorded time of the last event on a plan's outcome stream (null when it has none). */
-async function outcomesRecordedAt(rt: Ragtrail, planId: string): Promise<string | null> {
-  // The facade has no cheaper question for a stream's last time: the outcome audit trail lists
-  // every event with its recorded time, oldest first.
-  const trail = await skipMissing(rt.outcomeAudit(planId));
-  return trail?.records.at(-1)?.recordedAt ?? null;
 }
 
 async function skipMissing<T>(p: Promise<T>): Promise<T | null> {

@@ -130,6 +130,17 @@ export function createOutcomeQueries(deps: Deps) {
       return executeOutcomes(planId, [{ type, data } as OutcomeCommandOf], caller);
     },
 
+    /**
+     * When the plan was last written: the recorded time of the latest event of its stream and of its
+     * outcome stream (null for a plan with neither). A report fixes its instant from this, so it
+     * reads the kept states rather than replaying either stream.
+     */
+    async lastRecordedAt(planId: string): Promise<string | null> {
+      const [plan, outcomes] = [await loadPlan(planId), await outcomesOf(planId)];
+      const times = [plan.lastRecordedAt, outcomes.lastRecordedAt].filter((t): t is string => t !== null);
+      return times.length === 0 ? null : times.reduce((a, b) => (a > b ? a : b));
+    },
+
     /** Each indicator with its latest value up to `period`, and every fact derived through its polarity. */
     async indicators(planId: string, query: QueryOptions & { priority?: string } = {}): Promise<{ planId: string; period: string | null; indicators: IndicatorView[] }> {
       const plan = await loadPlan(planId, query.asOf);

@@ -111,4 +111,15 @@ describe("coverage as a plan's readers see it", () => {
     expect((await rt.coverageView('dev-plan', { asOf })).rows).toEqual([]);
     expect((await rt.coverageView('ofsted-2016', { asOf })).rows).toEqual([]);
   });
+
+  it("says when a plan was last written, its outcome stream included, without replaying either", async () => {
+    const { store, rt } = await setUp();
+    const planTime = (await rt.loadPlan('dev-plan')).lastRecordedAt!;
+    const outcomeEvents = await store.readStream('outcomes-dev-plan');
+    expect(await rt.lastRecordedAt('dev-plan')).toBe(outcomeEvents.at(-1)!.recordedAt);
+    expect(outcomeEvents.at(-1)!.recordedAt > planTime).toBe(true);
+    await rt.execute('dev-plan', 'AddAction', { ref: 'P2.2', priorityId: 'p2', title: 'Later action' }, { actor: admin });
+    expect(await rt.lastRecordedAt('dev-plan')).toBe((await rt.loadPlan('dev-plan')).lastRecordedAt);
+    await expect(rt.lastRecordedAt('no-such-plan')).rejects.toBeInstanceOf(DomainError);
+  });
 });

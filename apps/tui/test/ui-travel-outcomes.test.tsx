@@ -148,4 +148,15 @@ describe("time travel's outcome exceptions", () => {
     screen = await until(frame, ['event 1/13', 'No period named yet']);
     expect(screen).not.toContain('could not be read');
   });
+
+  it('is described in the help, each key on rows whole at 80 columns', async () => {
+    const { frame, press } = await start({ outcomes: false });
+    await press('?');
+    await until(frame, [
+      /^ {2}t {10}time travel: the board and its exceptions as known at any event$/m,
+      /^ {15}there ←→ event, \[ \] period, d date, g\/G start\/end$/m,
+      /^ {2}i {10}the plan's indicators: value, target, comparators, direction, RAG$/m,
+      /^Colours carry a label too; NO_COLOR=1 turns them off\. esc or \? closes\.$/m,
+    ]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { RecordedEvent } from '../events/envelope.js';
 import type { AuditRecord, FieldChange } from '../projections/audit-trail.js';
-import { evolveOutcomes } from './evolve.js';
+import { startOutcomeFold } from './evolve.js';
 import { initialOutcomeState, type OutcomeState } from './state.js';
 
 const change = (field: string, before: unknown, after: unknown): FieldChange => ({ field, before, after });
@@ -45,7 +45,9 @@ function changesOf(before: OutcomeState, e: RecordedEvent): FieldChange[] {
 
 /** Every change to a plan's outcomes with who, when, why and before/after, oldest first, in the plan audit trail's record shape. */
 export function outcomeAuditTrail(events: readonly RecordedEvent[]): AuditRecord[] {
-  let state = initialOutcomeState();
+  // One fold for the whole trail, read before each event: evolving event by event copied the
+  // indicator's values for every event, so a trail grew with the square of its length.
+  const fold = startOutcomeFold(initialOutcomeState());
   return events.map((e) => {
     const data = e.data as { actionId?: unknown; period?: unknown; indicatorId?: unknown };
     const record: AuditRecord = {
@@ -54,9 +56,9 @@ export function outcomeAuditTrail(events: readonly RecordedEvent[]): AuditRecord
       // The indicator stands where the plan's trail names an action's reference.
       ref: typeof data.indicatorId === 'string' ? data.indicatorId : null,
       period: typeof data.period === 'string' ? data.period : null,
-      changes: changesOf(state, e), hash: e.hash,
+      changes: changesOf(fold.finish(), e), hash: e.hash,
     };
-    state = evolveOutcomes(state, e);
+    fold.apply(e);
     return record;
   });
 }

@@ -101,6 +101,12 @@ describe("time travel's outcome exceptions", () => {
     expect({ code, err }).toEqual({ code: 0, err: '' });
     expect(out).toMatch(milestoneRow);
     expect(out).not.toContain('indicator off target');
+    // A date it cannot read: the refusal wraps over two rows and the dashboard gives them up, so the screen is no taller.
+    const rowsBefore = frame().split('\n').length;
+    await press('d', 'last week', '\r');
+    const refused = await until(() => frame().replace(/\s+/g, ' '), ['"last week" is not an ISO-8601 date or instant', 'event 14/15', hint]);
+    expect(refused).toContain('2017-05-10T12:00:00Z');
+    expect(frame().split('\n').length).toBeLessThanOrEqual(rowsBefore);
   });
 
   it('shows the same through the HTTP source, which passes the moment to the API', async () => {

@@ -101,6 +101,10 @@ export function TimeTravel({ data, planId, events, room, onTyping }: TimeTravelP
     outcomes.error && !current ? `! Outcomes could not be read: ${outcomes.error.message}` : `${momentText(moment)}${current ? '' : ' (reading outcomes…)'}`,
     width - 1,
   );
+  const errorLines = error ? wrap(`! ${error}`, width - 1) : [];
+  const prompt = date !== null ? wrap(`Jump to date (YYYY-MM-DD or ISO instant): ${date}_`, width - 1) : [];
+  // The dashboard gets the rows left under the header, the event line, the prompt, the error, the moment and the keys.
+  const boardRoom = room - 3 - prompt.length - errorLines.length - momentLines.length;
   const refOf = (id: string) => frame.state.actions.get(id)?.ref ?? id;
   return (
     <Box flexDirection="column">
@@ -109,11 +113,11 @@ export function TimeTravel({ data, planId, events, room, onTyping }: TimeTravelP
         {`event ${frame.cursor}/${events.length}${e ? ` (revision ${e.revision}) · recorded ${e.recordedAt.slice(0, 16).replace('T', ' ')}` : ' · before the plan existed'}`}
       </Text>
       <Text>{pad(e ? `just applied: ${describe(e, refOf)} by ${e.actor.name} (${e.actor.role})${e.reason ? `, “${e.reason}”` : ''}` : 'just applied: nothing yet', width - 1)}</Text>
-      {date !== null ? <Text>{`Jump to date (YYYY-MM-DD or ISO instant): ${date}_`}</Text> : null}
-      {error ? <Text color={colour ? 'red' : undefined}>{`! ${error}`}</Text> : null}
+      {prompt.map((text, i) => <Text key={`prompt-${i}`}>{text}</Text>)}
+      {errorLines.map((text, i) => <Text key={`error-${i}`} color={colour ? 'red' : undefined}>{text}</Text>)}
       {frame.summary ? momentLines.map((text, i) => <Text key={`moment-${i}`} dimColor>{text}</Text>) : null}
       {frame.summary ? (
-        <Dashboard summary={frame.summary} exceptions={frame.exceptions} outcomes={current ?? []} selected={null} room={room - 3 - momentLines.length} moreCommand={moreCommand} />
+        <Dashboard summary={frame.summary} exceptions={frame.exceptions} outcomes={current ?? []} selected={null} room={boardRoom} moreCommand={moreCommand} />
       ) : (
         <Text>{frame.state.status === 'active' ? 'No period named yet: the plan has no reviews or entries at this point.' : 'The plan did not exist yet.'}</Text>
       )}

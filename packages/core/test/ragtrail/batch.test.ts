@@ -88,4 +88,17 @@ describe('a batch of commands on one plan', () => {
     await expect(rt.batch('dev', { expectedRevision: 3 })).rejects.toMatchObject({ code: 'precondition', details: { currentRevision: 0 } });
     expect((await rt.batch('dev', { expectedRevision: 0 })).state.revision).toBe(0);
   });
+
+  it('validates an actor object again when its fields change between commands, whoever reuses it', async () => {
+    const rt = createRagtrail({ store: createMemoryStore() });
+    const actor: { id: string; name: string; role: 'admin' | 'viewer' } = { id: 'ann', name: 'Ann Admin', role: 'admin' };
+    const batch = await rt.batch('dev');
+    batch.execute('CreatePlan', { title: 'Development plan', organisation: 'Thurrock Council' } as never, { actor });
+    batch.execute('AddAction', { ref: 'A1', title: 'First' }, { actor });
+    actor.role = 'viewer';
+    expect(() => batch.execute('AddAction', { ref: 'A2', title: 'Second' }, { actor })).toThrow(/viewer/);
+    actor.role = 'admin';
+    actor.name = ' ';
+    expect(() => batch.execute('AddAction', { ref: 'A2', title: 'Second' }, { actor })).toThrow(DomainError);
+  });
 });

@@ -89,22 +89,26 @@ export async function decodeSnapshot(head: string, partText: (part: number) => P
 
 /** A state as a snapshot's head and parts, each part's JSON written after a turn of the event loop; a small plan is all head. */
 async function encodeSnapshot(state: PlanState): Promise<{ head: string; parts: string[] }> {
-  const json = planStateToJson(state);
   // A plan that fits in one part is kept whole in its head: one read to start it, as before parts.
-  if (state.actionOrder.length <= ACTIONS_PER_PART) return { head: JSON.stringify(json), parts: [] };
+  if (state.actionOrder.length <= ACTIONS_PER_PART) return { head: JSON.stringify(planStateToJson(state)), parts: [] };
   const parts: string[] = [];
   for (let from = 0; from < state.actionOrder.length; from += ACTIONS_PER_PART) {
     await yieldToLoop();
+    // Each part's JSON form made from the plan's Maps for its own actions: converting the whole
+    // plan at once held the loop for as long as the parts' writes together.
     const part: ActionParts = { actions: {}, entries: {}, evidence: {} };
     for (const actionId of state.actionOrder.slice(from, from + ACTIONS_PER_PART)) {
-      // Own properties only, never a lookup on a plain object by an id a person typed.
-      if (Object.hasOwn(json.actions, actionId)) defineOwn(part.actions, actionId, json.actions[actionId]!);
-      if (Object.hasOwn(json.entries, actionId)) defineOwn(part.entries, actionId, json.entries[actionId]!);
-      if (Object.hasOwn(json.evidence, actionId)) defineOwn(part.evidence, actionId, json.evidence[actionId]!);
+      const action = state.actions.get(actionId);
+      const byPeriod = state.entries.get(actionId);
+      const evidence = state.evidence.get(actionId);
+      if (action) defineOwn(part.actions, actionId, action);
+      if (byPeriod) defineOwn(part.entries, actionId, Object.fromEntries(byPeriod));
+      if (evidence) defineOwn(part.evidence, actionId, evidence);
     }
     parts.push(JSON.stringify(part));
   }
-  const head: SnapshotHead = { ...json, actions: {}, entries: {}, evidence: {}, parts: parts.length };
+  const rest = planStateToJson({ ...state, actions: new Map(), entries: new Map(), evidence: new Map() });
+  const head: SnapshotHead = { ...rest, parts: parts.length };
   return { head: JSON.stringify(head), parts };
 }
 

@@ -1,11 +1,12 @@
 import pg from 'pg';
 import { ConcurrencyError } from '@ragtrail/core';
 import { assertAppendable, assertRecordedInOrder, createLiveFeed } from '@ragtrail/core/internal';
-import type { AppendResult, EventStore, EventToAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
+import type { AppendResult, EventStore, EventToAppend, StagedAppend, ReadAllOptions, ReadStreamOptions, StoredEvent, SubscribeOptions, Subscription } from '@ragtrail/core';
 import { migrate, namesFor } from './schema.js';
 import { EVENT_COLUMNS, fromRow, insertBatch } from './rows.js';
 import { createListener } from './listener.js';
 import { postgresReadModels } from './read-models.js';
+import { openStagedAppend } from './staged-append.js';
 
 export interface PostgresStoreOptions {
   /** `postgres://user:password@host:5432/database` (any libpq-style URL the `pg` client accepts). */
@@ -19,6 +20,8 @@ export interface PostgresStoreOptions {
 export interface PostgresEventStore extends EventStore {
   /** Appends events carrying their own global positions (restoring a backup into an empty store). */
   appendWithPositions(stream: string, events: readonly StoredEvent[], options: { expectedRevision: number }): Promise<AppendResult>;
+  /** Always present here: parts go to a temporary table of one session until `commit` (see `EventStore.stageAppend`). */
+  stageAppend(stream: string, options: { expectedRevision: number }): StagedAppend;
 }
 
 /** PostgreSQL caps a statement at 65,535 parameters; 12 per event leaves room below it. */
@@ -73,12 +76,24 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     return rows[0]?.[0] ?? -1;
   };
 
-  const write = async (client: pg.PoolClient, stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number): Promise<AppendResult> => {
+  /** Opens an append's transaction under the lock: the stream's revision, the log's last position and its recorded time. */
+  const beginAndTip = async (client: pg.PoolClient, stream: string) => {
     const results = (await client.query(q.beginAndTip(stream, (text) => client.escapeLiteral(text)))) as unknown as pg.QueryResult[];
     const tip = results[2]!.rows[0] as { revision: number | null; position: string | null; recorded_at: string | null };
-    const actual = tip.revision ?? -1;
-    let last = Number(tip.position ?? 0);
-    const lastRecordedAt = tip.recorded_at;
+    return { revision: tip.revision ?? -1, position: Number(tip.position ?? 0), recordedAt: tip.recorded_at };
+  };
+
+  /** A UNIQUE clash on (stream, revision) or (stream) means another writer got there first. */
+  const clash = async (error: unknown, stream: string, expectedRevision: number): Promise<unknown> =>
+    (error as { code?: string }).code === UNIQUE_VIOLATION && /revision|streams_pkey/.test((error as Error).message)
+      ? new ConcurrencyError(stream, expectedRevision, await currentRevision(stream))
+      : error;
+
+  const write = async (client: pg.PoolClient, stream: string, events: readonly (EventToAppend & { position?: number })[], expectedRevision: number): Promise<AppendResult> => {
+    const tip = await beginAndTip(client, stream);
+    const actual = tip.revision;
+    let last = tip.position;
+    const lastRecordedAt = tip.recordedAt;
     if (actual !== expectedRevision) throw new ConcurrencyError(stream, expectedRevision, actual);
     assertAppendable(stream, events, expectedRevision);
     if (events.length === 0) {
@@ -130,10 +145,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-      // A UNIQUE clash (stream, revision) or (stream) means another writer got there first.
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION && /revision|streams_pkey/.test((error as Error).message))
-        throw new ConcurrencyError(stream, expectedRevision, await currentRevision(stream));
-      throw error;
+      throw await clash(error, stream, expectedRevision);
     } finally {
       client.off('error', onLost);
       // A connection that was lost or could not even roll back is dead: destroy it, never reuse it.
@@ -155,6 +167,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     readModels: postgresReadModels(pool, names),
     append: (stream, events, { expectedRevision }) => appendRows(stream, events, expectedRevision),
     appendWithPositions: (stream, events, { expectedRevision }) => appendRows(stream, events, expectedRevision),
+    stageAppend: (stream, { expectedRevision }) =>
+      openStagedAppend({ pool, names, rowsPerInsert: ROWS_PER_INSERT, beginAndTip, clash, appended: () => feed.notify() }, stream, expectedRevision),
     async readStream(stream: string, opts: ReadStreamOptions = {}) {
       const { rows } = await pool.query<unknown[]>({ text: q.readStream, values: [stream, opts.fromRevision ?? 0, opts.maxCount ?? null], rowMode: 'array' });
       return rows.map(fromRow);

@@ -67,4 +67,18 @@ export async function pressKeys(stdin: TestStdin, ...sequence: string[]): Promis
 
 export const plain = (frame: string | undefined): string => stripVTControlCharacters(frame ?? '');
 
+/**
+ * The app's last frame as plain text, for tests to read; it throws when a row is wider than 80
+ * columns or, given a height, when there are more rows: every screen must fit the terminal.
+ */
+export function fittingFrame(app: { lastFrame(): string | undefined }, height?: number): () => string {
+  return () => {
+    const text = plain(app.lastFrame());
+    const rows = text.split('\n');
+    if (rows.some((row) => row.length > 80) || (height !== undefined && rows.length > height))
+      throw new Error(`The screen does not fit 80x${height ?? 'any'}:\n${text}`);
+    return text;
+  };
+}
+
 export const keys = { enter: '\r', escape: '\u001B', up: '\u001B[A', down: '\u001B[B', right: '\u001B[C', left: '\u001B[D', tab: '\t', backspace: '\u007F' };

@@ -8,7 +8,7 @@ import { httpData } from '../src/sources/http.js';
 import type { PlanData } from '../src/sources/source.js';
 import { App } from '../src/ui/App.js';
 import { admin, officer, reviewer, seededMemory } from './fixtures.js';
-import { plain, screenDeadlineMs, until } from './ui-helpers.js';
+import { fittingFrame, plain, screenDeadlineMs, until } from './ui-helpers.js';
 
 vi.setConfig({ testTimeout: 2 * screenDeadlineMs });
 
@@ -32,12 +32,7 @@ async function start(height: number, source: 'direct' | 'http' = 'direct') {
   await addOutcomeExceptions(rt, planId);
   const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, 'memory:');
   const app = render(<App data={data} theme={{ colour: false, width: 80, height }} planId={planId} />);
-  const frame = () => {
-    const text = plain(app.lastFrame());
-    const wide = text.split('\n').find((row) => row.length > 80);
-    if (wide !== undefined) throw new Error(`A row is wider than 80 columns:\n${wide}`);
-    return text;
-  };
+  const frame = fittingFrame(app);
   return { frame };
 }
 

@@ -11,7 +11,7 @@ import type { PlanData } from '../src/sources/source.js';
 import { App } from '../src/ui/App.js';
 import { runCliCaptured } from './cli-run.js';
 import { admin, officer, reviewer, seedPlan, steppingClock } from './fixtures.js';
-import { plain, pressKeys, screenDeadlineMs, until } from './ui-helpers.js';
+import { fittingFrame, plain, pressKeys, screenDeadlineMs, until } from './ui-helpers.js';
 
 vi.setConfig({ testTimeout: 2 * screenDeadlineMs });
 
@@ -51,12 +51,7 @@ async function start({ outcomes = true, source = 'direct', height = 40, before =
   await before(rt, planId, (on) => (held = on ? stepping() : null));
   const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, store);
   const app = render(<App data={data} theme={{ colour: false, width: 80, height }} planId={planId} />);
-  const frame = () => {
-    const text = plain(app.lastFrame());
-    const wide = text.split('\n').find((row) => row.length > 80);
-    if (wide !== undefined) throw new Error(`A row is wider than 80 columns:\n${wide}`);
-    return text;
-  };
+  const frame = fittingFrame(app);
   return { frame, t, store, press: (...sequence: string[]) => pressKeys(app.stdin, ...sequence) };
 }
 

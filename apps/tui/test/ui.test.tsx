@@ -7,7 +7,7 @@ import { directData } from '../src/sources/direct.js';
 import type { PlanData } from '../src/sources/source.js';
 import { App } from '../src/ui/App.js';
 import { officer, seededMemory, seedPlan, steppingClock } from './fixtures.js';
-import { keys, listening, plain, pressKeys, screenDeadlineMs, settle, stoppedListening, until, waitFor } from './ui-helpers.js';
+import { fittingFrame, keys, listening, plain, pressKeys, screenDeadlineMs, settle, stoppedListening, until, waitFor } from './ui-helpers.js';
 
 const theme = { colour: true, width: 80, height: 24 };
 
@@ -19,13 +19,7 @@ async function start(options: { actor?: Actor | null; data?: PlanData; colour?: 
   const data = options.data ?? directData(seeded.rt, options.actor === undefined ? officer : options.actor, 'memory:');
   const app = render(<App data={data} theme={{ ...theme, colour: options.colour ?? true }} {...(options.planId ? { planId: options.planId } : {})} />);
   // Every screen must fit an 80x24 terminal: checked on every frame a test reads.
-  const frame = () => {
-    const text = plain(app.lastFrame());
-    const rows = text.split('\n');
-    const wide = rows.find((row) => row.length > 80);
-    if (wide !== undefined || rows.length > 24) throw new Error(`The screen does not fit 80x24:\n${text}`);
-    return text;
-  };
+  const frame = fittingFrame(app, 24);
   await until(frame, 'Workforce');
   const press = (...sequence: string[]) => pressKeys(app.stdin, ...sequence);
   return { ...seeded, app, frame, press };

@@ -1,5 +1,14 @@
 import type Database from 'better-sqlite3';
 
+/** The read-model table's columns, the same in both its forms (migrations 2 and 3). */
+const READ_MODEL_COLUMNS = `
+     model    TEXT NOT NULL,
+     key      TEXT NOT NULL,
+     value    TEXT NOT NULL,
+     revision INTEGER NOT NULL,
+     hash     TEXT NOT NULL,
+     PRIMARY KEY (model, key)`;
+
 /**
  * Ordered schema steps. The file's `user_version` says how many have run, so an old file is
  * upgraded in place when a newer library opens it, and a newer file is refused by an older library.
@@ -28,26 +37,12 @@ const migrations: readonly string[] = [
    CREATE INDEX streams_created ON streams (created);`,
   // Read models beside the log (plan catalogue, snapshots): caches, each entry naming the stream
   // revision and event hash it covers; dropping the table loses nothing the log does not hold.
-  `CREATE TABLE read_models (
-     model    TEXT NOT NULL,
-     key      TEXT NOT NULL,
-     value    TEXT NOT NULL,
-     revision INTEGER NOT NULL,
-     hash     TEXT NOT NULL,
-     PRIMARY KEY (model, key)
-   ) WITHOUT ROWID;`,
+  `CREATE TABLE read_models (${READ_MODEL_COLUMNS}) WITHOUT ROWID;`,
   // Read models again, as an ordinary (rowid) table: in a WITHOUT ROWID table every row is a key
   // of one b-tree, and finding a 350-byte catalogue entry beside a 171 MB plan snapshot read the
   // snapshot's overflow pages (1.2 s). Read models are caches rebuilt from the log: not copied.
   `DROP TABLE read_models;
-   CREATE TABLE read_models (
-     model    TEXT NOT NULL,
-     key      TEXT NOT NULL,
-     value    TEXT NOT NULL,
-     revision INTEGER NOT NULL,
-     hash     TEXT NOT NULL,
-     PRIMARY KEY (model, key)
-   );`,
+   CREATE TABLE read_models (${READ_MODEL_COLUMNS});`,
 ];
 
 export const SCHEMA_VERSION = migrations.length;

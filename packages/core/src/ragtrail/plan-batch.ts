@@ -1,10 +1,9 @@
 import { ConcurrencyError } from '../shared/errors.js';
-import type { EventToAppend, StoredEvent } from '../events/envelope.js';
+import type { EventToAppend, RecordedEvent, StoredEvent } from '../events/envelope.js';
 import { toRecorded, toRecordedTrusted } from '../events/recorded.js';
 import { startFold } from '../plan/evolve.js';
 import { decide, type PlanCommand } from '../plan/decider.js';
 import type { AppendResult, EventStore, StagedAppend } from '../store/port.js';
-import type { RecordedEvent } from '../events/envelope.js';
 import { lostRace, staleRevision, unfoldable } from './command-errors.js';
 import type { PlanTimeline } from './plan-timeline.js';
 import { metadataOf, sealAfter } from './seal-after.js';

@@ -46,6 +46,18 @@ async function open(actor: Actor | null = officer) {
   return { rt, app, frame, press: (...sequence: string[]) => pressKeys(app.stdin, ...sequence) };
 }
 
+/** Opens the first priority's first action and presses `r` (record a month) there, as `actor`. */
+async function pressRecordOnAnAction(actor: Actor | null) {
+  const opened = await open(actor);
+  const { frame, press } = opened;
+    await press(keys.enter);
+    await until(frame, 'Return home interviews');
+    await press(keys.enter);
+    await until(frame, 'Audit trail');
+    await press('r');
+  return opened;
+}
+
 describe('a lower-is-better plan at 80 columns', () => {
   it('shows "Not achieved 3" whole on the dashboard, with the actions carried forward counted and explained', async () => {
     const { frame } = await open();
@@ -101,12 +113,7 @@ describe('the action screen', () => {
   });
 
   it('r without an acting person says why it cannot record and how to set one', async () => {
-    const { frame, press } = await open(null);
-    await press(keys.enter);
-    await until(frame, 'Return home interviews');
-    await press(keys.enter);
-    await until(frame, 'Audit trail');
-    await press('r');
+    const { frame } = await pressRecordOnAnAction(null);
     const screen = await until(frame, 'Cannot record: no acting person');
     expect(screen.replace(/\s+/g, ' ')).toContain('--actor "Your Name:officer" or RAGTRAIL_ACTOR="Your Name:officer"');
     expect(screen).not.toContain('Record a month');
@@ -114,12 +121,7 @@ describe('the action screen', () => {
 
   it('r as a viewer names the roles that may record', async () => {
     const viewer: Actor = { id: 'v', name: 'Ina Spector', role: 'viewer' };
-    const { frame, press } = await open(viewer);
-    await press(keys.enter);
-    await until(frame, 'Return home interviews');
-    await press(keys.enter);
-    await until(frame, 'Audit trail');
-    await press('r');
+    const { frame } = await pressRecordOnAnAction(viewer);
     const screen = await until(frame, 'Cannot record');
     expect(screen.replace(/\s+/g, ' ')).toContain('A viewer may not record an entry; that needs the officer, reviewer or admin role');
   });

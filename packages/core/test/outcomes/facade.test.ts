@@ -72,12 +72,17 @@ describe('outcomes through the facade: their own stream, the shared command hand
   });
 });
 
+/** The inspection plan the dev plan carries from: two recommendations; answers the command that added the second. */
+async function inspectionPlan(rt: Awaited<ReturnType<typeof setUp>>['rt']) {
+  await rt.createPlan({ planId: 'ofsted-2016', title: 'Ofsted SIF tracker', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
+  await rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 1', title: 'Reduce reliance on agency social workers' }, { actor: admin });
+  return rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 2', title: 'Improve management oversight' }, { actor: admin });
+}
+
 describe('coverage of an inspection plan', () => {
   it('lists the later actions carrying each recommendation, and makes an uncarried one an exception', async () => {
     const { rt } = await setUp();
-    await rt.createPlan({ planId: 'ofsted-2016', title: 'Ofsted SIF tracker', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
-    await rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 1', title: 'Reduce reliance on agency social workers' }, { actor: admin });
-    const added = await rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 2', title: 'Improve management oversight' }, { actor: admin });
+    const added = await inspectionPlan(rt);
     await rt.executeOutcome('dev-plan', 'LinkCarryOver', { action: 'P1.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 1' }, { actor: reviewer });
     const result = await rt.coverage('ofsted-2016');
     expect(result.recommendations[0]).toMatchObject({
@@ -95,9 +100,7 @@ describe('coverage of an inspection plan', () => {
 describe("coverage as a plan's readers see it", () => {
   it('shows the earlier plan this plan carries from, whole, and the inspection plan its own recommendations once carried; as of before the link, neither', async () => {
     const { rt } = await setUp();
-    await rt.createPlan({ planId: 'ofsted-2016', title: 'Ofsted SIF tracker', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
-    await rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 1', title: 'Reduce reliance on agency social workers' }, { actor: admin });
-    const before = await rt.execute('ofsted-2016', 'AddAction', { ref: 'Ofsted 2', title: 'Improve management oversight' }, { actor: admin });
+    const before = await inspectionPlan(rt);
     await rt.createPlan({ planId: 'unrelated', title: 'Another plan', organisation: 'Thurrock Council', scheme: 'ofsted-tracker-3' }, { actor: admin });
     await rt.executeOutcome('dev-plan', 'LinkCarryOver', { action: 'P1.1', fromPlan: 'ofsted-2016', fromReference: 'Ofsted 1' }, { actor: reviewer });
 

@@ -33,6 +33,17 @@ const normaliseAnyText = (text: string) => text.toLowerCase().replace(/\(s\)/g, 
 
 const isWordCode = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
 
+export interface ColumnSpec<K extends string> {
+  key: K;
+  /** What the column is called in messages. */
+  label: string;
+  /** Normalised header prefixes that name this column. */
+  synonyms: readonly string[];
+  required: boolean;
+}
+
+export type ColumnIndex<K extends string> = Partial<Record<K, number>> & { header: string[] };
+
 /**
  * Longer than any header a layout or a columnMap names: such a cell is a description, not a column
  * name, and is not normalised (every row of a 100,000-row file is asked whether it is the header).
@@ -75,7 +86,8 @@ function headerMatcher<K extends string>(specs: readonly ColumnSpec<K>[], column
       index ??= { header: [...row] } as ColumnIndex<K>;
       if (index[spec.key] === undefined) (index as Record<string, unknown>)[spec.key] = i;
     }
-    return index !== null && specs.every((s) => !s.required || index[s.key] !== undefined) ? index : null;
+    if (index === null) return required === 0 ? ({ header: [...row] } as ColumnIndex<K>) : null;
+    return specs.every((s) => !s.required || index[s.key] !== undefined) ? index : null;
   };
 }
 

@@ -85,6 +85,26 @@ describe('sign-in and sign-out', () => {
     expect(form).not.toContain('evil.example');
   });
 
+  it('read at most a small form: a same-origin sign-in with a huge body is refused 413 before the rest is read', async () => {
+    const { app, tokens } = await planFixture();
+    // Anyone can claim Sec-Fetch-Site: same-origin outside a browser, so the form's size is what bounds the read.
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled += 64 * 1024;
+        if (pulled > 50 * 1024 * 1024) controller.close();
+        else controller.enqueue(new TextEncoder().encode(`token=${tokens.viewer}&next=/`.padEnd(64 * 1024, 'x')));
+      },
+    }, { highWaterMark: 0 });
+    const res = await app.request('/login', { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(res.headers.get('connection')).toBe('close');
+    expect(res.headers.get('set-cookie')).toBeNull();
+    expect(pulled).toBeLessThan(1024 * 1024);
+    const declared = await app.request('/login', { method: 'POST', headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded', 'content-length': '50000000' }, body: 'token=x' });
+    expect(declared.status).toBe(413);
+  });
+
   it('mark the cookie Secure over HTTPS, and behind a proxy only when told to trust it', async () => {
     const { rt, tokens } = await planFixture();
     const cookieOf = async (url: string, trustProxy: boolean, headers: Record<string, string>) =>

@@ -16,6 +16,11 @@ import { ErrorPage } from './error-page.js';
 import { PlanList } from './plan-list.js';
 import { SignIn } from './sign-in.js';
 import { isHttps, isSameOriginPost, safeNext } from '../web/same-site.js';
+import { bodyLimit } from 'hono/body-limit';
+import { payloadTooLarge } from '../middleware/body-limit.js';
+
+/** The largest sign-in form read: a token and a `next` path of at most 2 KB, with room to spare. */
+export const SIGN_IN_FORM_BYTES = 16 * 1024;
 const asOfOf = (q: string | undefined) => (q ? q : null);
 
 /** Server-rendered, read-only pages for viewers: they work without JavaScript and print cleanly. */
@@ -32,6 +37,9 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     if (isSameOriginPost(c, trustProxy)) return next();
     return c.html(<ErrorPage status={403} detail="This form was sent from another site (Origin or Sec-Fetch-Site is not this site's): sign in from this site's own page." />, 403);
   });
+  // The sign-in form is a token and a path; anyone may post it (the headers above are a browser's
+  // word, not proof), so its body is bounded before it is read, or a stranger could fill the heap.
+  pages.post('/login', bodyLimit({ maxSize: SIGN_IN_FORM_BYTES, onError: (c) => payloadTooLarge(c, SIGN_IN_FORM_BYTES) }));
   // Secure whenever the browser reached us over HTTPS, directly or through a trusted proxy.
   const cookie = (c: Context) => ({ httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c, trustProxy) }) as const;
 

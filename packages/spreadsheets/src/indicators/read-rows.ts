@@ -1,5 +1,4 @@
 import { ImportLimitError, ReadLimits } from '../limits/limits.js';
-import { decodeText } from '../table/decode.js';
 import { readDelimited } from '../table/delimited-reader.js';
 import { detectFormat, readTable, type FileInput, type Table } from '../table/read-table.js';
 
@@ -16,5 +15,5 @@ export async function readRows(input: FileInput): Promise<Table> {
   const { fileName, content } = input;
   if (content.length > limits.maxUncompressedBytes)
     throw new ImportLimitError(fileName, 'maxUncompressedBytes', limits.maxUncompressedBytes, `the file holds ${content.length} bytes`);
-  return { fileName, rows: readDelimited(fileName, decodeText(content), format === 'tsv' ? '\t' : ',', limits) };
+  return { fileName, rows: readDelimited(fileName, content, format === 'tsv' ? '\t' : ',', limits) };
 }

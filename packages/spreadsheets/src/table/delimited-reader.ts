@@ -2,11 +2,13 @@ import { parse } from 'csv-parse/sync';
 import { CsvImportError } from '../errors.js';
 import { ImportLimitError, type ReadLimits } from '../limits/limits.js';
 import { restoreCell } from './formula-safe.js';
+import { isUtf8 } from 'node:buffer';
+import { decodeText } from './decode.js';
 
 const QUOTE = 0x27;
 
 /** At least as many as the cells the text can hold: one more than its delimiters and line ends. */
-function cellBound(text: string, delimiter: string): number {
+function cellBound(text: string | Buffer, delimiter: string): number {
   let n = 1;
   for (const mark of [delimiter, '\n']) for (let i = text.indexOf(mark); i !== -1; i = text.indexOf(mark, i + 1)) n++;
   return n;
@@ -16,7 +18,7 @@ function cellBound(text: string, delimiter: string): number {
  * The line ending that ends the text's first record, outside quoted cells: csv-parse takes its
  * record delimiter from the first it meets there, so a line put before the text must end the same way.
  */
-function firstRecordEnding(text: string, delimiter: string): string {
+function firstRecordEnding(text: string, delimiter: string): string | undefined {
   let quoted = false;
   let fieldStart = true;
   for (let i = 0; i < text.length; i++) {
@@ -37,7 +39,7 @@ function firstRecordEnding(text: string, delimiter: string): string {
       fieldStart = false;
     }
   }
-  return '\n';
+  return undefined;
 }
 
 /**
@@ -61,6 +63,23 @@ function usualDelimiters(text: string, delimiter: string): number {
   return usual;
 }
 
+const HEAD_CHARS = 64 * 1024;
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * What csv-parse is given: UTF-8 bytes as they are (handed text, it encodes the whole file back to
+ * bytes first: half a second for 46 MB), any other encoding decoded to text; and the text of the
+ * first 64 KB, where the table's width and line ending are read.
+ */
+function parseable(content: Buffer | string): { text: Buffer | string; head: string; whole: boolean } {
+  if (Buffer.isBuffer(content) && !(content[0] === 0xff && content[1] === 0xfe) && !(content[0] === 0xfe && content[1] === 0xff)) {
+    const bytes = content.subarray(0, 3).equals(UTF8_BOM) ? content.subarray(3) : content;
+    if (isUtf8(bytes)) return { text: bytes, head: new TextDecoder().decode(bytes.subarray(0, HEAD_CHARS)), whole: bytes.length <= HEAD_CHARS };
+  }
+  const text = decodeText(content);
+  return { text, head: text.slice(0, HEAD_CHARS), whole: text.length <= HEAD_CHARS };
+}
+
 /** Checks one record against the limits and restores its formula-safe cells; returns the new cell count. */
 function checkRecord(fileName: string, record: string[], row: number, cells: number, limits: ReadLimits): number {
   if (record.length > limits.maxColumns) throw new ImportLimitError(fileName, 'maxColumns', limits.maxColumns, `row ${row} has ${record.length} columns`);
@@ -82,15 +101,19 @@ function checkRecord(fileName: string, record: string[], row: number, cells: num
  * The per-record callback costs about a third of the parse, which the common case need not pay.
  * Cells written formula-safe by our exports (`'=...`) are restored.
  */
-export function readDelimited(fileName: string, text: string, delimiter: string, limits: ReadLimits): string[][] {
+export function readDelimited(fileName: string, content: Buffer | string, delimiter: string, limits: ReadLimits): string[][] {
   const maxRecordChars = limits.maxCellLength * Math.min(limits.maxColumns, 256);
+  const { text, head, whole } = parseable(content);
   // csv-parse builds (and keeps) an Error for every record whose length differs from the first
   // record's, relaxed or not: in a tracker, every line after a two-cell preamble (0.8 s of a
   // 100,000-row import, stacks off). A first line of empty cells as wide as most lines sets the
   // length the table's lines have; it is dropped after the parse, and row numbers are the file's.
-  const width = Math.min(usualDelimiters(text, delimiter), limits.maxColumns);
-  const padded = width > 0 ? delimiter.repeat(width) + firstRecordEnding(text, delimiter) + text : text;
-  const added = width > 0 ? 1 : 0;
+  const width = Math.min(usualDelimiters(head, delimiter), limits.maxColumns);
+  // A first record that runs past the head is not padded: its line ending is not known.
+  const ending = firstRecordEnding(head, delimiter) ?? (whole ? '\n' : undefined);
+  const added = width > 0 && ending !== undefined ? 1 : 0;
+  const pad = added ? delimiter.repeat(width) + ending : '';
+  const padded = !added ? text : typeof text === 'string' ? pad + text : Buffer.concat([Buffer.from(pad), text]);
   const options = { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: maxRecordChars, to: limits.maxRows + 1 + added };
   // The stack of those errors is never read either: none is captured.
   const stackTraceLimit = Error.stackTraceLimit;

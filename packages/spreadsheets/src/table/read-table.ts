@@ -42,7 +42,15 @@ export function detectFormat(input: FileInput): TableFormat {
   return (firstLines.match(/\t/g)?.length ?? 0) >= (firstLines.match(/,/g)?.length ?? 0) ? 'tsv' : 'csv';
 }
 
-const tidy = (rows: string[][]) => rows.map((r) => r.map((c) => c.replace(/\r\n?/g, '\n').trim()));
+/** Line ends as one "\n" and no space at a cell's edges; in place, as the rows are the parser's own. */
+function tidy(rows: string[][]): string[][] {
+  for (const row of rows)
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c]!;
+      row[c] = (cell.includes('\r') ? cell.replace(/\r\n?/g, '\n') : cell).trim();
+    }
+  return rows;
+}
 
 /**
  * Reads any accepted layout into rows with a maintained parser: TSV and CSV by csv-parse, XLSX by
@@ -60,7 +68,7 @@ export async function readTable(input: FileInput, holdsLayout: (rows: string[][]
   if (format !== 'xlsx') {
     if (size > limits.maxUncompressedBytes)
       throw new ImportLimitError(fileName, 'maxUncompressedBytes', limits.maxUncompressedBytes, `the file holds ${size} bytes`);
-    return { fileName, rows: tidy(readDelimited(fileName, decodeText(content), format === 'tsv' ? '\t' : ',', limits)) };
+    return { fileName, rows: tidy(readDelimited(fileName, content, format === 'tsv' ? '\t' : ',', limits)) };
   }
   const bytes = typeof content === 'string' ? Buffer.from(content, 'binary') : content;
   const book = await openWorkbook(fileName, bytes, limits);

@@ -1,12 +1,14 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { outcomeCommandSchemas, outcomePermissions, parseInput, type OutcomeCommandType } from '@ragtrail/core';
-import { importIndicators } from '@ragtrail/spreadsheets';
+import { precheckFile } from '@ragtrail/spreadsheets';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
 import { present, ReadQuery } from '../http/queries.js';
 import { route } from '../openapi.js';
+import { problem } from '../problem.js';
+import { answerLong, limitProblem } from '../work/answer.js';
 
 const IndicatorsQuery = ReadQuery.extend({
   period: z.string().optional().describe('the figures as they stood in this period, YYYY-MM (default: the latest values)'),
@@ -47,8 +49,19 @@ export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
       const q = parseInput(ImportQuery, { ...c.req.query(), map: c.req.queries('map') }, 'query');
       const columnMap = Object.fromEntries((typeof q.map === 'string' ? [q.map] : q.map ?? []).map((m) => [m.slice(0, m.indexOf('=')).trim(), m.slice(m.indexOf('=') + 1).trim()]));
       const { map: _map, ...options } = present(q);
-      const result = await importIndicators(rt, { ...options, fileName: q.fileName, planId: c.req.param('planId')!, content: new Uint8Array(await c.req.arrayBuffer()), ...(Object.keys(columnMap).length ? { columnMap } : {}) }, callerOf(c));
-      return c.json(result, 201);
+      const limits = c.get('importLimits');
+      const content = Buffer.from(await c.req.arrayBuffer());
+      // As for a plan import: the server's limits, and what the file shows up front (its size, its
+      // ZIP directory, its declared dimensions) refused before the reading starts, off the request path.
+      try {
+        await precheckFile({ fileName: q.fileName, content, limits });
+      } catch (error) {
+        const p = limitProblem(error);
+        if (p) return problem(c, p);
+        throw error;
+      }
+      const input = { ...options, fileName: q.fileName, planId: c.req.param('planId')!, content, limits, ...(Object.keys(columnMap).length ? { columnMap } : {}) };
+      return answerLong(c, { kind: 'indicator-import', input, caller: callerOf(c) }, (result) => c.json(result, 201));
     });
 
   route(api, { method: 'get', path: '/plans/:planId/indicators', summary: "Each indicator: latest, previous, baseline, target, comparators (name -> { value, better, source }), direction and RAG through its polarity", tag: 'outcomes', query: IndicatorsQuery, ok: { status: 200, description: '{ planId, period, indicators }' } },

@@ -1,6 +1,6 @@
 import type { Caller, Ragtrail } from '@ragtrail/core';
 import { renderBoardReport, renderEvidencePack, renderScrutinyReport, type ReportOptions } from '@ragtrail/reports';
-import { importObjectives, importSummary, importTracker, type ImportInput, type ImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
+import { importIndicators, importObjectives, importSummary, importTracker, type ImportInput, type ImportResult, type IndicatorImportInput, type IndicatorImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
 
 /** The reports the app renders: the board report, the evidence pack and the scrutiny progress report. */
 export const reportKinds = ['board', 'evidence', 'scrutiny'] as const;
@@ -14,13 +14,15 @@ const renderers = { board: renderBoardReport, evidence: renderEvidencePack, scru
 export type Task =
   | { kind: 'import'; what: 'tracker' | 'objectives'; input: ImportInput; caller: Caller }
   | { kind: 'import'; what: 'summary'; input: SummaryInput; caller: Caller }
+  // Indicator values (and comparators) from a file into a plan's outcome stream.
+  | { kind: 'indicator-import'; input: IndicatorImportInput; caller: Caller }
   | { kind: 'verify'; query: { planId?: string } }
   // Lists the plans, refreshing the store's catalogue rows (first-listing.ts); answers only the count.
   | { kind: 'plans' }
   | { kind: 'report'; what: ReportKind; options: ReportOptions };
 
 /** What each task answers with; a report's bytes come back as a Uint8Array or its text. */
-export interface TaskResults { plans: { plans: number }; import: ImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string } }
+export interface TaskResults { plans: { plans: number }; import: ImportResult; 'indicator-import': IndicatorImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string } }
 export type ResultOf<T extends Task> = TaskResults[T['kind']];
 
 export type Progress = (done: number, total: number) => void;
@@ -30,6 +32,8 @@ export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): 
     case 'import':
       if (task.what === 'summary') return importSummary(rt, task.input, task.caller, onProgress);
       return (task.what === 'tracker' ? importTracker : importObjectives)(rt, task.input, task.caller, onProgress);
+    case 'indicator-import':
+      return importIndicators(rt, task.input, task.caller);
     case 'plans':
       return { plans: (await rt.plans({ ...(onProgress ? { onProgress } : {}) })).length };
     case 'verify':

@@ -49,8 +49,10 @@ describe('a server on SQLite runs long work in worker threads', () => {
     const again = await fetch(`${server.url}/api/imports/tracker?fileName=t.tsv&planId=worked`, { method: 'POST', headers: auth(), body: tracker });
     expect(again.status).toBe(409);
     expect((await again.json()).rule).toBeTruthy();
-    const streamed = await (await fetch(`${server.url}/api/imports/tracker?fileName=t.tsv&planId=worked`, { method: 'POST', headers: { ...auth(), accept: 'text/event-stream' }, body: tracker })).text();
-    expect(streamed).toMatch(/event: problem\ndata: \{[^\n]*"status":409/);
+    // Asked for a stream, the same refusal comes before any progress: the answer is the 409 itself.
+    const streamed = await fetch(`${server.url}/api/imports/tracker?fileName=t.tsv&planId=worked`, { method: 'POST', headers: { ...auth(), accept: 'text/event-stream' }, body: tracker });
+    expect(streamed.status).toBe(409);
+    expect(streamed.headers.get('content-type')).toContain('application/problem+json');
   }, 60_000);
 
   it('verifies and renders a report in a worker', async () => {
@@ -76,6 +78,35 @@ describe('limits the file shows up front', () => {
       expect(await res.json()).toMatchObject({ rule: 'limit', limit: 'maxUncompressedBytes', allowed: 1000, fileName: 'big.tsv' });
     }
     expect(started).toEqual([]);
+  });
+
+  it('a breach the first rows show is a 413 to a client that asked for a stream, not a 200 stream', async () => {
+    const { rt, tokens } = await planFixture();
+    const app = createApp({ ragtrail: rt, importLimits: { maxColumns: 5 } });
+    const res = await app.request('/api/imports/tracker?fileName=wide.tsv&planId=wide', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, accept: 'text/event-stream' }, body: tracker });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ rule: 'limit', limit: 'maxColumns', allowed: 5, fileName: 'wide.tsv' });
+  });
+});
+
+describe('the progress stream', () => {
+  // A runner that reports progress, then ends as told: what fails after the stream opened is an event.
+  const runner = (end: () => unknown): Work => ({ run: async (_task, progress) => { progress?.(1, 2); await Promise.resolve(); progress?.(2, 2); return end() as never; }, close: async () => {} });
+  const ask = async (work: Work) => {
+    const { rt, tokens } = await planFixture();
+    return createApp({ ragtrail: rt, work }).request('/api/verify', { headers: { authorization: `Bearer ${tokens.viewer}`, accept: 'text/event-stream' } });
+  };
+
+  it('opens with the first progress, every progress in order, then the result', async () => {
+    const res = await ask(runner(() => ({ ok: true })));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/^event: progress\ndata: \{"done":1,"total":2\}\n\nevent: progress\ndata: \{"done":2,"total":2\}\n\nevent: result\ndata: \{"ok":true\}/);
+  });
+
+  it('carries a refusal that comes after the first progress as a problem event with its status', async () => {
+    const res = await ask(runner(() => { throw new DomainError('conflict', 'moved on', 'planId', 'exists'); }));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toMatch(/event: problem\ndata: \{[^\n]*"status":409/);
   });
 });
 

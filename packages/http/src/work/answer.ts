@@ -24,26 +24,45 @@ export const wantsEvents = (c: Context) => (c.req.header('accept') ?? '').includ
  * Runs a long task through the app's work runner and answers on this request's own connection:
  * the usual JSON (or problem) when it ends, or, for a client that asks for text/event-stream,
  * `progress` events ({done, total}) then one `result` or `problem` event. Checks that can refuse
- * the request must run before this is called: once the stream starts, the status is 200.
+ * the request must run before this is called. The stream opens only with the task's first
+ * progress: an import reports none until its file is read, so every refusal of the file itself
+ * (a limit its rows break, a layout it lacks, a plan id taken) is answered with its own 4xx, not as
+ * a 200 stream; only what fails once writing has begun arrives as a `problem` event.
  */
 export async function answerLong<T extends Task>(c: Context<AppEnv>, task: T, ok: (result: ResultOf<T>) => Response): Promise<Response> {
   const work = c.get('work');
+  const refused = (error: unknown) => {
+    const p = limitProblem(error);
+    if (p) return problem(c, p);
+    throw error;
+  };
   if (!wantsEvents(c)) {
     try {
       return ok(await work.run(task));
     } catch (error) {
-      const p = limitProblem(error);
-      if (p) return problem(c, p);
-      throw error;
+      return refused(error);
     }
   }
+  // Progress before the stream opens is held here, then written first.
+  let forward: ((done: number, total: number) => void) | null = null;
+  const held: Array<[number, number]> = [];
+  let started!: () => void;
+  const firstProgress = new Promise<'progress'>((resolve) => { started = () => resolve('progress'); });
+  const running = work.run(task, (done, total) => {
+    if (forward) return forward(done, total);
+    held.push([done, total]);
+    started();
+  });
+  const first = await Promise.race([firstProgress, running.then(() => 'ended' as const, (error: unknown) => ({ error }))]);
+  if (typeof first === 'object') return refused(first.error);
   return streamSSE(c, async (stream) => {
+    const send = (done: number, total: number) => void stream.writeSSE({ event: 'progress', data: JSON.stringify({ done, total }) });
+    for (const [done, total] of held) send(done, total);
+    forward = send;
     try {
-      const result = await work.run(task, (done, total) => void stream.writeSSE({ event: 'progress', data: JSON.stringify({ done, total }) }));
-      await stream.writeSSE({ event: 'result', data: JSON.stringify(result) });
+      await stream.writeSSE({ event: 'result', data: JSON.stringify(await running) });
     } catch (error) {
-      const p = problemFor(c, error);
-      await stream.writeSSE({ event: 'problem', data: JSON.stringify(p) });
+      await stream.writeSSE({ event: 'problem', data: JSON.stringify(problemFor(c, error)) });
     }
   });
 }

@@ -104,7 +104,7 @@ const files = fc.oneof(
   fc.record({ name: fc.constant('noise.xlsx'), content: fc.uint8Array({ minLength: 0, maxLength: 2000 }).map((b) => Buffer.from(b)) }),
   fc.record({ name: fc.constant('cut.xlsx'), content: fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.from(b)])) }),
   fc.record({ name: fc.constant('quote.csv'), content: fc.string().map((s) => `No.,Recommendation\n1,"${s.replace(/"/g, '')}`) }),
-).map((f) => ({ name: f.name, build: async () => Buffer.from(f.content) }));
+).map((f) => ({ name: f.name, build: async () => new Uint8Array(Buffer.from(f.content)) }));
 const hostile = fc.oneof(files, workbooks);
 // Both upload routes: a plan import (admin) and an indicator import (officer).
 const uploadTo = fc.oneof(

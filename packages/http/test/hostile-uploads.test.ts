@@ -15,7 +15,7 @@ const routes = [
 
 // The server's default limits but for maxEntries, lowered so the archive that breaks it stays small.
 const limits = { maxEntries: 100 };
-const cases: Array<[string, () => Promise<Buffer>, { limit: string; allowed: number }]> = [
+const cases: Array<[string, () => Promise<Uint8Array<ArrayBuffer>>, { limit: string; allowed: number }]> = [
   ['declares A1:XFD1048576', () => declaring('A1:XFD1048576'), { limit: 'maxRows', allowed: 200_000 }],
   ['declares A1:XFD2', () => declaring('A1:XFD2'), { limit: 'maxColumns', allowed: 256 }],
   ['has a cell at row 1,048,576', () => cellAtRow(1_048_576), { limit: 'maxRows', allowed: 200_000 }],
@@ -27,7 +27,7 @@ const cases: Array<[string, () => Promise<Buffer>, { limit: string; allowed: num
 describe('hostile spreadsheets', async () => {
   const { rt, store, tokens } = await planFixture();
   const app = createApp({ ragtrail: rt, importLimits: limits });
-  const send = (path: string, role: string, fileName: string, content: Buffer, stream: boolean) => app.request(`${path}&fileName=${fileName}`, {
+  const send = (path: string, role: string, fileName: string, content: Uint8Array<ArrayBuffer>, stream: boolean) => app.request(`${path}&fileName=${fileName}`, {
     method: 'POST', headers: { authorization: `Bearer ${tokens[role]}`, 'content-type': 'application/octet-stream', ...(stream ? { accept: 'text/event-stream' } : {}) }, body: content,
   });
 

@@ -23,7 +23,7 @@ type Part = string | (() => Readable);
 // then put back into the finished archive's bytes (names are not covered by the CRC).
 const CLIMB = '%%/';
 
-async function zip(parts: Record<string, Part>): Promise<Buffer> {
+async function zip(parts: Record<string, Part>): Promise<Uint8Array<ArrayBuffer>> {
   const file = new yazl.ZipFile();
   for (const [name, part] of Object.entries(parts)) {
     if (typeof part === 'string') file.addBuffer(Buffer.from(part), name);
@@ -32,7 +32,8 @@ async function zip(parts: Record<string, Part>): Promise<Buffer> {
   file.end();
   const chunks: Buffer[] = [];
   for await (const chunk of file.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.from(Buffer.concat(chunks).toString('latin1').replaceAll(CLIMB, '../'), 'latin1');
+  // A plain Uint8Array (a request body), not a Buffer view of Node's shared pool.
+  return new Uint8Array(Buffer.from(Buffer.concat(chunks).toString('latin1').replaceAll(CLIMB, '../'), 'latin1'));
 }
 
 const workbookOf = (sheetPart: Part, extra: Record<string, Part> = {}, sheetTarget = 'worksheets/sheet1.xml') => zip({

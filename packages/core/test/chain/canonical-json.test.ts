@@ -2,7 +2,8 @@ import canonicalize from 'canonicalize';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../src/chain/canonical-json.js';
-import { hashEvent } from '../../src/chain/hash-chain.js';
+import { createHash } from 'node:crypto';
+import { hashEvent, seal, storedTextOf } from '../../src/chain/hash-chain.js';
 import { sealedEvents } from '../../src/testing/index.js';
 
 /** Either the text, or the fact that it was refused (the two must refuse the same inputs). */
@@ -57,5 +58,32 @@ describe('canonical JSON for the hash chain', () => {
       const viaPackage = canonicalize({ id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash })!;
       expect(canonicalJson({ id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash })).toBe(viaPackage);
     }
+  });
+
+  it('property: an event is hashed over the canonical text of its whole envelope, odd members and frozen actors included; the store is handed the text that was hashed', () => {
+    const member = fc.oneof(anyText, fc.integer(), fc.double(), fc.constant(null), fc.constant(undefined), anyJsonish);
+    const actor = fc.oneof(
+      fc.record({ id: anyText, name: anyText, role: fc.constantFrom('admin', 'officer') }).map((a) => Object.freeze(a)),
+      fc.record({ id: anyText, name: anyText }),
+      fc.record({ id: anyText, extra: fc.dictionary(anyText, fc.integer(), { maxKeys: 2 }) }).map((a) => Object.freeze(a)),
+      member,
+    );
+    const envelope = fc.record({
+      id: fc.oneof(fc.uuid(), member), stream: fc.oneof(fc.constant('plan-x'), member), revision: fc.oneof(fc.nat(), member),
+      recordedAt: fc.oneof(fc.constant('2017-04-28T10:00:00.000Z'), member), type: fc.oneof(fc.constant('EntryRecorded'), member),
+      version: fc.oneof(fc.constant(1), member), data: anyJsonish, actor, reason: fc.oneof(anyText, fc.constant(null), member),
+      prevHash: fc.oneof(fc.constant('0'.repeat(64)), member),
+    });
+    fc.assert(fc.property(envelope, (event) => {
+      const { id, stream, revision, recordedAt, type, version, data, actor: who, reason, prevHash } = event;
+      const expected = outcome((v) => createHash('sha256').update(canonicalize(v)!).digest('hex'), { id, stream, revision, recordedAt, type, version, data, actor: who, reason, prevHash });
+      // The same actor twice: the second hash comes from the kept text of a frozen actor.
+      expect(outcome(() => hashEvent(event as never), undefined)).toEqual(expected);
+      expect(outcome(() => hashEvent(event as never), undefined)).toEqual(expected);
+      if ('text' in expected && data !== undefined) {
+        const text = storedTextOf(seal(event as never));
+        expect(JSON.parse(text.data)).toEqual(JSON.parse(JSON.stringify(data)));
+      }
+    }), { numRuns: 1000 });
   });
 });

@@ -56,3 +56,17 @@ describe('hostile spreadsheets', async () => {
         expect((await store.readAll()).length).toBe(before);
       });
 });
+
+describe('an upload form', () => {
+  it('of 1,000 one-byte fields is refused before it is parsed, naming the parts it may hold', async () => {
+    const { app, store, tokens } = await planFixture();
+    const before = (await store.readAll()).length;
+    const fields = Array.from({ length: 1000 }, (_, i) => `--b\r\nContent-Disposition: form-data; name="f${i}"\r\n\r\nx\r\n`).join('');
+    const res = await app.request('/api/imports/tracker?fileName=t.csv', {
+      method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, 'content-type': 'multipart/form-data; boundary=b' }, body: `${fields}--b--\r\n`,
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ field: 'file', rule: 'upload', detail: expect.stringContaining('more than 8 parts') });
+    expect((await store.readAll()).length).toBe(before);
+  });
+});

@@ -24,7 +24,7 @@ export { formatCheckpointBody, parseCheckpointBody, readCheckpointUnverified } f
 export { logNameFor, signingKeyPathFor } from './integrity/store-signer.js';
 // Store plumbing: the chain sealing and order check every store's append runs, and the codec
 // behind toRecorded. A store gets them from here; an embedder's events arrive sealed and decoded.
-export { hashEvent, seal, storedTextOf, verifyStream, type StoredText } from './chain/hash-chain.js';
+export { hashEvent, seal, verifyStream } from './chain/hash-chain.js';
 export { assertRecordedInOrder } from './integrity/recorded-order.js';
 export { eventCatalogue, isEventType, upcast } from './events/catalogue.js';
 // Fold internals: the access decider's parts (embedders use accessDecider or the facade), the

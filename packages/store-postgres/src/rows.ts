@@ -1,5 +1,4 @@
 import type { EventToAppend, StoredEvent } from '@ragtrail/core';
-import { storedTextOf } from '@ragtrail/core/internal';
 
 /** The columns reads select, in the order `fromRow` expects them (array row mode skips keyed objects). */
 export const EVENT_COLUMNS = 'position, id, stream, revision, recorded_at, type, version, data::text, actor::text, reason, prev_hash, hash';
@@ -36,7 +35,7 @@ export function fromRow(r: unknown[]): StoredEvent {
 export function insertBatch(table: string, events: readonly EventToAppend[], positions: readonly number[]): { text: string; values: unknown[] } {
   const values: unknown[] = [];
   const tuples = events.map((e, i) => {
-    values.push(positions[i], e.id, e.stream, e.revision, e.recordedAt, e.type, e.version, storedTextOf(e).data, storedTextOf(e).actor, e.reason, e.prevHash, e.hash);
+    values.push(positions[i], e.id, e.stream, e.revision, e.recordedAt, e.type, e.version, JSON.stringify(e.data ?? null), JSON.stringify(e.actor), e.reason, e.prevHash, e.hash);
     const base = i * 12;
     return `(${Array.from({ length: 12 }, (_, k) => `$${base + k + 1}`).join(', ')})`;
   });

@@ -1,6 +1,4 @@
 import type { EventToAppend, StoredEvent } from '@ragtrail/core';
-import { storedTextOf } from '@ragtrail/core/internal';
-
 
 /** One row of the `events` table. Data and actor are JSON text so reads give back what was appended. */
 export interface EventRow {
@@ -19,7 +17,6 @@ export interface EventRow {
 }
 
 export function toRow(e: EventToAppend, position: number): EventRow {
-  const json = storedTextOf(e);
   return {
     position,
     id: e.id,
@@ -28,8 +25,8 @@ export function toRow(e: EventToAppend, position: number): EventRow {
     recorded_at: e.recordedAt,
     type: e.type,
     version: e.version,
-    data: json.data,
-    actor: json.actor,
+    data: JSON.stringify(e.data ?? null),
+    actor: JSON.stringify(e.actor),
     reason: e.reason,
     prev_hash: e.prevHash,
     hash: e.hash,
@@ -40,8 +37,7 @@ export function toRow(e: EventToAppend, position: number): EventRow {
 export type EventValues = [number, string, string, number, string, string, number, string, string, string | null, string, string];
 
 export function toValues(e: EventToAppend, position: number): EventValues {
-  const json = storedTextOf(e);
-  return [position, e.id, e.stream, e.revision, e.recordedAt, e.type, e.version, json.data, json.actor, e.reason, e.prevHash, e.hash];
+  return [position, e.id, e.stream, e.revision, e.recordedAt, e.type, e.version, JSON.stringify(e.data ?? null), JSON.stringify(e.actor), e.reason, e.prevHash, e.hash];
 }
 
 /** The columns reads select, in the order `fromRawRow` expects them. */

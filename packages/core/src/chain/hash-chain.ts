@@ -10,13 +10,6 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 type Hashable = Omit<EventToAppend, 'hash'>;
 
-/** The JSON text of a sealed event's data and actor, as hashed; a store writes the same text. */
-export interface StoredText {
-  data: string;
-  actor: string;
-}
-
-const storedTexts = new WeakMap<object, StoredText>();
 // An actor is one frozen object for every event of a caller (see seal-after.ts): its text is
 // written once. Only a frozen object of plain values is kept, so the text cannot go stale.
 const actorTexts = new WeakMap<object, string>();
@@ -37,45 +30,30 @@ const JSON_MEMBER = (v: unknown) => v !== undefined && typeof v !== 'function' &
 
 /**
  * The RFC 8785 text of everything but the hash and the store-assigned position, written member by
- * member in the canonical (sorted) order of the envelope's fixed names, so the data's and the
- * actor's text are at hand for the store. An envelope with a member JSON cannot hold takes the
- * general path, which treats it as the standard says.
+ * member in the canonical (sorted) order of the envelope's fixed names: no envelope object to build
+ * and no names to sort per event. An envelope with a member JSON cannot hold takes the general
+ * path, which treats it as the standard says.
  */
-function envelopeText(event: Hashable): { text: string; parts?: StoredText } {
+function envelopeText(event: Hashable): string {
   const { id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash } = event;
   if (![id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash].every(JSON_MEMBER)) {
     const text = canonicalJson({ id, stream, revision, recordedAt, type, version, data, actor, reason, prevHash });
     if (text === undefined) throw new Error(`Event ${id} cannot be canonicalised`);
-    return { text };
+    return text;
   }
-  const parts = { data: canonicalJson(data)!, actor: actorText(actor)! };
-  const text = `{"actor":${parts.actor},"data":${parts.data},"id":${canonicalJson(id)},"prevHash":${canonicalJson(prevHash)},"reason":${canonicalJson(reason)},"recordedAt":${canonicalJson(recordedAt)},"revision":${canonicalJson(revision)},"stream":${canonicalJson(stream)},"type":${canonicalJson(type)},"version":${canonicalJson(version)}}`;
-  return { text, parts };
+  return `{"actor":${actorText(actor)},"data":${canonicalJson(data)},"id":${canonicalJson(id)},"prevHash":${canonicalJson(prevHash)},"reason":${canonicalJson(reason)},"recordedAt":${canonicalJson(recordedAt)},"revision":${canonicalJson(revision)},"stream":${canonicalJson(stream)},"type":${canonicalJson(type)},"version":${canonicalJson(version)}}`;
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** SHA-256 over the RFC 8785 canonical JSON of everything but the hash and the store-assigned position. */
-export const hashEvent = (event: Hashable): string => sha256(envelopeText(event).text);
+export const hashEvent = (event: Hashable): string => sha256(envelopeText(event));
 
 /**
  * Returns the event with its `hash` filled in from everything else it carries; the facade seals each event
  * before a store appends it.
  */
-export function seal(event: Hashable): EventToAppend {
-  const { text, parts } = envelopeText(event);
-  const sealed = { ...event, hash: sha256(text) };
-  if (parts) storedTexts.set(sealed, parts);
-  return sealed;
-}
-
-/**
- * The JSON text a store writes for an event's data and actor: as it was hashed, when this library
- * sealed the event (a sixth of a long import's writing was serialising the same values again),
- * else serialised here.
- */
-export const storedTextOf = (event: EventToAppend): StoredText =>
-  storedTexts.get(event) ?? { data: JSON.stringify(event.data ?? null), actor: JSON.stringify(event.actor) };
+export const seal = (event: Hashable): EventToAppend => ({ ...event, hash: hashEvent(event) });
 
 /**
  * The first place a stream's hash chain fails: which event, whether its hash, link or revision is wrong (or

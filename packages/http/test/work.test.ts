@@ -55,6 +55,23 @@ describe('a server on SQLite runs long work in worker threads', () => {
     expect(streamed.headers.get('content-type')).toContain('application/problem+json');
   }, 60_000);
 
+  it('exports and the audit trail run in a worker and hold what the server thread recorded since the worker last read', async () => {
+    const read = async () => {
+      const csv = await (await fetch(`${server.url}/api/plans/worked/exports/audit`, { headers: auth() })).text();
+      const trail = await (await fetch(`${server.url}/api/plans/worked/audit?type=PriorityAdded`, { headers: auth() })).json() as { total: number };
+      const tracker = await fetch(`${server.url}/api/plans/worked/exports/tracker?period=2017-04&format=xlsx`, { headers: auth() });
+      expect(tracker.status).toBe(200);
+      expect(Buffer.from(await tracker.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+      return { rows: csv.trim().split('\n').length, priorities: trail.total };
+    };
+    const before = await read();
+    const added = await fetch(`${server.url}/api/plans/worked/commands/AddPriority`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ number: 90, title: 'Added after the worker read' }) });
+    expect(added.status, await added.clone().text()).toBe(201);
+    const after = await read();
+    expect(after.rows).toBe(before.rows + 1);
+    expect(after.priorities).toBe(before.priorities + 1);
+  }, 60_000);
+
   it('verifies and renders a report in a worker', async () => {
     const verify = await fetch(`${server.url}/api/verify`, { headers: auth() });
     expect(verify.status).toBe(200);
@@ -86,6 +103,21 @@ describe('limits the file shows up front', () => {
     const res = await app.request('/api/imports/tracker?fileName=wide.tsv&planId=wide', { method: 'POST', headers: { authorization: `Bearer ${tokens.admin}`, accept: 'text/event-stream' }, body: tracker });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ rule: 'limit', limit: 'maxColumns', allowed: 5, fileName: 'wide.tsv' });
+  });
+});
+
+describe('work that reads a whole plan history', () => {
+  it('exports, the audit trail and the action page read it through the work runner, not the request thread', async () => {
+    const { rt, tokens } = await planFixture();
+    const started: string[] = [];
+    const spy: Work = { run: (task, p) => { started.push(`${task.kind}${'what' in task ? `:${task.what}` : ''}`); return inlineWork(rt).run(task, p); }, close: async () => {} };
+    const app = createApp({ ragtrail: rt, work: spy });
+    const bearer = { authorization: `Bearer ${tokens.viewer}` };
+    for (const [path, headers] of [
+      ['/api/plans/p1/exports/tracker?period=2026-02', bearer], ['/api/plans/p1/exports/audit', bearer], ['/api/plans/p1/audit?limit=5', bearer],
+      ['/plans/p1/exports/audit', { cookie: `ragtrail_token=${tokens.viewer}` }], ['/plans/p1/actions/a1', { cookie: `ragtrail_token=${tokens.viewer}` }],
+    ] as const) expect((await app.request(path, { headers })).status, path).toBe(200);
+    expect(started).toEqual(['export:tracker', 'export:audit', 'audit', 'export:audit', 'audit']);
   });
 });
 

@@ -93,7 +93,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
 
   // The board report, the evidence pack and the scrutiny report, linked from the dashboard for the period and moment shown.
   pages.get('/plans/:planId/reports/:kind', reportDownload(rt));
-  pages.get('/plans/:planId/exports/audit', auditDownload(rt));
+  pages.get('/plans/:planId/exports/audit', auditDownload);
 
   // The dashboard's live notice: the same stream as /api/plans/:id/events, with the page's cookie.
   pages.get('/plans/:planId/live', liveStream(rt, shutdown, false));
@@ -103,7 +103,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const asOf = asOfOf(c.req.query('asOf'));
     const at = asOf ? { asOf } : {};
     const [state, evidence, audit] = await Promise.all([
-      rt.loadPlan(planId, asOf ?? undefined), rt.evidence(planId, { action: actionId, ...at }), rt.audit(planId, { action: actionId, ...at }),
+      rt.loadPlan(planId, asOf ?? undefined), rt.evidence(planId, { action: actionId, ...at }), c.get('work').run({ kind: 'audit', planId, query: { action: actionId, ...at } }),
     ]);
     return c.html(<ActionPage state={state} evidence={evidence.actions[0]!} audit={audit.records} asOf={asOf} integrity={await rt.planIntegrity(planId)} />);
   });

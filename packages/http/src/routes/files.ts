@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import { Cadence, parseInput } from '@ragtrail/core';
-import { exportAudit, exportTracker, precheckFile, type ImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
+import { precheckFile, type ImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
 import type { Context, Handler } from 'hono';
 import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
@@ -76,9 +76,10 @@ function columnMapOf(text: string | undefined): Record<string, string> | undefin
 const AuditExportQuery = AuditQuery.omit({ offset: true, limit: true });
 
 /** The audit trail as a CSV download; the JSON API (bearer token) and the pages (cookie) both serve it. */
-export const auditDownload = (rt: Ragtrail): Handler<AppEnv> => async (c) => {
-  const file = await exportAudit(rt, { planId: c.req.param('planId')!, ...present(parseInput(AuditExportQuery, c.req.query(), 'query')) });
-  return c.body(String(file.body), 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
+export const auditDownload: Handler<AppEnv> = async (c) => {
+  // The whole history of the plan, read off the request path.
+  const file = await c.get('work').run({ kind: 'export', what: 'audit', input: { planId: c.req.param('planId')!, ...present(parseInput(AuditExportQuery, c.req.query(), 'query')) } });
+  return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
 };
 
 /** Imports councils' spreadsheets (all or nothing) and exports the tracker their board knows. */
@@ -121,13 +122,12 @@ export function fileRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     query: ExportQuery, ok: { status: 200, description: 'the file', mediaType: 'text/csv' },
   }, async (c) => {
     const q = parseInput(ExportQuery, c.req.query(), 'query');
-    const file = await exportTracker(rt, { planId: c.req.param('planId')!, period: q.period, format: q.format });
-    const body = typeof file.body === 'string' ? file.body : new Uint8Array(file.body);
-    return c.body(body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
+    const file = await c.get('work').run({ kind: 'export', what: 'tracker', input: { planId: c.req.param('planId')!, period: q.period, format: q.format } });
+    return c.body(file.body, 200, { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.fileName}"` });
   });
 
   route(api, {
     method: 'get', path: '/plans/:planId/exports/audit', summary: 'The audit trail as CSV for a spreadsheet: one row per event with who, when, why, what changed, id and hash', tag: 'files',
     query: AuditExportQuery, ok: { status: 200, description: 'the CSV file', mediaType: 'text/csv' },
-  }, auditDownload(rt));
+  }, auditDownload);
 }

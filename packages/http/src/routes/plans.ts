@@ -69,7 +69,8 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     async (c) => c.json(await rt.evidence(c.req.param('planId')!, present(queryOf(c, EvidenceQuery)))));
 
   route(api, { method: 'get', path: '/plans/:planId/audit', summary: 'Audit trail, filtered and paginated', tag: 'queries', query: AuditQuery, ok: { status: 200, description: '{ total, records }' } },
-    async (c) => c.json(await rt.audit(c.req.param('planId')!, present(queryOf(c, AuditQuery)))));
+    // The trail is folded from the plan's whole history: off the request path.
+    async (c) => c.json(await c.get('work').run({ kind: 'audit', planId: c.req.param('planId')!, query: present(queryOf(c, AuditQuery)) })));
 
   route(api, { method: 'get', path: '/plans/:planId/history', summary: "The plan's recorded events, in order (asOf: as the log stood then)", tag: 'queries', query: ReadQuery.pick({ asOf: true }), ok: { status: 200, description: 'the events with their hashes' } },
     async (c) => {

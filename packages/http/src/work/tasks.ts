@@ -1,6 +1,6 @@
 import type { Caller, Ragtrail } from '@ragtrail/core';
 import { renderBoardReport, renderEvidencePack, renderScrutinyReport, type ReportOptions } from '@ragtrail/reports';
-import { importIndicators, importObjectives, importSummary, importTracker, type ImportInput, type ImportResult, type IndicatorImportInput, type IndicatorImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
+import { exportAudit, exportTracker, importIndicators, importObjectives, importSummary, importTracker, type AuditExportInput, type ExportInput, type ImportInput, type ImportResult, type IndicatorImportInput, type IndicatorImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
 
 /** The reports the app renders: the board report, the evidence pack and the scrutiny progress report. */
 export const reportKinds = ['board', 'evidence', 'scrutiny'] as const;
@@ -19,10 +19,20 @@ export type Task =
   | { kind: 'verify'; query: { planId?: string } }
   // Lists the plans, refreshing the store's catalogue rows (first-listing.ts); answers only the count.
   | { kind: 'plans' }
-  | { kind: 'report'; what: ReportKind; options: ReportOptions };
+  | { kind: 'report'; what: ReportKind; options: ReportOptions }
+  // Exports and the audit trail read a whole plan's history: seconds, for a long one.
+  | { kind: 'export'; what: 'tracker'; input: ExportInput }
+  | { kind: 'export'; what: 'audit'; input: AuditExportInput }
+  | { kind: 'audit'; planId: string; query: AuditQueryOf };
+
+type AuditQueryOf = Parameters<Ragtrail['audit']>[1];
+/** A file as it crosses back from a worker: its bytes as a Uint8Array, or its text. */
+export interface FileResult { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string }
+const fileResult = (file: { body: string | Uint8Array; contentType: string; fileName: string }): FileResult =>
+  ({ body: typeof file.body === 'string' ? file.body : new Uint8Array(file.body), contentType: file.contentType, fileName: file.fileName });
 
 /** What each task answers with; a report's bytes come back as a Uint8Array or its text. */
-export interface TaskResults { plans: { plans: number }; import: ImportResult; 'indicator-import': IndicatorImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string } }
+export interface TaskResults { plans: { plans: number }; import: ImportResult; 'indicator-import': IndicatorImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: FileResult; export: FileResult; audit: Awaited<ReturnType<Ragtrail['audit']>> }
 export type ResultOf<T extends Task> = TaskResults[T['kind']];
 
 export type Progress = (done: number, total: number) => void;
@@ -38,9 +48,11 @@ export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): 
       return { plans: (await rt.plans({ ...(onProgress ? { onProgress } : {}) })).length };
     case 'verify':
       return rt.verify({ ...task.query, ...(onProgress ? { onProgress } : {}) });
-    case 'report': {
-      const report = await renderers[task.what](rt, task.options);
-      return { body: typeof report.body === 'string' ? report.body : new Uint8Array(report.body), contentType: report.contentType, fileName: report.fileName };
-    }
+    case 'report':
+      return fileResult(await renderers[task.what](rt, task.options));
+    case 'export':
+      return fileResult(task.what === 'tracker' ? await exportTracker(rt, task.input) : await exportAudit(rt, task.input));
+    case 'audit':
+      return rt.audit(task.planId, task.query);
   }
 }

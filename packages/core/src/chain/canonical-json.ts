@@ -8,7 +8,7 @@
  */
 export function canonicalJson(value: unknown): string | undefined {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
-  return write(value, new Set());
+  return write(value, undefined);
 }
 
 // ES2024's String.prototype.isWellFormed (Node 20 has it; the project's TypeScript lib is ES2023).
@@ -34,10 +34,26 @@ function name(key: string): string {
 
 // Array items that JSON cannot hold: undefined and symbols become null, as in JSON.stringify; a
 // function leaves an empty slot, as the package's join does (no event holds either).
-const item = (value: unknown, seen: Set<object>): string =>
+const item = (value: unknown, seen: Set<object> | undefined): string =>
   value === undefined || typeof value === 'symbol' ? 'null' : typeof value === 'function' ? '' : write(value, seen);
 
-function write(value: unknown, seen: Set<object>): string {
+/**
+ * Sorts member names in place by UTF-16 code units (the RFC's order, section 3.2.3, and what `<`
+ * compares). An event's objects have a handful of names: insertion sort allocates nothing, where
+ * `Array.prototype.sort` was an eighth of an import's allocation.
+ */
+function sortNames(names: string[]): string[] {
+  for (let i = 1; i < names.length; i++) {
+    const name = names[i]!;
+    let j = i - 1;
+    for (; j >= 0 && names[j]! > name; j--) names[j + 1] = names[j]!;
+    names[j + 1] = name;
+  }
+  return names;
+}
+
+// `seen` (for refusing cycles) is made at the first object: most values hashed are strings and numbers.
+function write(value: unknown, seen: Set<object> | undefined): string {
   switch (typeof value) {
     case 'string':
       return text(value);
@@ -55,6 +71,7 @@ function write(value: unknown, seen: Set<object>): string {
       return JSON.stringify(value) as string;
   }
   if (value === null) return 'null';
+  seen ??= new Set();
   if (seen.has(value)) throw new Error('Circular reference detected');
   const toJSON = (value as { toJSON?: unknown }).toJSON;
   if (typeof toJSON === 'function') {
@@ -71,8 +88,7 @@ function write(value: unknown, seen: Set<object>): string {
     out += ']';
   } else {
     const record = value as Record<string, unknown>;
-    // Default sort compares UTF-16 code units: the order the RFC asks for (section 3.2.3).
-    const keys = Object.keys(record).sort();
+    const keys = sortNames(Object.keys(record));
     out = '{';
     let first = true;
     for (const key of keys) {

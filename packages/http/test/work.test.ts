@@ -107,17 +107,17 @@ describe('limits the file shows up front', () => {
 });
 
 describe('work that reads a whole plan history', () => {
-  it('exports, the audit trail and the action page read it through the work runner, not the request thread', async () => {
+  it('exports, the audit trail, the evidence and the action page read it through the work runner, not the request thread', async () => {
     const { rt, tokens } = await planFixture();
     const started: string[] = [];
     const spy: Work = { run: (task, p) => { started.push(`${task.kind}${'what' in task ? `:${task.what}` : ''}`); return inlineWork(rt).run(task, p); }, close: async () => {} };
     const app = createApp({ ragtrail: rt, work: spy });
     const bearer = { authorization: `Bearer ${tokens.viewer}` };
     for (const [path, headers] of [
-      ['/api/plans/p1/exports/tracker?period=2026-02', bearer], ['/api/plans/p1/exports/audit', bearer], ['/api/plans/p1/audit?limit=5', bearer],
+      ['/api/plans/p1/exports/tracker?period=2026-02', bearer], ['/api/plans/p1/exports/audit', bearer], ['/api/plans/p1/audit?limit=5', bearer], ['/api/plans/p1/evidence', bearer],
       ['/plans/p1/exports/audit', { cookie: `ragtrail_token=${tokens.viewer}` }], ['/plans/p1/actions/a1', { cookie: `ragtrail_token=${tokens.viewer}` }],
     ] as const) expect((await app.request(path, { headers })).status, path).toBe(200);
-    expect(started).toEqual(['export:tracker', 'export:audit', 'audit', 'export:audit', 'audit']);
+    expect(started).toEqual(['export:tracker', 'export:audit', 'audit', 'evidence', 'export:audit', 'evidence', 'audit']);
   });
 });
 

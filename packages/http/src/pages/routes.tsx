@@ -103,7 +103,7 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const asOf = asOfOf(c.req.query('asOf'));
     const at = asOf ? { asOf } : {};
     const [state, evidence, audit] = await Promise.all([
-      rt.loadPlan(planId, asOf ?? undefined), rt.evidence(planId, { action: actionId, ...at }), c.get('work').run({ kind: 'audit', planId, query: { action: actionId, ...at } }),
+      rt.loadPlan(planId, asOf ?? undefined), c.get('work').run({ kind: 'evidence', planId, query: { action: actionId, ...at } }), c.get('work').run({ kind: 'audit', planId, query: { action: actionId, ...at } }),
     ]);
     return c.html(<ActionPage state={state} evidence={evidence.actions[0]!} audit={audit.records} asOf={asOf} integrity={await rt.planIntegrity(planId)} />);
   });

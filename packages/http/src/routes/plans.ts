@@ -66,7 +66,8 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     async (c) => c.json(await rt.exceptions(c.req.param('planId')!, present(queryOf(c, ReadQuery)))));
 
   route(api, { method: 'get', path: '/plans/:planId/evidence', summary: 'Evidence of sustained improvement per action', tag: 'queries', query: EvidenceQuery, ok: { status: 200, description: 'per action: trajectory, periods held, evidence, removal rule' } },
-    async (c) => c.json(await rt.evidence(c.req.param('planId')!, present(queryOf(c, EvidenceQuery)))));
+    // Each action's history is read from the plan's log: off the request path.
+    async (c) => c.json(await c.get('work').run({ kind: 'evidence', planId: c.req.param('planId')!, query: present(queryOf(c, EvidenceQuery)) })));
 
   route(api, { method: 'get', path: '/plans/:planId/audit', summary: 'Audit trail, filtered and paginated', tag: 'queries', query: AuditQuery, ok: { status: 200, description: '{ total, records }' } },
     // The trail is folded from the plan's whole history: off the request path.

@@ -23,16 +23,18 @@ export type Task =
   // Exports and the audit trail read a whole plan's history: seconds, for a long one.
   | { kind: 'export'; what: 'tracker'; input: ExportInput }
   | { kind: 'export'; what: 'audit'; input: AuditExportInput }
-  | { kind: 'audit'; planId: string; query: AuditQueryOf };
+  | { kind: 'audit'; planId: string; query: AuditQueryOf }
+  | { kind: 'evidence'; planId: string; query: EvidenceQueryOf };
 
 type AuditQueryOf = Parameters<Ragtrail['audit']>[1];
+type EvidenceQueryOf = Parameters<Ragtrail['evidence']>[1];
 /** A file as it crosses back from a worker: its bytes as a Uint8Array, or its text. */
 export interface FileResult { body: string | Uint8Array<ArrayBuffer>; contentType: string; fileName: string }
 const fileResult = (file: { body: string | Uint8Array; contentType: string; fileName: string }): FileResult =>
   ({ body: typeof file.body === 'string' ? file.body : new Uint8Array(file.body), contentType: file.contentType, fileName: file.fileName });
 
 /** What each task answers with; a report's bytes come back as a Uint8Array or its text. */
-export interface TaskResults { plans: { plans: number }; import: ImportResult; 'indicator-import': IndicatorImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: FileResult; export: FileResult; audit: Awaited<ReturnType<Ragtrail['audit']>> }
+export interface TaskResults { plans: { plans: number }; import: ImportResult; 'indicator-import': IndicatorImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: FileResult; export: FileResult; audit: Awaited<ReturnType<Ragtrail['audit']>>; evidence: Awaited<ReturnType<Ragtrail['evidence']>> }
 export type ResultOf<T extends Task> = TaskResults[T['kind']];
 
 export type Progress = (done: number, total: number) => void;
@@ -54,5 +56,7 @@ export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): 
       return fileResult(task.what === 'tracker' ? await exportTracker(rt, task.input) : await exportAudit(rt, task.input));
     case 'audit':
       return rt.audit(task.planId, task.query);
+    case 'evidence':
+      return rt.evidence(task.planId, task.query);
   }
 }

@@ -111,6 +111,12 @@ describe('exceptions and evidence of sustained improvement', () => {
     expect(o1!.heldPeriods).toBe(2);
     expect(o1!.corrections).toMatchObject([{ afterSignOff: true, reason: 'Action c was not complete at the time of review', before: { score: 1 }, after: { score: 2 } }]);
     expect(o2!.disagreements).toEqual([{ period: '2017-04', stated: 'Improving', derived: 'Maintained', previousScore: 2, score: 2 }]);
+    // Each action lists its own corrections only, and only those of periods up to the one asked.
+    expect(o2!.corrections).toEqual([]);
+    const march = await rt.evidence(planId, { period: '2017-03' });
+    expect(march.actions.map((a) => a.corrections)).toEqual([[], []]);
+    const justO1 = await rt.evidence(planId, { action: 'Ofsted 1' });
+    expect(justO1.actions.map((a) => a.corrections.map((c) => c.period))).toEqual([['2017-04']]);
     await expect(rt.evidence(planId, { action: 'Ofsted 99' })).rejects.toMatchObject({ code: 'not-found', field: 'action' });
   });
 

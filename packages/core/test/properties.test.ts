@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import {
-  createMemoryStore, createRagtrail, DomainError, evolve, evolveAll, findLevel, initialPlanState,
+  auditTrail, createMemoryStore, createRagtrail, DomainError, evolve, evolveAll, findLevel, initialPlanState,
   periodEnd, replayPlans, toRecorded, type Actor, type PlanState,
 } from '../src/index.js';
 import { foldPlan, isActiveIn, startFold, toRecordedTrusted } from '../src/internal.js';
@@ -99,6 +99,9 @@ describe('properties of the domain', () => {
         }
         expect(await rt.audit(planId, { asOf: asOfNow })).toEqual(await rt.audit(planId));
         expect(await rt.history(planId, asOfNow)).toEqual(await rt.history(planId));
+        // The trail folds in place: a record must read as it did when its event was the last one.
+        const trail = auditTrail(events);
+        events.forEach((_, i) => expect(trail[i]).toEqual(auditTrail(events.slice(0, i + 1))[i]));
       }),
       { numRuns: 30 },
     );

@@ -80,10 +80,11 @@ describe('reads', () => {
 
   it('history lists the recorded events, as known at an instant too; the summary takes the overall method', async () => {
     const { call, tokens } = await planFixture();
-    const all = await (await call('GET', '/api/plans/p1/history', tokens.viewer!)).json();
+    const { events: all, next, total } = await (await call('GET', '/api/plans/p1/history', tokens.viewer!)).json();
     expect(all[0].type).toBe('PlanCreated');
     expect(all.at(-1).hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await (await call('GET', '/api/plans/p1/history?asOf=2026-03-10T10:00:00Z', tokens.viewer!)).json()).toHaveLength(all.length);
+    expect({ next, total }).toEqual({ next: null, total: all.length });
+    expect((await (await call('GET', '/api/plans/p1/history?asOf=2026-03-10T10:00:00Z', tokens.viewer!)).json()).events).toHaveLength(all.length);
     await isProblem(await call('GET', '/api/plans/p1/history?asOf=nope', tokens.viewer!), 400, /asOf/);
     const byActions = await call('GET', '/api/plans/p1/summary?overallMethod=mean-of-actions', tokens.viewer!);
     expect(byActions.status).toBe(200);

@@ -20,6 +20,21 @@ export const AuditQuery = z.object({
   limit: count(1000).optional().describe('page size, at most 1000'),
 });
 
+/** A page of a plan's history is at most this many events (about 1 KB each as JSON), and this many unless asked for fewer. */
+export const HISTORY_PAGE_MAX = 5000;
+
+/**
+ * A plan's history is read a page at a time: the events whose revision is greater than `after`
+ * (-1, the default, is before the first), at most `limit` of them, as the log stood at `asOf`.
+ */
+export const HistoryQuery = z.object({
+  asOf: ReadQuery.shape.asOf,
+  after: z.coerce.number().int('must be a whole number').min(-1, 'must be -1 or more').max(Number.MAX_SAFE_INTEGER, 'must be a safe integer').optional()
+    .describe("only events whose revision is greater than this (default -1: from the first); a page's `next`"),
+  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(HISTORY_PAGE_MAX, `must be at most ${HISTORY_PAGE_MAX}`).optional()
+    .describe(`at most this many events (default and most: ${HISTORY_PAGE_MAX})`),
+});
+
 /** The summary may also be asked with the other overall method than the plan's own. */
 export const SummaryQuery = ReadQuery.extend({ overallMethod: OverallMethod.optional().describe("overall figure: mean of priorities or of actions (default: the plan's)") });
 

@@ -3,7 +3,7 @@ import { commandSchemas, parseInput, planStateToJson, type PlanCommandType } fro
 import type { Context } from 'hono';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
-import { AuditQuery, EvidenceQuery, present, ReadQuery, SummaryQuery, VerifyQuery } from '../http/queries.js';
+import { AuditQuery, EvidenceQuery, HISTORY_PAGE_MAX, HistoryQuery, present, ReadQuery, SummaryQuery, VerifyQuery } from '../http/queries.js';
 import { route } from '../openapi.js';
 import { answerLong } from '../work/answer.js';
 
@@ -73,10 +73,20 @@ export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     // The trail is folded from the plan's whole history: off the request path.
     async (c) => c.json(await c.get('work').run({ kind: 'audit', planId: c.req.param('planId')!, query: present(queryOf(c, AuditQuery)) })));
 
-  route(api, { method: 'get', path: '/plans/:planId/history', summary: "The plan's recorded events, in order (asOf: as the log stood then)", tag: 'queries', query: ReadQuery.pick({ asOf: true }), ok: { status: 200, description: 'the events with their hashes' } },
+  route(api, { method: 'get', path: '/plans/:planId/history', summary: "The plan's recorded events, in order, a page at a time (asOf: as the log stood then)", tag: 'queries', query: HistoryQuery,
+    ok: { status: 200, description: `{ events, next, total }: at most \`limit\` events (default and most ${HISTORY_PAGE_MAX}) whose revision is greater than \`after\`, with their hashes; \`next\` is the \`after\` of the following page (also sent as \`Link: <...>; rel="next"\`), null on the last page; \`total\` counts every event as known at \`asOf\`` } },
     async (c) => {
-      const q = present(queryOf(c, ReadQuery.pick({ asOf: true })));
-      return c.json(await rt.history(c.req.param('planId')!, q.asOf));
+      const planId = c.req.param('planId')!;
+      // An empty value is no value (a bare `after=` would otherwise read as 0 and skip the first event).
+      const q = parseInput(HistoryQuery, present(c.req.query()), 'query');
+      const query = { after: q.after ?? -1, limit: q.limit ?? HISTORY_PAGE_MAX, ...(q.asOf ? { asOf: q.asOf } : {}) };
+      // The whole stream is read to cut one page from it: off the request path.
+      const page = await c.get('work').run({ kind: 'history', planId, query });
+      if (page.next !== null) {
+        const next = new URLSearchParams({ after: String(page.next), ...(q.limit ? { limit: String(q.limit) } : {}), ...(q.asOf ? { asOf: q.asOf } : {}) });
+        c.header('Link', `</api/plans/${encodeURIComponent(planId)}/history?${next}>; rel="next"`);
+      }
+      return c.body(page.body, 200, { 'content-type': 'application/json' });
     });
 
   route(api, { method: 'get', path: '/verify', summary: 'Check the hash chains (all plans, or one)', tag: 'integrity', query: VerifyQuery, ok: { status: 200, description: '{ ok, ... firstBreak }' } },

@@ -21,7 +21,7 @@ async function servedPlan() {
 }
 
 /** Follows the Link header from `first` to the end, checking each page against the body's own `next`. */
-async function follow(get: (path: string) => Promise<Response>, first: string) {
+async function follow(get: (path: string) => Response | Promise<Response>, first: string) {
   const pages: Page[] = [];
   for (let path: string | null = first; path !== null;) {
     const res = await get(path);

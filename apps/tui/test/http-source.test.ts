@@ -34,6 +34,30 @@ describe('the HTTP data source', () => {
     expect(seen[0]!.url).toBe('http://api/api/plans/dev/indicators?period=2018-03');
   });
 
+  it("reads a plan's whole history by following the app's pages, with the page size asked for", async () => {
+    const events = Array.from({ length: 5 }, (_, revision) => ({ id: `e${revision}`, revision }));
+    const { impl, seen } = fakeFetch((url) => {
+      const after = Number(url.searchParams.get('after'));
+      const limit = Number(url.searchParams.get('limit'));
+      const page = events.filter((e) => e.revision > after).slice(0, limit);
+      const more = page.length > 0 && page.at(-1)!.revision < events.length - 1;
+      return Response.json({ events: page, next: more ? page.at(-1)!.revision : null, total: events.length });
+    });
+    const data = httpData('http://api', 't', impl, { historyPageSize: 2 });
+    expect((await data.history('dev')).map((e) => e.id)).toEqual(['e0', 'e1', 'e2', 'e3', 'e4']);
+    expect(seen.map((s) => s.url)).toEqual([
+      'http://api/api/plans/dev/history?after=-1&limit=2', 'http://api/api/plans/dev/history?after=1&limit=2', 'http://api/api/plans/dev/history?after=3&limit=2',
+    ]);
+  });
+
+  it('stops with an error naming the plan when a page of history does not move forward, rather than asking for ever', async () => {
+    const { impl, seen } = fakeFetch(() => Response.json({ events: [{ id: 'e0', revision: 0 }], next: -1, total: 3 }));
+    const data = httpData('http://api', 't', impl);
+    await expect(data.history('dev')).rejects.toMatchObject({ field: 'api', message: "The app's history of dev did not move past revision -1" });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]!.url).toBe('http://api/api/plans/dev/history?after=-1');
+  });
+
   it('says which address it could not reach and what to do, when no app answers there', async () => {
     // A port that was just free: nothing listens there now.
     const server = createServer().listen(0, '127.0.0.1');

@@ -33,10 +33,15 @@ async function outcomesAroundT(rt: Ragtrail, planId: string): Promise<{ t: strin
   return { t };
 }
 
-async function overHttp(rt: Ragtrail): Promise<PlanData> {
+/** The HTTP source on the app in process, asking for the history four events at a time; `historyPages` lists each page's address. */
+async function overHttp(rt: Ragtrail, historyPages: string[]): Promise<PlanData> {
   const { token } = await rt.issueToken({ name: 'Inspector', role: 'viewer' }, { actor: admin });
   const app = createApp({ ragtrail: rt });
-  return httpData('http://ragtrail.test', token, ((input: string | URL | Request, init?: RequestInit) => app.request(String(input), init)) as typeof fetch);
+  const fetchApp = (input: string | URL | Request, init?: RequestInit) => {
+    if (new URL(String(input)).pathname.endsWith('/history')) historyPages.push(String(input));
+    return app.request(String(input), init);
+  };
+  return httpData('http://ragtrail.test', token, fetchApp as typeof fetch, { historyPageSize: 4 });
 }
 
 async function start({ outcomes = true, source = 'direct', height = 40, before = async () => {} }: { outcomes?: boolean; source?: 'direct' | 'http'; height?: number; before?: (rt: Ragtrail, planId: string, hold: (held: boolean) => void) => Promise<void> } = {}) {
@@ -49,10 +54,11 @@ async function start({ outcomes = true, source = 'direct', height = 40, before =
   const planId = await seedPlan(rt);
   const { t } = outcomes ? await outcomesAroundT(rt, planId) : { t: '' };
   await before(rt, planId, (on) => (held = on ? stepping() : null));
-  const data = source === 'http' ? await overHttp(rt) : directData(rt, officer, store);
+  const historyPages: string[] = [];
+  const data = source === 'http' ? await overHttp(rt, historyPages) : directData(rt, officer, store);
   const app = render(<App data={data} theme={{ colour: false, width: 80, height }} planId={planId} />);
   const frame = fittingFrame(app);
-  return { frame, t, store, press: (...sequence: string[]) => pressKeys(app.stdin, ...sequence) };
+  return { frame, t, store, historyPages, press: (...sequence: string[]) => pressKeys(app.stdin, ...sequence) };
 }
 
 afterEach(() => cleanup());
@@ -104,13 +110,19 @@ describe("time travel's outcome exceptions", () => {
     expect(frame().split('\n').length).toBeLessThanOrEqual(rowsBefore);
   });
 
-  it('shows the same through the HTTP source, which passes the moment to the API', async () => {
-    const { frame, press } = await start({ source: 'http' });
+  it('shows the same through the HTTP source, which passes the moment to the API and reads a history of several pages whole', async () => {
+    const { frame, press, historyPages } = await start({ source: 'http' });
     await press('t');
     await until(frame, ['event 15/15', milestoneRow, offTargetRow]);
+    // Fifteen events four at a time: four pages, each after the last revision of the one before.
+    expect(historyPages.map((url) => new URL(url).searchParams.get('after'))).toEqual(['-1', '3', '7', '11']);
     await press('h');
     const screen = await until(frame, ['event 14/15', 'when this event was recorded', milestoneRow]);
     expect(screen).not.toContain('indicator off target');
+    await press('g');
+    await until(frame, ['event 0/15', 'The plan did not exist yet']);
+    await press('l');
+    await until(frame, ['event 1/15', 'No period named yet']);
   });
 
   it('inside a batch recorded at one instant, says the outcomes are those known once it was all in', async () => {

@@ -30,8 +30,16 @@ async function problem(response: Response): Promise<DomainError> {
   return new DomainError(body.code ?? codeOfHttpStatus(response.status), message, body.field, body.rule);
 }
 
+/** One page of `GET /api/plans/:planId/history`: `next` is the `after` of the following page, null on the last. */
+interface HistoryPage { events: RecordedEvent[]; next: number | null; total: number }
+
+export interface HttpDataOptions {
+  /** Events asked for per page of a plan's history (the app's default, and most, when absent). */
+  historyPageSize?: number;
+}
+
 /** The UI against a running HTTP app: the same screens, every answer from the API. */
-export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch): PlanData {
+export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch = fetch, options: HttpDataOptions = {}): PlanData {
   const base = baseUrl.replace(/\/+$/, '');
   // A refused connection or an unknown host is the person's setup to fix: say where we looked.
   const reach = async (url: string, init: RequestInit): Promise<Response> => {
@@ -52,7 +60,19 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
   };
   // The API sends the state's Maps as plain objects: read them back into Maps, validated.
   const plan = async (planId: string) => planStateFromJson(await call<unknown>(routes.plan(planId)));
-  const history = (planId: string) => call<RecordedEvent[]>(routes.history(planId));
+  // The app answers the history a page at a time: time travel needs all of it, so follow the pages.
+  const history = async (planId: string): Promise<RecordedEvent[]> => {
+    const events: RecordedEvent[] = [];
+    const limit = options.historyPageSize === undefined ? {} : { limit: String(options.historyPageSize) };
+    for (let after = -1; ;) {
+      const page = await call<HistoryPage>(routes.history(planId), { after: String(after), ...limit });
+      events.push(...page.events);
+      if (page.next === null) return events;
+      // A page that does not move forward would loop for ever: an app this client does not understand.
+      if (!(page.next > after) || page.events.length === 0) throw new DomainError('conflict', `The app's history of ${planId} did not move past revision ${after}`, 'api', 'history-pages');
+      after = page.next;
+    }
+  };
   return {
     origin: base,
     // The token's holder and role, so the screens offer only what that role may do.

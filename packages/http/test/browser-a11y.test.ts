@@ -1,4 +1,4 @@
-// WCAG 2.2 AA in Chromium: axe-core finds nothing on any page (a dashboard with coverage, an action page with a correction after sign-off), the API reference or any HTML
+// WCAG 2.2 AA in Chromium: axe-core finds nothing on any page (a dashboard with coverage, one on a middle page of its paged actions and exceptions, an action page with a correction after sign-off), the API reference or any HTML
 // report (board, evidence, scrutiny); a keyboard alone (Tab, Enter, and typing into fields) gets through sign-in, the
 // dashboard, an action page and the "as known at" form; the page grows with its tables; the
 // stylesheet is the system font stack, not GOV.UK's reserved font.
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
+import { runBatch } from '@ragtrail/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations, browserAvailable, serveInChromium, tabTo, type Served } from './browser-harness.js';
 
@@ -30,6 +31,13 @@ describe.skipIf(!browserAvailable('accessibility in Chromium'))('accessibility i
     await rt.executeOutcome('p1', 'DefineIndicator', { indicatorId: 'cp-rate', name: 'Children on a child protection plan', unit: 'per 10,000', better: 'lower', priorities: ['pr1'] }, admin);
     await rt.executeOutcome('p1', 'RecordIndicatorValue', { indicator: 'cp-rate', period: '2026-01', value: 68 }, admin);
     await rt.executeOutcome('p1', 'RecordIndicatorValue', { indicator: 'cp-rate', period: '2026-02', value: 54, comparators: [{ name: 'statistical neighbours', value: 54.6, source: 'DfE' }] }, admin);
+    // A plan long enough that its exceptions and its actions each come with GOV.UK pagination.
+    await rt.createPlan({ planId: 'long', title: 'A long plan', organisation: 'Council', scheme: 'development-plan-5' }, admin);
+    await runBatch(rt, 'long', { commands: [
+      { type: 'AddPriority', data: { priorityId: 'lp1', number: 1, title: 'Workforce' } },
+      ...Array.from({ length: 450 }, (_, i) => ({ type: 'AddAction', data: { ref: `1.${i + 1}`, priorityId: 'lp1', title: `Action ${i + 1}` } })),
+      { type: 'OpenReview', data: { period: '2026-02', reviewer: 'Rory', reviewDate: '2026-02-28' } },
+    ] }, admin);
     context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.addCookies([{ name: 'ragtrail_token', value: served.fixture.tokens.viewer!, url: served.base }]);
     page = await context.newPage();
@@ -54,6 +62,7 @@ describe.skipIf(!browserAvailable('accessibility in Chromium'))('accessibility i
     ['plan list', '/', 200],
     ['dashboard', '/plans/p1', 200],
     ['"as known at" view', '/plans/p1?period=2026-01&asOf=2026-03-10', 200],
+    ['dashboard on a middle page of its actions and exceptions (pagination)', '/plans/long?page=2&exceptionsPage=2', 200],
     ['dashboard with a date that is not real', '/plans/p1?period-month=2&period-year=2026&asOf-day=31&asOf-month=2&asOf-year=2026', 400],
     ['tracker dashboard with the coverage of its recommendations', '/plans/trk', 200],
     ['action page (audit sentences, a correction after sign-off)', '/plans/p1/actions/a2', 200],

@@ -29,9 +29,9 @@ export const HISTORY_PAGE_MAX = 5000;
  */
 export const HistoryQuery = z.object({
   asOf: ReadQuery.shape.asOf,
-  after: z.coerce.number().int('must be a whole number').min(-1, 'must be -1 or more').max(Number.MAX_SAFE_INTEGER, 'must be a safe integer').optional()
+  after: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(-1, 'must be -1 or more').max(Number.MAX_SAFE_INTEGER, 'must be a safe integer').optional()
     .describe("only events whose revision is greater than this (default -1: from the first); a page's `next`"),
-  limit: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(HISTORY_PAGE_MAX, `must be at most ${HISTORY_PAGE_MAX}`).optional()
+  limit: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(HISTORY_PAGE_MAX, `must be at most ${HISTORY_PAGE_MAX}`).optional()
     .describe(`at most this many events (default and most: ${HISTORY_PAGE_MAX})`),
 });
 

@@ -1,13 +1,15 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import { displayPair, formatFigure, priorityName, type CoverageRow, type IndicatorView, type OutcomeException, type PlanException, type PlanIntegrity, type PlanState, type RagSummary } from '@ragtrail/core';
-import { colourRule, priorityHeading } from '@ragtrail/core/internal';
+import { colourRule } from '@ragtrail/core/internal';
 import { averageText, carriedText, scoreText } from '@ragtrail/reports';
-import { actionHref } from './action-href.js';
+import { ActionTables } from './action-tables.js';
 import { AsKnownAt } from './as-known-at.js';
 import { CoverageSection } from './coverage.js';
 import { ErrorSummary, TableScroll, type FieldError } from './govuk.js';
+import { ExceptionsList } from './exceptions-list.js';
 import { Layout } from './layout.js';
 import { momentValues, type MomentValues } from './moment-form.js';
+import type { PageWindow } from './pagination.js';
 import { DirectionOf, Score } from './score.js';
 import { IndicatorsByPriority } from './indicators.js';
 import { IntegrityBanner } from './integrity-banner.js';
@@ -27,6 +29,10 @@ export interface DashboardProps {
   integrity?: PlanIntegrity;
   /** Recommendations of this plan carried by later plans, or of earlier plans this one carries (core's coverage query). */
   coverage?: readonly CoverageRow[];
+  /** Which rows of the exceptions list and of the actions table this page shows; the figures count every action. */
+  pages: { exceptions: PageWindow; actions: PageWindow };
+  /** The address of another page of the exceptions or of the actions, at the same period and moment. */
+  pageHref: (list: 'exceptions' | 'actions', page: number) => string;
 }
 
 /** The figure computed from the actions, with the council's own imported figure beside it (never in its place). */
@@ -73,7 +79,7 @@ function Reports(props: { summary: RagSummary; asOf: string | null }) {
 }
 
 /** The board's RAG summary as boards know it, the exceptions, and every action linked to its page. */
-export function Dashboard({ state, summary: s, exceptions, outcomeExceptions = [], asOf, indicators = [], form, integrity, coverage = [] }: DashboardProps) {
+export function Dashboard({ state, summary: s, exceptions, outcomeExceptions = [], asOf, indicators = [], form, integrity, coverage = [], pages, pageHref }: DashboardProps) {
   const levels = state.scheme.levels;
   const overall = displayPair(s.overall.previous, s.overall.current, s.overall.direction);
   const review = s.review;
@@ -132,40 +138,9 @@ export function Dashboard({ state, summary: s, exceptions, outcomeExceptions = [
         {s.importedOverall ? <p class="govuk-body-s">Figures marked imported were reported by the council before ragtrail ({s.importedOverall.source}); they are shown as recorded, beside the figures computed from the actions.</p> : null}
       </section>
       <IndicatorsByPriority summary={s} indicators={indicators} />
-      <section aria-labelledby="exceptions-heading">
-        <h2 class="govuk-heading-m" id="exceptions-heading">Exceptions ({exceptions.length + outcomeExceptions.length})</h2>
-        {exceptions.length + outcomeExceptions.length === 0 ? <p class="govuk-body">No exceptions this period.</p> : (
-          <ul class="govuk-list govuk-list--bullet">
-            {exceptions.map((e) => <li><strong class="govuk-tag govuk-tag--grey">{e.kind.replace(/-/g, ' ')}</strong>: <a class="govuk-link" href={actionHref(s.planId, e.actionId, asOf)}>{e.ref} {e.title}</a>: {e.message}</li>)}
-            {outcomeExceptions.map((e) => <li><strong class="govuk-tag govuk-tag--grey">{e.kind.replace(/-/g, ' ')}</strong>: {e.actionId ? <a class="govuk-link" href={actionHref(s.planId, e.actionId, asOf)}>{e.ref}</a> : e.ref}: {e.message}</li>)}
-          </ul>
-        )}
-      </section>
+      <ExceptionsList planId={s.planId} exceptions={exceptions} outcomes={outcomeExceptions} asOf={asOf} window={pages.exceptions} href={(n) => pageHref('exceptions', n)} />
       {coverage.length > 0 ? <CoverageSection rows={coverage} asOf={asOf} /> : null}
-      <section aria-labelledby="actions-heading">
-        <h2 class="govuk-heading-m" id="actions-heading">Actions</h2>
-        {s.priorities.map((p) => (
-          <TableScroll label={priorityHeading(p)}>
-          <table class="govuk-table">
-            <caption class="govuk-table__caption govuk-table__caption--s">{priorityHeading(p)}</caption>
-            <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Action</th><th scope="col" class="govuk-table__header">Score</th><th scope="col" class="govuk-table__header">Previous</th><th scope="col" class="govuk-table__header">Direction (scores)</th><th scope="col" class="govuk-table__header">Stated</th><th scope="col" class="govuk-table__header">Update</th><th scope="col" class="govuk-table__header">Lead and owners</th></tr></thead>
-            <tbody class="govuk-table__body">
-              {p.actions.map((a) => (
-                <tr class="govuk-table__row">
-                  <th scope="row" class="govuk-table__header"><a class="govuk-link" href={actionHref(s.planId, a.actionId, asOf)}>{a.ref}</a> {a.title}</th>
-                  <td class="govuk-table__cell"><Score state={state} score={a.score} suffix={a.notUpdated && a.scoredPeriod ? ` (not updated; from ${a.scoredPeriod})` : ''} /></td>
-                  <td class="govuk-table__cell"><Score state={state} score={a.previousScore} /></td>
-                  <td class="govuk-table__cell"><DirectionOf direction={a.derivedDirection} /></td>
-                  <td class="govuk-table__cell">{a.statedDirection ?? '–'}</td>
-                  <td class="govuk-table__cell">{a.update || '–'}</td>
-                  <td class="govuk-table__cell">{[a.lead, ...a.owners].filter(Boolean).join('; ') || '–'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          </TableScroll>
-        ))}
-      </section>
+      <ActionTables state={state} summary={s} asOf={asOf} window={pages.actions} href={(n) => pageHref('actions', n)} />
       <Reports summary={s} asOf={asOf} />
       <p class="govuk-body-s">Overall figure: {s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}; figures shown to one decimal ({formatFigure(s.overall.current)}), or more where two figures side by side would otherwise print alike; kept at full precision.</p>
       {asOf ? null : <LiveNotice planId={state.planId} />}

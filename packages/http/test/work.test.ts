@@ -1,5 +1,5 @@
-// Long work off the request path: on a SQLite store the server runs imports, verify and reports
-// in worker threads and answers on the request's own connection (JSON, or progress as
+// Long work off the request path: on a SQLite store the server runs imports, verify, reports and
+// pages of history in worker threads and answers on the request's own connection (JSON, or progress as
 // server-sent events); a limit the file shows up front is refused before any work starts.
 import { createRagtrail, DomainError } from '@ragtrail/core';
 import { openStore } from '@ragtrail/stores';
@@ -70,6 +70,27 @@ describe('a server on SQLite runs long work in worker threads', () => {
     const after = await read();
     expect(after.rows).toBe(before.rows + 1);
     expect(after.priorities).toBe(before.priorities + 1);
+  }, 60_000);
+
+  it("pages a plan's history in a worker, and a page asked after the server thread recorded more holds it", async () => {
+    type Page = { events: Array<{ revision: number; type: string }>; next: number | null; total: number };
+    const walk = async () => {
+      const events: Page['events'] = [];
+      for (let after: number | null = -1; after !== null;) {
+        const page = (await (await fetch(`${server.url}/api/plans/worked/history?limit=10&after=${after}`, { headers: auth() })).json()) as Page;
+        events.push(...page.events);
+        after = page.next;
+      }
+      return events;
+    };
+    const before = await walk();
+    expect(before.length).toBeGreaterThan(30);
+    expect(before.map((e) => e.revision)).toEqual([...before.keys()]);
+    const added = await fetch(`${server.url}/api/plans/worked/commands/AddPriority`, { method: 'POST', headers: { ...auth(), 'content-type': 'application/json' }, body: JSON.stringify({ number: 91, title: 'Added while the worker kept the history' }) });
+    expect(added.status, await added.clone().text()).toBe(201);
+    const after = await walk();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after.at(-1)).toMatchObject({ revision: before.length, type: 'PriorityAdded' });
   }, 60_000);
 
   it('verifies and renders a report in a worker', async () => {

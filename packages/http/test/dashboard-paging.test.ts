@@ -1,5 +1,5 @@
-// The dashboard of a long plan shows its exceptions and its actions a page at a time, with GOV.UK
-// pagination, while the RAG figures above them count every action.
+// The dashboard of a long plan shows its exceptions, its actions and the coverage of its
+// recommendations a page at a time, with GOV.UK pagination, while the RAG figures count every action.
 import { createMemoryStore, createRagtrail, runBatch } from '@ragtrail/core';
 import { admin, officer, reviewer, steppingClock } from '@ragtrail/core/testing';
 import { describe, expect, it } from 'vitest';
@@ -111,6 +111,31 @@ describe('the dashboard of a plan with more actions than a page', () => {
     const past = await page('/plans/long?page=4');
     expect(past.status).toBe(404);
     expect(decode(past.html)).toContain('No page 4 of actions: the 450 actions fill 3 pages');
+  });
+
+  it("pages a tracker's coverage table and the recommendations nothing assures, each on its own", async () => {
+    const rt = createRagtrail({ store: createMemoryStore(), now: steppingClock() });
+    await rt.createPlan({ planId: 'trk', title: 'Ofsted tracker', organisation: 'Council' }, { actor: admin });
+    await runBatch(rt, 'trk', { commands: Array.from({ length: 250 }, (_, i) => ({ type: 'AddAction', data: { ref: `Ofsted ${i + 1}`, title: `Recommendation ${i + 1}` } })) }, { actor: admin });
+    await rt.createPlan({ planId: 'later', title: 'Later plan', organisation: 'Council' }, { actor: admin });
+    await rt.execute('later', 'AddAction', { actionId: 'l1', ref: 'L1', title: 'Carries Ofsted 1' }, { actor: admin });
+    await rt.executeOutcome('later', 'LinkCarryOver', { action: 'l1', fromPlan: 'trk', fromReference: 'Ofsted 1' }, { actor: admin });
+    const { token } = await rt.issueToken({ name: 'Inspector', role: 'viewer' }, { actor: admin });
+    const app = createApp({ ragtrail: rt });
+    const html = async (path: string) => (await app.request(path, { headers: { cookie: `ragtrail_token=${token}` } })).text();
+    const first = await html('/plans/trk');
+    const coverage = first.slice(first.indexOf('id="coverage-heading"'), first.indexOf('id="unassured-heading"'));
+    expect(coverage).toContain('Showing <b>1</b> to <b>200</b> of <b>250</b> recommendations');
+    expect((coverage.match(/<th scope="row"/g) ?? []).length).toBe(200);
+    const unassured = section(first, 'coverage-heading').slice(section(first, 'coverage-heading').indexOf('id="unassured-heading"'));
+    expect(unassured).toContain('Recommendations nothing assures are acted on (249)');
+    expect(unassured).toContain('Showing <b>1</b> to <b>200</b> of <b>249</b> recommendations nothing assures');
+    expect(link(first, 'coverage-heading', 'next')).toBe('/plans/trk?coveragePage=2#coverage-heading');
+    const second = await html('/plans/trk?coveragePage=2&unassuredPage=2');
+    expect(section(second, 'coverage-heading')).toContain('Showing <b>201</b> to <b>250</b> of <b>250</b> recommendations');
+    expect(section(second, 'coverage-heading')).toContain('Showing <b>201</b> to <b>249</b> of <b>249</b> recommendations nothing assures');
+    expect(section(second, 'coverage-heading')).toContain('>trk Ofsted 250</a>');
+    expect(section(second, 'coverage-heading')).not.toContain('>trk Ofsted 2</a>');
   });
 
   it('shows no pagination when one page holds every action', async () => {

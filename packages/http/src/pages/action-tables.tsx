@@ -3,7 +3,7 @@ import type { PlanState, RagSummary } from '@ragtrail/core';
 import { priorityHeading } from '@ragtrail/core/internal';
 import { actionHref } from './action-href.js';
 import { TableScroll } from './govuk.js';
-import { Pagination, type PageWindow } from './pagination.js';
+import { Pagination, Showing, type PageWindow } from './pagination.js';
 import { DirectionOf, Score } from './score.js';
 
 type Priority = RagSummary['priorities'][number];
@@ -25,8 +25,6 @@ function pageGroups(summary: RagSummary, w: PageWindow): Array<{ priority: Prior
   return groups;
 }
 
-const number = (n: number) => n.toLocaleString('en-GB');
-
 /**
  * The actions table, one page of rows at a time (the figures above it count every action): which
  * rows these are out of how many, the rows under their priorities' captions, and the pages.
@@ -35,7 +33,7 @@ export function ActionTables({ state, summary: s, asOf, window: w, href }: { sta
   return (
     <section aria-labelledby="actions-heading">
       <h2 class="govuk-heading-m" id="actions-heading">Actions</h2>
-      {w.pages > 1 ? <p class="govuk-body">Showing <b>{number(w.start + 1)}</b> to <b>{number(w.end)}</b> of <b>{number(w.total)}</b> actions</p> : null}
+      <Showing window={w} rows="actions" />
       {pageGroups(s, w).map(({ priority: p, actions, continued }) => (
         <TableScroll label={`${priorityHeading(p)}${continued ? ' (continued)' : ''}`}>
         <table class="govuk-table">

@@ -3,6 +3,7 @@ import type { CoverageRow, RecommendationCoverage } from '@ragtrail/core';
 import { coverageStatusText } from '@ragtrail/reports';
 import { actionHref } from './action-href.js';
 import { TableScroll } from './govuk.js';
+import { Pagination, Showing, type PageWindow } from './pagination.js';
 import { DirectionOf } from './score.js';
 
 /*
@@ -51,14 +52,19 @@ function Recommendation({ row: { fromPlanId, recommendation: r }, asOf }: { row:
   );
 }
 
-export function CoverageSection({ rows, asOf }: { rows: readonly CoverageRow[]; asOf: string | null }) {
+const number = (n: number) => n.toLocaleString('en-GB');
+
+/** The coverage table and the recommendations nothing assures, each a page at a time (a tracker may hold thousands). */
+export function CoverageSection({ rows, asOf, pages, href }: { rows: readonly CoverageRow[]; asOf: string | null; pages: { coverage: PageWindow; unassured: PageWindow }; href: (list: 'coverage' | 'unassured', page: number) => string }) {
   const exceptions = rows.filter((r) => r.recommendation.exception !== null);
+  const { coverage: w, unassured: u } = pages;
   return (
     <section aria-labelledby="coverage-heading">
       <h2 class="govuk-heading-m" id="coverage-heading">Coverage of recommendations</h2>
       {rows.length === 0 ? <p class="govuk-body">No later plan carries a recommendation of this plan, and this plan carries none from an earlier plan.</p> : (
         <>
           <p class="govuk-body">Each recommendation of this plan, or of an earlier plan it carries recommendations from, with the actions that carry it, their latest score and direction, and whether it is closed (removed after sustained evidence) or open.</p>
+          <Showing window={w} rows="recommendations" />
           <TableScroll label="Coverage of recommendations">
             <table class="govuk-table">
               <caption class="govuk-table__caption govuk-table__caption--s">Each recommendation with the actions carrying it</caption>
@@ -66,14 +72,19 @@ export function CoverageSection({ rows, asOf }: { rows: readonly CoverageRow[]; 
                 <th scope="col" class="govuk-table__header">Recommendation</th><th scope="col" class="govuk-table__header">Carried by</th>
                 <th scope="col" class="govuk-table__header">Latest score</th><th scope="col" class="govuk-table__header">Direction</th><th scope="col" class="govuk-table__header">Status</th>
               </tr></thead>
-              <tbody class="govuk-table__body">{rows.map((row) => <Recommendation row={row} asOf={asOf} />)}</tbody>
+              <tbody class="govuk-table__body">{rows.slice(w.start, w.end).map((row) => <Recommendation row={row} asOf={asOf} />)}</tbody>
             </table>
           </TableScroll>
-          <h3 class="govuk-heading-s">Recommendations nothing assures are acted on ({exceptions.length})</h3>
+          <Pagination window={w} href={(n) => href('coverage', n)} label="Pages of recommendations" />
+          <h3 class="govuk-heading-s" id="unassured-heading">Recommendations nothing assures are acted on ({number(exceptions.length)})</h3>
           {exceptions.length === 0 ? <p class="govuk-body">None: every recommendation is carried or closed.</p> : (
-            <ul class="govuk-list govuk-list--bullet">{exceptions.map(({ fromPlanId, recommendation: r }) => (
-              <li><a class="govuk-link" href={actionHref(fromPlanId, r.actionId, asOf)}>{fromPlanId} {r.ref}</a>: {r.exception}</li>
-            ))}</ul>
+            <>
+              <Showing window={u} rows="recommendations nothing assures" />
+              <ul class="govuk-list govuk-list--bullet">{exceptions.slice(u.start, u.end).map(({ fromPlanId, recommendation: r }) => (
+                <li><a class="govuk-link" href={actionHref(fromPlanId, r.actionId, asOf)}>{fromPlanId} {r.ref}</a>: {r.exception}</li>
+              ))}</ul>
+              <Pagination window={u} href={(n) => href('unassured', n)} label="Pages of recommendations nothing assures" />
+            </>
           )}
         </>
       )}

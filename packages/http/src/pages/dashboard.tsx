@@ -9,6 +9,7 @@ import { ErrorSummary, TableScroll, type FieldError } from './govuk.js';
 import { ExceptionsList } from './exceptions-list.js';
 import { Layout } from './layout.js';
 import { momentValues, type MomentValues } from './moment-form.js';
+import type { PagedList } from './dashboard-pages.js';
 import type { PageWindow } from './pagination.js';
 import { DirectionOf, Score } from './score.js';
 import { IndicatorsByPriority } from './indicators.js';
@@ -29,10 +30,10 @@ export interface DashboardProps {
   integrity?: PlanIntegrity;
   /** Recommendations of this plan carried by later plans, or of earlier plans this one carries (core's coverage query). */
   coverage?: readonly CoverageRow[];
-  /** Which rows of the exceptions list and of the actions table this page shows; the figures count every action. */
-  pages: { exceptions: PageWindow; actions: PageWindow };
-  /** The address of another page of the exceptions or of the actions, at the same period and moment. */
-  pageHref: (list: 'exceptions' | 'actions', page: number) => string;
+  /** Which rows of each long list this page shows; the figures count every action. */
+  pages: Record<PagedList, PageWindow>;
+  /** The address of another page of one list, at the same period and moment. */
+  pageHref: (list: PagedList, page: number) => string;
 }
 
 /** The figure computed from the actions, with the council's own imported figure beside it (never in its place). */
@@ -139,7 +140,7 @@ export function Dashboard({ state, summary: s, exceptions, outcomeExceptions = [
       </section>
       <IndicatorsByPriority summary={s} indicators={indicators} />
       <ExceptionsList planId={s.planId} exceptions={exceptions} outcomes={outcomeExceptions} asOf={asOf} window={pages.exceptions} href={(n) => pageHref('exceptions', n)} />
-      {coverage.length > 0 ? <CoverageSection rows={coverage} asOf={asOf} /> : null}
+      {coverage.length > 0 ? <CoverageSection rows={coverage} asOf={asOf} pages={pages} href={pageHref} /> : null}
       <ActionTables state={state} summary={s} asOf={asOf} window={pages.actions} href={(n) => pageHref('actions', n)} />
       <Reports summary={s} asOf={asOf} />
       <p class="govuk-body-s">Overall figure: {s.overallMethod === 'mean-of-actions' ? 'mean of all scored actions' : 'mean of the priority figures'}; figures shown to one decimal ({formatFigure(s.overall.current)}), or more where two figures side by side would otherwise print alike; kept at full precision.</p>

@@ -1,7 +1,7 @@
 /** @jsxRuntime automatic @jsxImportSource hono/jsx */
 import type { OutcomeException, PlanException } from '@ragtrail/core';
 import { actionHref } from './action-href.js';
-import { Pagination, type PageWindow } from './pagination.js';
+import { Pagination, Showing, type PageWindow } from './pagination.js';
 
 const number = (n: number) => n.toLocaleString('en-GB');
 
@@ -17,7 +17,7 @@ export function ExceptionsList(props: { planId: string; exceptions: readonly Pla
       <h2 class="govuk-heading-m" id="exceptions-heading">Exceptions ({number(all.length)})</h2>
       {all.length === 0 ? <p class="govuk-body">No exceptions this period.</p> : (
         <>
-          {w.pages > 1 ? <p class="govuk-body">Showing <b>{number(w.start + 1)}</b> to <b>{number(w.end)}</b> of <b>{number(w.total)}</b> exceptions</p> : null}
+          <Showing window={w} rows="exceptions" />
           <ul class="govuk-list govuk-list--bullet">
             {all.slice(w.start, w.end).map(({ action: a, outcome: o }) => a
               ? <li><strong class="govuk-tag govuk-tag--grey">{a.kind.replace(/-/g, ' ')}</strong>: <a class="govuk-link" href={actionHref(planId, a.actionId, asOf)}>{a.ref} {a.title}</a>: {a.message}</li>

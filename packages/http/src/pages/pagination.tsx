@@ -23,6 +23,13 @@ export function pageWindow(page: number, total: number, { size = ROWS_PER_PAGE, 
   return { page, pages, total, start, end: Math.min(start + size, total) };
 }
 
+const number = (n: number) => n.toLocaleString('en-GB');
+
+/** "Showing 201 to 400 of 40,000 actions", above a list that has more than one page. */
+export function Showing({ window: w, rows }: { window: PageWindow; rows: string }) {
+  return w.pages > 1 ? <p class="govuk-body">Showing <b>{number(w.start + 1)}</b> to <b>{number(w.end)}</b> of <b>{number(w.total)}</b> {rows}</p> : null;
+}
+
 /** The page numbers worth a link: the first, the last, and the current one with its neighbours; null marks a gap. */
 export function pageNumbers(page: number, pages: number): Array<number | null> {
   const shown = [...new Set([1, page - 1, page, page + 1, pages])].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);

@@ -13,7 +13,7 @@ import { isMomentForm, readMomentForm } from './moment-form.js';
 import { pageAssetRoutes } from './assets.js';
 import { Dashboard } from './dashboard.js';
 import { ErrorPage } from './error-page.js';
-import { askedPage, pageWindow } from './pagination.js';
+import { askedPages, listTotals, pageHrefOf, pageWindows } from './dashboard-pages.js';
 import { PlanList } from './plan-list.js';
 import { SignIn } from './sign-in.js';
 import { isHttps, isSameOriginPost, safeNext } from '../web/same-site.js';
@@ -86,20 +86,13 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     }
     const asOf = asOfOf(c.req.query('asOf'));
     const query = { ...(c.req.query('period') ? { period: c.req.query('period')! } : {}), ...(asOf ? { asOf } : {}) };
-    const asked = { exceptions: askedPage(c.req.query(), 'exceptionsPage'), actions: askedPage(c.req.query(), 'page') };
+    const asked = askedPages(c.req.query());
     const [state, summary, exceptions] = await Promise.all([rt.loadPlan(planId, asOf ?? undefined), rt.summary(planId, query), rt.exceptions(planId, query)]);
     const [{ indicators }, coverage] = await Promise.all([rt.indicators(planId, { period: summary.period, ...(asOf ? { asOf } : {}) }), rt.coverageView(planId, asOf ? { asOf } : {}).then((v) => v.rows)]);
     const form = typed && !typed.ok ? { values: typed.values, errors: typed.errors } : undefined;
-    // The figures count every action; the exceptions and the actions table show a page at a time.
-    const pages = {
-      exceptions: pageWindow(asked.exceptions, exceptions.exceptions.length + exceptions.outcomes.length, { name: 'exceptionsPage', rows: 'exceptions' }),
-      actions: pageWindow(asked.actions, summary.priorities.reduce((n, p) => n + p.actions.length, 0), { rows: 'actions' }),
-    };
-    const pageHref = (list: 'exceptions' | 'actions', n: number) => {
-      const at = { ...asked, [list]: n };
-      const q = new URLSearchParams({ ...query, ...(at.exceptions > 1 ? { exceptionsPage: String(at.exceptions) } : {}), ...(at.actions > 1 ? { page: String(at.actions) } : {}) });
-      return `/plans/${encodeURIComponent(planId)}${q.size ? `?${q}` : ''}#${list}-heading`;
-    };
+    // The figures count every action; each long list shows a page at a time.
+    const pages = pageWindows(asked, listTotals({ exceptions: exceptions.exceptions.length + exceptions.outcomes.length, actions: summary.priorities.reduce((n, p) => n + p.actions.length, 0), coverage }));
+    const pageHref = pageHrefOf(planId, query, asked);
     return c.html(<Dashboard state={state} summary={summary} exceptions={exceptions.exceptions} outcomeExceptions={exceptions.outcomes} asOf={asOf} indicators={indicators} coverage={coverage} integrity={await rt.planIntegrity(planId)} pages={pages} pageHref={pageHref} {...(form ? { form } : {})} />, form ? 400 : 200);
   });
 

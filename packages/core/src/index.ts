@@ -48,6 +48,7 @@ export * from './ragtrail/plan-replay.js';
 export * from './ragtrail/ragtrail.js';
 export * from './ragtrail/run-batch.js';
 export type { SummaryQuery } from './ragtrail/plan-queries.js';
+export { HISTORY_PAGE_MAX, HistoryPageQuery, type HistoryPage } from './ragtrail/history-page.js';
 export type { SignedCheckpoint, CheckpointVerdict, LogIntegrity } from './ragtrail/log-integrity.js';
 export type { ReadModelVerdict } from './ragtrail/read-model-check.js';
 export type { LogVerifyResult } from './ragtrail/verify-log.js';

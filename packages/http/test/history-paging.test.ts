@@ -3,7 +3,7 @@
 // ever holds more than the largest page.
 import { createMemoryStore, createRagtrail, runBatch, type RecordedEvent } from '@ragtrail/core';
 import { admin, officer, seedPlan, steppingClock } from '@ragtrail/core/testing';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/index.js';
 import { HISTORY_PAGE_MAX } from '../src/http/queries.js';
 import { isProblem } from './problem-assert.js';
@@ -73,16 +73,12 @@ describe('the history of a plan, a page at a time', () => {
     expect(rest.events.map((e) => e.revision)).toEqual([5, 6]);
   });
 
-  it('given an event recorded while a client pages, then the later pages include it, and the log is read again only then', async () => {
+  it('given an event recorded while a client pages, then the later pages include it', async () => {
     const { rt, planId, get } = await servedPlan();
-    const reads = vi.spyOn(rt, 'history');
     const first = (await (await get(`/api/plans/${planId}/history?limit=5`)).json()) as Page;
     const second = (await (await get(`/api/plans/${planId}/history?limit=5&after=${first.next}`)).json()) as Page;
-    // The second page came from the read the first one made.
-    expect(reads).toHaveBeenCalledTimes(1);
     await rt.execute(planId, 'RecordEntry', { action: 'P1.1', period: '2017-05', score: 3, update: 'Agency staff 41' }, { actor: officer, reason: 'Agency staff down to 41' });
     const rest = await follow(get, `/api/plans/${planId}/history?limit=5&after=${second.next}`);
-    expect(reads).toHaveBeenCalledTimes(2);
     const whole = await rt.history(planId);
     expect([first, second, ...rest].flatMap((p) => p.events).map((e) => e.id)).toEqual(whole.map((e) => e.id));
     expect(rest.at(-1)!.events.at(-1)).toMatchObject({ type: 'EntryRecorded', data: expect.objectContaining({ update: 'Agency staff 41' }) });

@@ -13,6 +13,7 @@ import { sustainedEvidence, type ActionEvidence } from '../projections/sustained
 import type { EventStore } from '../store/port.js';
 import { normaliseAsOf } from './instant.js';
 import type { PlanTimeline } from './plan-timeline.js';
+import { readHistoryPage, type HistoryPage, type HistoryPageQuery } from './history-page.js';
 import type { QueryOptions } from './types.js';
 
 /**
@@ -70,6 +71,11 @@ export function createPlanQueries(deps: { store: EventStore; now: () => Date; ti
     loadPlan,
     resolvePeriod,
     history,
+    /**
+     * One page of a plan's history (`after` a revision, at most `limit` events, as known at `asOf`),
+     * read from the store without reading the rest: a client walks a long plan page by page.
+     */
+    historyPage: (planId: string, query: HistoryPageQuery = {}): Promise<HistoryPage> => readHistoryPage(store, loadPlan, planId, query),
     summary,
 
     async exceptions(planId: string, query: QueryOptions = {}): Promise<{ period: string; exceptions: PlanException[] }> {

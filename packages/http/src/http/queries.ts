@@ -1,4 +1,4 @@
-import { OverallMethod } from '@ragtrail/core';
+import { HISTORY_PAGE_MAX, OverallMethod } from '@ragtrail/core';
 import { z } from 'zod';
 
 /** Every read of a plan: which period, and as known at which recorded moment (ISO-8601). */
@@ -20,8 +20,8 @@ export const AuditQuery = z.object({
   limit: count(1000).optional().describe('page size, at most 1000'),
 });
 
-/** A page of a plan's history is at most this many events (about 1 KB each as JSON), and this many unless asked for fewer. */
-export const HISTORY_PAGE_MAX = 5000;
+/** A page of a plan's history is at most this many events (about 1 KB each as JSON), and this many unless asked for fewer: the core's bound. */
+export { HISTORY_PAGE_MAX };
 
 /**
  * A plan's history is read a page at a time: the events whose revision is greater than `after`

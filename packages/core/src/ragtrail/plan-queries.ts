@@ -14,6 +14,7 @@ import type { EventStore } from '../store/port.js';
 import { normaliseAsOf } from './instant.js';
 import type { PlanTimeline } from './plan-timeline.js';
 import { readHistoryPage, type HistoryPage, type HistoryPageQuery } from './history-page.js';
+import { perRevisionAnswers } from './per-revision-answers.js';
 import type { QueryOptions } from './types.js';
 
 /**
@@ -25,7 +26,7 @@ export type SummaryQuery = QueryOptions & { overallMethod?: OverallMethod | stri
 /** The read side of plans: every query is a pure projection of the plan as known now or at `asOf`. */
 export function createPlanQueries(deps: { store: EventStore; now: () => Date; timeline: (planId: string) => PlanTimeline }) {
   const { store, now, timeline } = deps;
-  const summaryCache = new Map<string, RagSummary>();
+  const summaries = perRevisionAnswers<RagSummary>();
 
   async function loadPlan(planId: string, asOf?: string): Promise<PlanState> {
     const t = timeline(planId);
@@ -56,15 +57,7 @@ export function createPlanQueries(deps: { store: EventStore; now: () => Date; ti
     const period = resolvePeriod(state, query.period);
     const compute = () => ragSummary(state, period, overallMethod ? { overallMethod } : {});
     if (query.asOf !== undefined) return compute();
-    // A dashboard asks the same question many times between changes: answer from the last
-    // computation while the plan's revision is unchanged.
-    const key = `${planId}|${state.revision}|${period}|${overallMethod ?? ''}`;
-    const hit = summaryCache.get(key);
-    if (hit) return hit;
-    const result = compute();
-    for (const k of summaryCache.keys()) if (k.startsWith(`${planId}|`) && !k.startsWith(`${planId}|${state.revision}|`)) summaryCache.delete(k);
-    summaryCache.set(key, result);
-    return result;
+    return summaries(planId, state.revision, `${period}|${overallMethod ?? ''}`, compute);
   }
 
   return {

@@ -6,8 +6,13 @@ import type { Context } from 'hono';
 export interface Problem { type: string; title: string; status: number; detail: string; field?: string; rule?: string; [k: string]: unknown }
 
 export function problem(c: Context, p: Problem): Response {
-  return c.body(JSON.stringify(p), p.status as 400, { 'content-type': 'application/problem+json' });
+  const retry = retryAfterOf(p);
+  return c.body(JSON.stringify(p), p.status as 400, { 'content-type': 'application/problem+json', ...(retry ? { 'retry-after': retry } : {}) });
 }
+
+/** A 503 that says when to come back (RFC 9110 §10.2.3): its `Retry-After`, in seconds. */
+export const retryAfterOf = (p: Problem): string | undefined =>
+  p.status === 503 && typeof p.retryAfter === 'number' && Number.isInteger(p.retryAfter) && p.retryAfter > 0 ? String(p.retryAfter) : undefined;
 
 /** A refusal decided by the app itself (not the core): the caller's input named by field and rule. */
 export const refusal = (status: 400 | 401 | 404 | 413 | 415, field: string, rule: string, detail: string): Problem => ({

@@ -21,7 +21,15 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Largest upload an import accepts (default 20 MB); keep it no larger than maxUncompressedBytes. */
   importLimitBytes?: number;
+  /** Long requests that may wait for a worker before more are refused 503 (default RAGTRAIL_MAX_WAITING_WORK, else 16). */
+  maxWaitingWork?: number;
 }
+
+const maxWaitingOf = (value: string | undefined): number | undefined => {
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d{1,6}$/.test(value)) throw new ListenError(`RAGTRAIL_MAX_WAITING_WORK=${value}: must be a whole number of requests (0 refuses any that cannot start at once)`);
+  return Number(value);
+};
 
 const trustProxyOf = (value: string | undefined): boolean => {
   if (value === undefined || value === '' || value === '0' || value === 'false') return false;
@@ -33,6 +41,7 @@ const trustProxyOf = (value: string | undefined): boolean => {
 export async function startServer(options: ServerOptions = {}): Promise<{ url: string; port: number; close(): Promise<void>; connections(): Promise<number> }> {
   const logger = options.logger ?? pino();
   const trustProxy = options.trustProxy ?? trustProxyOf(process.env.RAGTRAIL_TRUST_PROXY);
+  const maxWaiting = options.maxWaitingWork ?? maxWaitingOf(process.env.RAGTRAIL_MAX_WAITING_WORK);
   let importLimits;
   try { importLimits = importLimitsFromEnv(process.env); } catch (error) { throw new ListenError((error as Error).message); }
   const store = await openStore(options.storeUrl);
@@ -45,7 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<{ url: s
   const storeUrl = options.storeUrl ?? DEFAULT_STORE_URL;
   // Imports run in this process's threads: the heap growth setting is the process's.
   keepHeapGrowthModest();
-  const work = storeUrl.startsWith('memory:') ? inlineWork(ragtrail) : workerPool({ storeUrl });
+  const work = storeUrl.startsWith('memory:') ? inlineWork(ragtrail) : workerPool({ storeUrl, ...(maxWaiting === undefined ? {} : { maxWaiting }) });
   const app = createApp({ ragtrail, logger, shutdown: shutdown.signal, trustProxy, importLimits, work, ...(options.importLimitBytes ? { importLimitBytes: options.importLimitBytes } : {}) });
   const host = options.host ?? '127.0.0.1';
   const wanted = options.port ?? 3000;

@@ -2,9 +2,10 @@ import type { z } from 'zod';
 
 /**
  * Why a command or query was refused; front ends map `code` to their own status (HTTP 4xx through
- * `httpStatusOf`, exit 1). `unauthenticated` is a caller nobody recognises (no or an unknown token).
+ * `httpStatusOf`, exit 1). `unauthenticated` is a caller nobody recognises (no or an unknown token). `busy` is no fault of the
+ * request: the server has as much long work waiting as it takes, and the same request later will do.
  */
-export type DomainErrorCode = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'rule' | 'conflict' | 'precondition';
+export type DomainErrorCode = 'invalid' | 'unauthenticated' | 'forbidden' | 'not-found' | 'rule' | 'conflict' | 'precondition' | 'busy';
 
 /**
  * The error every refusal throws: a code (which maps to an HTTP status and exit code), a message for people,

@@ -6,7 +6,7 @@ import type { DomainErrorCode } from './errors.js';
  * domain rule is the caller's mistake (422), never a 500.
  */
 export const httpStatusOf = {
-  invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, precondition: 412, rule: 422,
+  invalid: 400, unauthenticated: 401, forbidden: 403, 'not-found': 404, conflict: 409, precondition: 412, rule: 422, busy: 503,
 } as const satisfies Record<DomainErrorCode, number>;
 
 const codeByStatus = new Map<number, DomainErrorCode>(Object.entries(httpStatusOf).map(([code, status]) => [status, code as DomainErrorCode]));

@@ -3,7 +3,7 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
-import { problemOf } from '../problem.js';
+import { problemOf, retryAfterOf } from '../problem.js';
 import { liveStream } from '../routes/live.js';
 import { reportDownload } from '../routes/reports.js';
 import { auditDownload } from '../routes/files.js';
@@ -30,6 +30,8 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
   pages.onError((err, c) => {
     const p = problemOf(err);
     if (!p) throw err;
+    const retry = retryAfterOf(p);
+    if (retry) c.header('Retry-After', retry);
     return c.html(<ErrorPage status={p.status} detail={p.detail} />, p.status as 400);
   });
 

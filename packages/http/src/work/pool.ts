@@ -1,4 +1,4 @@
-import type { Ragtrail } from '@ragtrail/core';
+import { DomainError, type Ragtrail } from '@ragtrail/core';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { runTask, type Progress, type ResultOf, type Task } from './tasks.js';
@@ -35,12 +35,28 @@ const spawn = (workerData: unknown): Worker => {
 export const defaultWorkers = () => Math.max(1, Math.min(4, availableParallelism() - 1));
 
 /**
+ * Long requests that may wait for a free worker. Each waiting one holds its input (an import's
+ * file, up to the upload limit) and a connection, so the queue is bounded like every other size:
+ * past it, a request is refused at once and asked to come back, rather than holding memory for a
+ * turn that may come minutes later.
+ */
+export const DEFAULT_MAX_WAITING = 16;
+/** What a refused client is told to wait before trying again (`Retry-After`, in seconds). */
+const RETRY_AFTER_SECONDS = 30;
+
+/** The refusal of a long request when `waiting` are queued already: 503 with `Retry-After` over HTTP. */
+export const workQueueFull = (waiting: number): DomainError =>
+  new DomainError('busy', `The server already has ${waiting} long requests (imports, exports, reports, verify) waiting for a worker: try again in ${RETRY_AFTER_SECONDS} seconds`,
+    undefined, 'work-queue-bounded', { waiting, retryAfter: RETRY_AFTER_SECONDS });
+
+/**
  * A few worker threads that each open the store by URL and run one task at a time, so a 100,000
  * row import or a full verify never holds the event loop that answers /health and the pages. No
  * job outlives its request and nothing about it is kept here beyond the call: another instance
  * behind the same load balancer needs nothing from this one.
  */
-export function workerPool({ storeUrl, size = defaultWorkers() }: { storeUrl: string; size?: number }): Work {
+export function workerPool({ storeUrl, size = defaultWorkers(), maxWaiting = DEFAULT_MAX_WAITING }: { storeUrl: string; size?: number; maxWaiting?: number }): Work {
+  if (!Number.isInteger(maxWaiting) || maxWaiting < 0) throw new RangeError(`maxWaiting must be a whole number of requests, not ${maxWaiting}`);
   const slots: Slot[] = [];
   const queue: Job[] = [];
   let nextId = 1;
@@ -86,6 +102,8 @@ export function workerPool({ storeUrl, size = defaultWorkers() }: { storeUrl: st
   return {
     run(task, onProgress) {
       if (closed) return Promise.reject(new Error('The server is shutting down'));
+      const free = slots.some((s) => s.job === null) || slots.length < size;
+      if (!free && queue.length >= maxWaiting) return Promise.reject(workQueueFull(queue.length));
       return new Promise((resolve, reject) => {
         queue.push({ id: nextId++, task, onProgress, resolve: resolve as (v: unknown) => void, reject });
         dispatch();

@@ -6,7 +6,9 @@
 // the rate of bare better-sqlite3 writing the events that import wrote, staged and copied as the
 // store does but with no checks (packages/store-sqlite/bench/bare-staged-write.ts, in a process of
 // its own): the part of the import no change to ragtrail's code can make faster, beside the same
-// csv-parse baseline. Prints one JSON line per result; never asserts.
+// csv-parse baseline. import-tracker-without-writing: the same import into a store that drops what
+// it is handed, so the import's own work (reading, deciding, checking, sealing) beside the same
+// baseline. Prints one JSON line per result; never asserts.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,6 +43,10 @@ const child = spawnSync(process.execPath, ['--conditions=@ragtrail/source', '--i
 if (child.status !== 0) throw new Error(`the import child failed (exit ${child.status ?? child.signal})`);
 const { seconds, events, maxRssMb } = JSON.parse(child.stdout.trim().split('\n').pop()!) as { seconds: number; events: number; maxRssMb: number };
 process.stderr.write(`  imported ${ROWS} rows (${events} events) in ${seconds.toFixed(2)} s, peak RSS ${maxRssMb.toFixed(0)} MB\n`);
+const unwritten = spawnSync(process.execPath, ['--conditions=@ragtrail/source', '--import', 'tsx', join(import.meta.dirname, 'import-tracker-child.ts'), file, 'discard:'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+if (unwritten.status !== 0) throw new Error(`the import child without a store failed (exit ${unwritten.status ?? unwritten.signal})`);
+const withoutWriting = (JSON.parse(unwritten.stdout.trim().split('\n').pop()!) as { seconds: number }).seconds;
+process.stderr.write(`  the same import into a store that writes nothing took ${withoutWriting.toFixed(2)} s\n`);
 const parseAfter = parseSeconds();
 const parseRate = ROWS / Math.min(parseBefore, parseAfter);
 process.stderr.write(`  csv-parse read the file in ${parseBefore.toFixed(2)} s before the import and ${parseAfter.toFixed(2)} s after it\n`);
@@ -53,6 +59,7 @@ process.stderr.write(`  bare better-sqlite3 wrote the same ${events} events in $
 const rate = ROWS / seconds;
 const round = (n: number) => Math.round(n * 1000) / 1000;
 console.log(JSON.stringify({ name: `import-tracker (${ROWS} rows)`, value: round(rate), unit: 'rows/s', baseline: 'csv-parse of the same file', baselineValue: round(parseRate), ratio: round(rate / parseRate) }));
+console.log(JSON.stringify({ name: `import-tracker-without-writing (${ROWS} rows)`, value: round(ROWS / withoutWriting), unit: 'rows/s', baseline: 'csv-parse of the same file', baselineValue: round(parseRate), ratio: round(ROWS / withoutWriting / parseRate) }));
 const writeRate = ROWS / (stageSeconds + copySeconds);
 console.log(JSON.stringify({ name: `import-tracker-write-alone (${ROWS} rows)`, value: round(writeRate), unit: 'rows/s', baseline: 'csv-parse of the same file', baselineValue: round(parseRate), ratio: round(writeRate / parseRate) }));
 // For memory the baseline is the aim: ratio > 1 means under it.

@@ -78,11 +78,11 @@ export function createOutcomeQueries(deps: Deps) {
   // plan and of the plans carrying it: about 150 ms on a 40,000-action plan. Kept at the plan's
   // revision for the revisions of what it reads beside the plan (its outcomes, and each other
   // plan carrying anything, with its outcomes), so a change to any of them computes afresh.
-  const coverageAnswers = perRevisionAnswers<Coverage>();
+  const coverageAnswers = perRevisionAnswers<ReturnType<typeof coverage>>();
   const outcomesOf = (planId: string, asOf?: string): Promise<OutcomeState> => (asOf === undefined ? view(planId).refresh() : view(planId).asOf(normaliseAsOf(asOf)));
 
   /** For each recommendation of an inspection plan: what carries it in other plans, and whether it is assured. */
-  async function coverageOf(planId: string, query: { asOf?: string } = {}): Promise<Coverage> {
+  async function coverageOf(planId: string, query: { asOf?: string } = {}): Promise<{ planId: string; recommendations: RecommendationCoverage[]; exceptions: string[] }> {
     const plan = await loadPlan(planId, query.asOf);
     const others: PlanWithOutcomes[] = [];
     for (const stream of await store.listStreams('outcomes-')) {
@@ -230,9 +230,6 @@ export function createOutcomeQueries(deps: Deps) {
     },
   };
 }
-
-/** The coverage of an inspection plan's recommendations, with the sentences of those nothing assures. */
-export interface Coverage { planId: string; recommendations: RecommendationCoverage[]; exceptions: string[] }
 
 /** A recommendation of `fromPlanId` (the plan asked about, or an earlier one it carries from) with what carries it. */
 export interface CoverageRow {

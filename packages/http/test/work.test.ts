@@ -138,7 +138,7 @@ describe('work that reads a whole plan history', () => {
       ['/api/plans/p1/exports/tracker?period=2026-02', bearer], ['/api/plans/p1/exports/audit', bearer], ['/api/plans/p1/audit?limit=5', bearer], ['/api/plans/p1/evidence', bearer],
       ['/plans/p1/exports/audit', { cookie: `ragtrail_token=${tokens.viewer}` }], ['/plans/p1/actions/a1', { cookie: `ragtrail_token=${tokens.viewer}` }],
     ] as const) expect((await app.request(path, { headers })).status, path).toBe(200);
-    expect(started).toEqual(['export:tracker', 'export:audit', 'audit', 'evidence', 'export:audit', 'evidence', 'audit']);
+    expect(started).toEqual(['export:tracker', 'export:audit', 'audit', 'evidence-page', 'export:audit', 'evidence', 'audit']);
   });
 });
 

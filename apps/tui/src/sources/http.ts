@@ -1,4 +1,7 @@
-import { Actor, codeOfHttpStatus, DomainError, planStateFromJson, ValidationError, type DomainErrorCode, type FieldIssue, type RecordedEvent } from '@ragtrail/core';
+import {
+  Actor, codeOfHttpStatus, DomainError, planStateFromJson, ValidationError,
+  type ActionEvidence, type AuditRecord, type DomainErrorCode, type FieldIssue, type IndicatorView, type OutcomeException, type PlanException, type PlanState, type RagSummary, type RecordedEvent,
+} from '@ragtrail/core';
 import type { PlanData } from './source.js';
 
 /** The HTTP app's routes this client uses; kept in one place so the client stays a thin mirror of the API. */
@@ -30,12 +33,23 @@ async function problem(response: Response): Promise<DomainError> {
   return new DomainError(body.code ?? codeOfHttpStatus(response.status), message, body.field, body.rule);
 }
 
-/** One page of `GET /api/plans/:planId/history`: `next` is the `after` of the following page, null on the last. */
-interface HistoryPage { events: RecordedEvent[]; next: number | null; total: number }
+/**
+ * Every list the app answers comes a page at a time (docs/http-api.md#paging): `next` is the
+ * `after` of the following page, null on the last (absent from an app older than paging, which
+ * answers whole).
+ */
+interface Paged { next?: number | null; total?: number }
+interface HistoryPage extends Paged { events: RecordedEvent[] }
+type Page<T> = T & Paged;
+
+/** How many times a paged read starts again when the plan changes under it before it gives up. */
+const PAGE_WALK_ATTEMPTS = 3;
 
 export interface HttpDataOptions {
   /** Events asked for per page of a plan's history (the app's default, and most, when absent). */
   historyPageSize?: number;
+  /** Rows asked for per page of every other list: the plan's actions, summary rows, exceptions, evidence, audit records, indicators (the app's default, and most, when absent). */
+  pageSize?: number;
 }
 
 /** The UI against a running HTTP app: the same screens, every answer from the API. */
@@ -58,8 +72,51 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
     if (!response.ok) throw await problem(response);
     return (await response.json()) as T;
   };
-  // The API sends the state's Maps as plain objects: read them back into Maps, validated.
-  const plan = async (planId: string) => planStateFromJson(await call<unknown>(routes.plan(planId)));
+  /**
+   * Every page of a paged answer, from the first (asked without `after`, the app's default) to the
+   * one whose `next` is null. A page that does not move forward would loop for ever: an app this
+   * client does not understand.
+   */
+  const pages = async <P extends Paged>(path: string, query: Record<string, string | undefined>, what: string, limit?: number): Promise<P[]> => {
+    const out: P[] = [];
+    const size = limit === undefined ? {} : { limit: String(limit) };
+    for (let after: number | undefined; ;) {
+      const page = await call<P>(path, { ...query, ...size, ...(after === undefined ? {} : { after: String(after) }) });
+      out.push(page);
+      if (page.next === null || page.next === undefined) return out;
+      if (!(page.next > (after ?? -1))) throw new DomainError('conflict', `The app's ${what} did not move past position ${after ?? -1}`, 'api', 'pages');
+      after = page.next;
+    }
+  };
+  /** As `pages`, for an answer that names the plan's revision: a walk that saw the plan change starts again, so every page is of one revision. */
+  const pagesOfOneRevision = async <P extends Paged & { revision: number }>(path: string, query: Record<string, string | undefined>, what: string, limit?: number): Promise<P[]> => {
+    for (let attempt = 1; ; attempt++) {
+      const got = await pages<P>(path, query, what, limit);
+      if (got.every((p) => p.revision === got[0]!.revision)) return got;
+      if (attempt === PAGE_WALK_ATTEMPTS) throw new DomainError('conflict', `The ${what} changed while it was read a page at a time, ${PAGE_WALK_ATTEMPTS} times: try again`, 'api', 'pages');
+    }
+  };
+  // The API sends the state's Maps as plain objects, a page of actions at a time: read each back
+  // into Maps, validated, and join the pages' actions into the whole plan.
+  const plan = async (planId: string): Promise<PlanState> => {
+    const [first, ...rest] = (await pagesOfOneRevision<Page<{ revision: number }>>(routes.plan(planId), {}, `plan ${planId}`, options.pageSize)).map((p) => planStateFromJson(p));
+    if (rest.length === 0) return first!;
+    const actions = new Map(first!.actions), entries = new Map(first!.entries), evidence = new Map(first!.evidence);
+    const actionOrder = [...first!.actionOrder];
+    for (const page of rest) {
+      for (const [k, v] of page.actions) actions.set(k, v);
+      for (const [k, v] of page.entries) entries.set(k, v);
+      for (const [k, v] of page.evidence) evidence.set(k, v);
+      for (const id of page.actionOrder) actionOrder.push(id);
+    }
+    return { ...first!, actions, entries, evidence, actionOrder };
+  };
+  // The summary's figures are whole on every page; each priority's action rows are joined.
+  const summary = async (planId: string, q: object = {}): Promise<RagSummary> => {
+    const [first, ...rest] = await pagesOfOneRevision<Page<RagSummary>>(routes.summary(planId), { ...q }, `summary of ${planId}`, options.pageSize);
+    const { next: _next, total: _total, ...whole } = first!;
+    return { ...whole, priorities: whole.priorities.map((p, i) => ({ ...p, actions: [p.actions, ...rest.map((r) => r.priorities[i]?.actions ?? [])].flat() })) };
+  };
   // The app answers the history a page at a time: time travel needs all of it, so follow the pages.
   const history = async (planId: string): Promise<RecordedEvent[]> => {
     const events: RecordedEvent[] = [];
@@ -67,11 +124,19 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
     for (let after = -1; ;) {
       const page = await call<HistoryPage>(routes.history(planId), { after: String(after), ...limit });
       events.push(...page.events);
-      if (page.next === null) return events;
+      if (page.next === null || page.next === undefined) return events;
       // A page that does not move forward would loop for ever: an app this client does not understand.
       if (!(page.next > after) || page.events.length === 0) throw new DomainError('conflict', `The app's history of ${planId} did not move past revision ${after}`, 'api', 'history-pages');
       after = page.next;
     }
+  };
+  /** A list answer's pages joined: the fields of the first page, each named list the pages' rows in order. */
+  const joined = async <T extends object, K extends keyof T>(path: string, q: object, what: string, lists: readonly K[]): Promise<T> => {
+    const [first, ...rest] = await pages<Page<T>>(path, { ...q }, what, options.pageSize);
+    const { next: _next, total: _total, ...whole } = first!;
+    const out = { ...whole } as T;
+    for (const list of lists) if (Array.isArray(first![list])) out[list] = [first![list] as unknown[], ...rest.map((r) => (r[list] ?? []) as unknown[])].flat() as T[K];
+    return out;
   };
   return {
     origin: base,
@@ -79,11 +144,11 @@ export function httpData(baseUrl: string, token: string, fetchImpl: typeof fetch
     whoAmI: async () => Actor.parse(await call(routes.me())),
     plans: () => call(routes.plans()),
     plan,
-    summary: (planId, q = {}) => call(routes.summary(planId), q),
-    exceptions: (planId, q = {}) => call(routes.exceptions(planId), q),
-    audit: (planId, q = {}) => call(routes.audit(planId), q),
-    evidence: (planId, q = {}) => call(routes.evidence(planId), q),
-    indicators: (planId, q = {}) => call(routes.indicators(planId), q),
+    summary,
+    exceptions: (planId, q = {}) => joined<{ period: string; exceptions: PlanException[]; outcomes: OutcomeException[] }, 'exceptions' | 'outcomes'>(routes.exceptions(planId), q, `exceptions of ${planId}`, ['exceptions', 'outcomes']),
+    audit: (planId, q = {}) => joined<{ total: number; records: AuditRecord[] }, 'records'>(routes.audit(planId), q, `audit trail of ${planId}`, ['records']).then((a) => ({ ...a, total: a.records.length })),
+    evidence: (planId, q = {}) => joined<{ period: string; actions: ActionEvidence[] }, 'actions'>(routes.evidence(planId), q, `evidence of ${planId}`, ['actions']),
+    indicators: (planId, q = {}) => joined<{ period: string | null; indicators: IndicatorView[] }, 'indicators'>(routes.indicators(planId), q, `indicators of ${planId}`, ['indicators']),
     history,
     async recordEntry(planId, input, reason) {
       // The HTTP app takes the reason in X-Reason, percent-encoded because headers carry Latin-1 only.

@@ -1,5 +1,6 @@
 import { HISTORY_PAGE_MAX, OverallMethod } from '@ragtrail/core';
 import { z } from 'zod';
+import { LIST_PAGE_MAX, pageFields } from './paging.js';
 
 /** Every read of a plan: which period, and as known at which recorded moment (ISO-8601). */
 export const ReadQuery = z.object({
@@ -16,8 +17,9 @@ export const AuditQuery = z.object({
   since: z.string().optional().describe('recorded at or after this date or instant'),
   until: z.string().optional().describe('recorded at or before this date or instant'),
   type: z.string().optional().describe('event type, e.g. EntryCorrected'),
-  offset: count(Number.MAX_SAFE_INTEGER).optional(),
-  limit: count(1000).optional().describe('page size, at most 1000'),
+  after: pageFields(LIST_PAGE_MAX, 'records').after,
+  offset: count(Number.MAX_SAFE_INTEGER).optional().describe('the older form of `after`: skip this many records (`after` + 1); not with `after`'),
+  limit: pageFields(LIST_PAGE_MAX, 'records').limit,
 });
 
 /** A page of a plan's history is at most this many events (about 1 KB each as JSON), and this many unless asked for fewer: the core's bound. */
@@ -35,10 +37,15 @@ export const HistoryQuery = z.object({
     .describe(`at most this many events (default and most: ${HISTORY_PAGE_MAX})`),
 });
 
-/** The summary may also be asked with the other overall method than the plan's own. */
-export const SummaryQuery = ReadQuery.extend({ overallMethod: OverallMethod.optional().describe("overall figure: mean of priorities or of actions (default: the plan's)") });
+/** The plan's state as known now or at `asOf`, with a page of its actions. */
+export const PlanQuery = ReadQuery.pick({ asOf: true }).extend(pageFields(LIST_PAGE_MAX, 'actions'));
 
-export const EvidenceQuery = ReadQuery.extend({ action: z.string().optional().describe('only this action (id or reference)') });
+/** The summary may also be asked with the other overall method than the plan's own; its action rows come a page at a time. */
+export const SummaryQuery = ReadQuery.extend({ overallMethod: OverallMethod.optional().describe("overall figure: mean of priorities or of actions (default: the plan's)"), ...pageFields(LIST_PAGE_MAX, 'action rows') });
+
+export const ExceptionsQuery = ReadQuery.extend(pageFields(LIST_PAGE_MAX, 'exceptions'));
+
+export const EvidenceQuery = ReadQuery.extend({ action: z.string().optional().describe('only this action (id or reference)'), ...pageFields(LIST_PAGE_MAX, 'actions') });
 
 export const ReportQuery = ReadQuery.extend({ format: z.enum(['md', 'html', 'xlsx', 'pdf']).default('html') });
 

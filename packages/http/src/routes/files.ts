@@ -73,7 +73,7 @@ function columnMapOf(text: string | undefined): Record<string, string> | undefin
   return parseInput(z.record(z.string(), z.string(), { error: 'must be a JSON object of "your header": "our column"' }), parsed, 'query.columnMap');
 }
 
-const AuditExportQuery = AuditQuery.omit({ offset: true, limit: true });
+const AuditExportQuery = AuditQuery.omit({ after: true, offset: true, limit: true });
 
 /** The audit trail as a CSV download; the JSON API (bearer token) and the pages (cookie) both serve it. */
 export const auditDownload: Handler<AppEnv> = async (c) => {

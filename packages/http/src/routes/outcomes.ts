@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
 import { present, ReadQuery } from '../http/queries.js';
+import { cut, LIST_PAGE_MAX, linkNext, pageAsk, pagedAnswer, pageFields } from '../http/paging.js';
 import { route } from '../openapi.js';
 import { problem } from '../problem.js';
 import { answerLong, limitProblem } from '../work/answer.js';
@@ -13,9 +14,12 @@ import { answerLong, limitProblem } from '../work/answer.js';
 const IndicatorsQuery = ReadQuery.extend({
   period: z.string().optional().describe('the figures as they stood in this period, YYYY-MM (default: the latest values)'),
   priority: z.string().optional().describe("only this priority's indicators (priority id)"),
+  ...pageFields(LIST_PAGE_MAX, 'indicators'),
 });
-const MilestonesQuery = ReadQuery.extend({ period: z.string().optional().describe('status at the end of this period, YYYY-MM (default: today, or the as-of date)') });
-const CoverageQuery = ReadQuery.pick({ asOf: true });
+const onDay = { period: z.string().optional().describe('status at the end of this period, YYYY-MM (default: today, or the as-of date)') };
+const MilestonesQuery = ReadQuery.extend({ ...onDay, ...pageFields(LIST_PAGE_MAX, 'milestones') });
+const OutcomeExceptionsQuery = ReadQuery.extend({ ...onDay, ...pageFields(LIST_PAGE_MAX, 'exceptions') });
+const CoverageQuery = ReadQuery.pick({ asOf: true }).extend(pageFields(LIST_PAGE_MAX, 'recommendations'));
 const ImportQuery = z.object({
   fileName: z.string().trim().min(1, 'name the file, e.g. digest.csv or lait.xlsx').describe('the file name (its extension says CSV, TSV or XLSX)'),
   layout: z.enum(['long', 'wide']).optional().describe('long: a row per indicator and period; wide: a column per year (default: whichever the header shows)'),
@@ -64,15 +68,46 @@ export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
       return answerLong(c, { kind: 'indicator-import', input, caller: callerOf(c) }, (result) => c.json(result, 201));
     });
 
-  route(api, { method: 'get', path: '/plans/:planId/indicators', summary: "Each indicator: latest, previous, baseline, target, comparators (name -> { value, better, source }), direction and RAG through its polarity", tag: 'outcomes', query: IndicatorsQuery, ok: { status: 200, description: '{ planId, period, indicators }' } },
-    async (c) => c.json(await rt.indicators(c.req.param('planId')!, present(queryOf(c, IndicatorsQuery)))));
+  // Each list grows with the plan (a milestone per action, a recommendation per action of an
+  // inspection plan, an indicator per imported row): each answers a page at a time
+  // (docs/http-api.md#paging), what is not a list whole.
+  route(api, { method: 'get', path: '/plans/:planId/indicators', summary: "Each indicator: latest, previous, baseline, target, comparators (name -> { value, better, source }), direction and RAG through its polarity", tag: 'outcomes', query: IndicatorsQuery,
+    ok: { status: 200, description: pagedAnswer('{ planId, period, indicators, next, total }', 'indicators') } },
+    async (c) => {
+      const { after, limit, ...query } = present(queryOf(c, IndicatorsQuery));
+      const { indicators, ...rest } = await rt.indicators(c.req.param('planId')!, query);
+      const { rows, next, total } = cut(indicators, pageAsk({ after, limit }));
+      linkNext(c, next);
+      return c.json({ ...rest, indicators: rows, next, total });
+    });
 
-  route(api, { method: 'get', path: '/plans/:planId/milestones', summary: 'Every milestone with its status: upcoming, due, met or missed, and what decided it', tag: 'outcomes', query: MilestonesQuery, ok: { status: 200, description: '{ planId, on, milestones }' } },
-    async (c) => c.json(await rt.milestones(c.req.param('planId')!, present(queryOf(c, MilestonesQuery)))));
+  route(api, { method: 'get', path: '/plans/:planId/milestones', summary: 'Every milestone with its status: upcoming, due, met or missed, and what decided it', tag: 'outcomes', query: MilestonesQuery,
+    ok: { status: 200, description: pagedAnswer('{ planId, on, milestones, next, total }', 'milestones') } },
+    async (c) => {
+      const { after, limit, ...query } = present(queryOf(c, MilestonesQuery));
+      const { milestones, ...rest } = await rt.milestones(c.req.param('planId')!, query);
+      const { rows, next, total } = cut(milestones, pageAsk({ after, limit }));
+      linkNext(c, next);
+      return c.json({ ...rest, milestones: rows, next, total });
+    });
 
-  route(api, { method: 'get', path: '/plans/:planId/outcome-exceptions', summary: 'Off-target indicators and overdue or missed milestones, as sentences', tag: 'outcomes', query: MilestonesQuery, ok: { status: 200, description: '{ planId, exceptions }' } },
-    async (c) => c.json(await rt.outcomeExceptions(c.req.param('planId')!, present(queryOf(c, MilestonesQuery)))));
+  route(api, { method: 'get', path: '/plans/:planId/outcome-exceptions', summary: 'Off-target indicators and overdue or missed milestones, as sentences', tag: 'outcomes', query: OutcomeExceptionsQuery,
+    ok: { status: 200, description: pagedAnswer('{ planId, exceptions, next, total }', 'exceptions') } },
+    async (c) => {
+      const { after, limit, ...query } = present(queryOf(c, OutcomeExceptionsQuery));
+      const { exceptions, ...rest } = await rt.outcomeExceptions(c.req.param('planId')!, query);
+      const { rows, next, total } = cut(exceptions, pageAsk({ after, limit }));
+      linkNext(c, next);
+      return c.json({ ...rest, exceptions: rows, next, total });
+    });
 
-  route(api, { method: 'get', path: '/plans/:planId/coverage', summary: 'Per recommendation of an inspection plan: the actions of later plans carrying it, their scores, linked indicators, evidence, open or closed', tag: 'outcomes', query: CoverageQuery, ok: { status: 200, description: '{ planId, recommendations, exceptions }' } },
-    async (c) => c.json(await rt.coverage(c.req.param('planId')!, present(queryOf(c, CoverageQuery)))));
+  route(api, { method: 'get', path: '/plans/:planId/coverage', summary: 'Per recommendation of an inspection plan: the actions of later plans carrying it, their scores, linked indicators, evidence, open or closed', tag: 'outcomes', query: CoverageQuery,
+    ok: { status: 200, description: pagedAnswer("{ planId, recommendations, exceptions, next, total }: `exceptions` are the sentences of the page's recommendations nothing assures, so the pages' join into the whole list", 'recommendations') } },
+    async (c) => {
+      const { after, limit, ...query } = present(queryOf(c, CoverageQuery));
+      const { planId, recommendations } = await rt.coverage(c.req.param('planId')!, query);
+      const { rows, next, total } = cut(recommendations, pageAsk({ after, limit }));
+      linkNext(c, next);
+      return c.json({ planId, recommendations: rows, exceptions: rows.flatMap((r) => (r.exception ? [r.exception] : [])), next, total });
+    });
 }

@@ -2,6 +2,8 @@ import type { Caller, Ragtrail } from '@ragtrail/core';
 import { renderBoardReport, renderEvidencePack, renderScrutinyReport, type ReportOptions } from '@ragtrail/reports';
 import { exportAudit, exportTracker, importIndicators, importObjectives, importSummary, importTracker, type AuditExportInput, type ExportInput, type ImportInput, type ImportResult, type IndicatorImportInput, type IndicatorImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
 import { historyPage, type HistoryPage, type HistoryPageQuery } from './history-page.js';
+import { evidencePage, type EvidencePage } from './evidence-page.js';
+import type { PageAsk } from '../http/paging.js';
 
 /** The reports the app renders: the board report, the evidence pack and the scrutiny progress report. */
 export const reportKinds = ['board', 'evidence', 'scrutiny'] as const;
@@ -26,6 +28,8 @@ export type Task =
   | { kind: 'export'; what: 'audit'; input: AuditExportInput }
   | { kind: 'audit'; planId: string; query: AuditQueryOf }
   | { kind: 'evidence'; planId: string; query: EvidenceQueryOf }
+  // A page of the evidence answer, cut and serialised where it is computed.
+  | { kind: 'evidence-page'; planId: string; query: EvidenceQueryOf; page: PageAsk }
   // One page of a plan's recorded events, serialised where it is read.
   | { kind: 'history'; planId: string; query: HistoryPageQuery };
 
@@ -37,7 +41,7 @@ const fileResult = (file: { body: string | Uint8Array; contentType: string; file
   ({ body: typeof file.body === 'string' ? file.body : new Uint8Array(file.body), contentType: file.contentType, fileName: file.fileName });
 
 /** What each task answers with; a report's bytes come back as a Uint8Array or its text. */
-export interface TaskResults { plans: { plans: number }; import: ImportResult; 'indicator-import': IndicatorImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: FileResult; export: FileResult; audit: Awaited<ReturnType<Ragtrail['audit']>>; evidence: Awaited<ReturnType<Ragtrail['evidence']>>; history: HistoryPage }
+export interface TaskResults { plans: { plans: number }; import: ImportResult; 'indicator-import': IndicatorImportResult; verify: Awaited<ReturnType<Ragtrail['verify']>>; report: FileResult; export: FileResult; audit: Awaited<ReturnType<Ragtrail['audit']>>; evidence: Awaited<ReturnType<Ragtrail['evidence']>>; 'evidence-page': EvidencePage; history: HistoryPage }
 export type ResultOf<T extends Task> = TaskResults[T['kind']];
 
 export type Progress = (done: number, total: number) => void;
@@ -61,6 +65,8 @@ export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): 
       return rt.audit(task.planId, task.query);
     case 'evidence':
       return rt.evidence(task.planId, task.query);
+    case 'evidence-page':
+      return evidencePage(rt, task.planId, task.query, task.page);
     case 'history':
       return historyPage(rt, task.planId, task.query);
   }

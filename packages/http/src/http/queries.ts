@@ -17,9 +17,8 @@ export const AuditQuery = z.object({
   since: z.string().optional().describe('recorded at or after this date or instant'),
   until: z.string().optional().describe('recorded at or before this date or instant'),
   type: z.string().optional().describe('event type, e.g. EntryCorrected'),
-  after: pageFields(LIST_PAGE_MAX, 'records').after,
+  ...pageFields(LIST_PAGE_MAX, 'records'),
   offset: count(Number.MAX_SAFE_INTEGER).optional().describe('the older form of `after`: skip this many records (`after` + 1); not with `after`'),
-  limit: pageFields(LIST_PAGE_MAX, 'records').limit,
 });
 
 /** A page of a plan's history is at most this many events (about 1 KB each as JSON), and this many unless asked for fewer: the core's bound. */
@@ -29,13 +28,7 @@ export { HISTORY_PAGE_MAX };
  * A plan's history is read a page at a time: the events whose revision is greater than `after`
  * (-1, the default, is before the first), at most `limit` of them, as the log stood at `asOf`.
  */
-export const HistoryQuery = z.object({
-  asOf: ReadQuery.shape.asOf,
-  after: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(-1, 'must be -1 or more').max(Number.MAX_SAFE_INTEGER, 'must be a safe integer').optional()
-    .describe("only events whose revision is greater than this (default -1: from the first); a page's `next`"),
-  limit: z.coerce.number({ error: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(HISTORY_PAGE_MAX, `must be at most ${HISTORY_PAGE_MAX}`).optional()
-    .describe(`at most this many events (default and most: ${HISTORY_PAGE_MAX})`),
-});
+export const HistoryQuery = z.object({ asOf: ReadQuery.shape.asOf, ...pageFields(HISTORY_PAGE_MAX, 'events (by revision)') });
 
 /** The plan's state as known now or at `asOf`, with a page of its actions. */
 export const PlanQuery = ReadQuery.pick({ asOf: true }).extend(pageFields(LIST_PAGE_MAX, 'actions'));

@@ -4,7 +4,7 @@ import {
   auditTrail, createMemoryStore, createRagtrail, DomainError, evolve, evolveAll, findLevel, initialPlanState,
   periodEnd, replayPlans, toRecorded, type Actor, type PlanState,
 } from '../src/index.js';
-import { foldPlan, isActiveIn, startFold, toRecordedTrusted } from '../src/internal.js';
+import { CheckpointedFold, foldPlan, isActiveIn, startFold, toRecordedTrusted } from '../src/internal.js';
 import { actors } from '../src/testing/index.js';
 
 const refs = ['P1.1', 'P1.2', 'P2.1', 'P2.2', 'P3.1'];
@@ -29,6 +29,17 @@ async function seededPlan(now: () => Date) {
   for (const n of [1, 2, 3]) await rt.execute(planId, 'AddPriority', { number: n, title: `Priority ${n}` }, { actor: actors.admin });
   for (const ref of refs) await rt.execute(planId, 'AddAction', { ref, priorityId: `p${ref[1]}`, title: ref }, { actor: actors.admin });
   return { rt, planId };
+}
+
+/** Every object reachable from `value` is frozen, and every Map refuses writes (Object.freeze alone would not stop Map.set). */
+function expectDeeplyFrozen(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  expect(Object.isFrozen(value)).toBe(true);
+  if (value instanceof Map) {
+    expect(() => (value as Map<string, unknown>).set('x', null)).toThrow(TypeError);
+    for (const child of value.values()) expectDeeplyFrozen(child, seen);
+  } else for (const child of Object.values(value)) expectDeeplyFrozen(child, seen);
 }
 
 function assertInvariants(state: PlanState, previous: PlanState): void {
@@ -141,6 +152,52 @@ describe('properties of the domain', () => {
         expect(stored.map(toRecordedTrusted)).toEqual(stored.map(toRecorded));
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('a checkpointed fold whose checkpoints are frozen and whose Maps are copied ahead a budget at a time, in any interleaving, hands out only deeply frozen states equal to folding in one go', async () => {
+    // Each round before a slice: how much to freeze or copy ahead, and whether to read a checkpoint meanwhile.
+    const round = fc.record({ slice: fc.integer({ min: 1, max: 9 }), prepare: fc.integer({ min: 0, max: 3 }), budget: fc.integer({ min: 1, max: 40 }), settle: fc.boolean(), read: fc.boolean() });
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { maxLength: 25 }), fc.array(round, { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 0, max: 4 }), async (steps, rounds, every, copyAheadMin) => {
+        let tick = Date.UTC(2017, 0, 1);
+        const { rt, planId } = await seededPlan(() => new Date((tick += 60_000)));
+        for (const s of steps) await rt.execute(planId, s.command.type, s.command.data as never, { actor: s.actor, reason: s.reason }).catch(() => undefined);
+        const events = await rt.history(planId);
+        // A small plan's collections are copied ahead too: the threshold is lowered to a few entries.
+        const fold = new CheckpointedFold(every, initialPlanState(), copyAheadMin);
+        const handedOut: { state: PlanState; covers: number; copy: PlanState }[] = [];
+        const take = (state: PlanState, covers: number) => {
+          expectDeeplyFrozen(state);
+          handedOut.push({ state, covers, copy: structuredClone(state) });
+        };
+        for (let at = 0, r = 0; at < events.length; r++) {
+          const { slice, prepare, budget, settle, read } = rounds[r % rounds.length]!;
+          for (let i = 0; i < prepare && fold.prepare(budget); i++);
+          if (settle) fold.settle(budget);
+          if (read) {
+            const { state, covers } = fold.checkpointBefore(at);
+            take(state, covers);
+          }
+          // As a timeline slices: never past the next checkpoint.
+          const to = Math.min(events.length, at + Math.min(slice, Math.max(1, fold.nextCheckpoint - fold.length)));
+          fold.add(events.slice(at, to));
+          at = to;
+        }
+        const current = fold.current;
+        take(current, events.length);
+        expect(current).toEqual(foldPlan(events));
+        for (let count = 0; count <= events.length; count++) {
+          const { state, covers } = fold.checkpointBefore(count);
+          take(state, covers);
+        }
+        // Every state handed out is the fold of its prefix in one go, and was never changed after.
+        for (const { state, covers, copy } of handedOut) {
+          expect(state).toEqual(foldPlan(events.slice(0, covers)));
+          expect(state).toEqual(copy);
+        }
+      }),
+      { numRuns: 60 },
     );
   });
 

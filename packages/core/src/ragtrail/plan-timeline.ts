@@ -14,6 +14,14 @@ import type { PlanSnapshots } from './plan-snapshots.js';
 
 /** Events folded between turns of the event loop while a timeline reads a long stream. */
 const FOLD_SLICE = 250;
+/** Events read from the store at a time (at most the checkpoint interval): a read of 1,000 from SQLite is 10-40 ms of one turn. */
+const READ_PAGE = 500;
+/**
+ * Values frozen or entries copied ahead per turn of the event loop after a checkpoint of a long
+ * plan (a few ms): done at once, freezing a 100,000-action plan's checkpoint and copying its Maps
+ * for the next writes held the loop 100-250 ms.
+ */
+const SETTLE_BUDGET = 20_000;
 
 /**
  * One plan's state, kept current by reading only the events after the last one folded, with a
@@ -46,18 +54,17 @@ export class PlanTimeline implements KeptStream<PlanState> {
     // A snapshot's check read the stream to its end already when it came back short: no second read.
     let atEnd = !this.snapshotTried && this.snapshots?.enabled ? await this.startFromSnapshot() : false;
     while (!atEnd) {
-      const page = await this.store.readStream(this.stream, { fromRevision: this.fold.peek().revision + 1, maxCount: this.checkpointEvery });
+      const page = await this.store.readStream(this.stream, { fromRevision: this.fold.peek().revision + 1, maxCount: Math.min(this.checkpointEvery, READ_PAGE) });
       const before = this.fold.peek().revision;
-      // Folded a slice at a time, other requests answered between slices: a page of a cold load is
-      // about 25 ms of work, and a request needs several turns of the loop.
-      for (let at = 0; at < page.length; at += FOLD_SLICE) {
-        if (at > 0) await yieldToLoop();
-        this.advance(at === 0 && page.length <= FOLD_SLICE ? page : page.slice(at, at + FOLD_SLICE));
-      }
+      // A long page's read is a turn of its own, and so is each slice of it.
+      if (page.length > FOLD_SLICE) await yieldToLoop();
+      await this.foldInTurns(page);
       // A page that does not follow on (a store missing a revision) must not spin: verify names it.
       atEnd = page.length === 0 || this.fold.peek().revision === before;
       if (!atEnd) await yieldToLoop();
     }
+    // The last events finished and frozen a budget at a time too, rather than by the read below.
+    while (this.fold.settle(SETTLE_BUDGET)) await yieldToLoop();
     if (this.snapshots?.enabled && this.state.revision - this.snapshotRevision >= this.snapshots.every) {
       this.snapshotRevision = this.state.revision;
       this.snapshots.saveLater(planIdOfStream(this.stream)!, this.state);
@@ -76,8 +83,25 @@ export class PlanTimeline implements KeptStream<PlanState> {
     if (!start || this.state.revision >= 0) return false;
     this.fold = new CheckpointedFold(this.checkpointEvery, start.state);
     this.snapshotRevision = start.state.revision;
-    this.advance(start.following);
+    await this.foldInTurns(start.following);
     return start.following.length < this.checkpointEvery && this.state.revision === start.state.revision + start.following.length;
+  }
+
+  /**
+   * Folds events a slice at a time, other requests answered between slices: a page of a cold load
+   * is about 25 ms of work, and a request needs several turns of the loop. A slice ends at the next
+   * checkpoint, so what the checkpoint leaves to do (freezing it, copying ahead the Maps the next
+   * events write) is done a budget per turn before the next slice.
+   */
+  private async foldInTurns(events: readonly StoredEvent[]): Promise<void> {
+    for (let at = 0; at < events.length; ) {
+      while (this.fold.prepare(SETTLE_BUDGET)) await yieldToLoop();
+      const room = Math.max(1, this.fold.nextCheckpoint - this.fold.length);
+      const to = Math.min(events.length, at + Math.min(FOLD_SLICE, room));
+      this.advance(at === 0 && to === events.length ? events : events.slice(at, to));
+      at = to;
+      if (at < events.length) await yieldToLoop();
+    }
   }
 
   /**

@@ -23,6 +23,17 @@ function counting(store: EventStore): EventStore & { eventsRead: () => number } 
 
 const models = (store: EventStore): ReadModelStore => store.readModels!;
 
+/** Every object reachable from `value` is frozen, and every Map refuses writes. */
+function expectDeeplyFrozen(value: unknown, seen = new Set<object>()): void {
+  if (typeof value !== 'object' || value === null || seen.has(value)) return;
+  seen.add(value);
+  expect(Object.isFrozen(value)).toBe(true);
+  if (value instanceof Map) {
+    expect(() => (value as Map<string, unknown>).set('x', null)).toThrow(TypeError);
+    for (const child of value.values()) expectDeeplyFrozen(child, seen);
+  } else for (const child of Object.values(value)) expectDeeplyFrozen(child, seen);
+}
+
 /** A plan's snapshot once it is saved (saves run after the reader that triggered them has its answer). */
 async function snapshotOf(store: EventStore, planId: string) {
   const until = Date.now() + 5000;
@@ -119,6 +130,7 @@ describe('plan snapshots beside the log', () => {
     expect(JSON.stringify(await reader.summary('dev', { period: '2017-05' }))).toBe(JSON.stringify(await createRagtrail({ store, snapshotEvery: 0 }).summary('dev', { period: '2017-05' })));
     expect(state.revision).toBe(full.revision);
     expect(planStateToJson(state)).toEqual(planStateToJson(full));
+    expectDeeplyFrozen(state);
   });
 
   it('answers "as known at" a moment before the snapshot by folding from the first event', async () => {
@@ -194,6 +206,8 @@ describe('plan snapshots beside the log', () => {
       expect(order).toEqual(['another request', 'loaded']);
       expect(state.actions.get('constructor')?.ref).toBe('A7');
       expect(planStateToJson(state)).toEqual(planStateToJson(foldPlan((await store.readStream('plan-long')).map(toRecorded))));
+      // Read back from parts, the state is as deeply frozen as a folded one.
+      expectDeeplyFrozen(state);
     });
 
     it('ignores a snapshot one of whose parts belongs to another snapshot, with a warning', async () => {

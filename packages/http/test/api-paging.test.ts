@@ -152,6 +152,14 @@ describe('every list of the JSON API, a page at a time', () => {
     }
   });
 
+  it('given an empty after or limit, then it is the default: a bare after= does not skip the first row', async () => {
+    const { rt, planId, get } = await longPlans(4);
+    for (const route of pagedRoutes(rt, planId)) {
+      const [whole] = await follow(get, route.path);
+      expect(await (await get(withQuery(route.path, 'after=&limit='))).json(), route.name).toEqual(whole);
+    }
+  });
+
   it('given a page in the middle, then the Link header keeps every other parameter of the address', async () => {
     const { planId, get } = await longPlans(6);
     const res = await get(`/api/plans/${planId}/exceptions?period=2017-05&limit=2&after=1`);

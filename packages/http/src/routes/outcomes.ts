@@ -30,7 +30,8 @@ const ImportQuery = z.object({
   source: z.string().optional(), release: z.string().optional(), sheet: z.string().optional(),
 });
 
-const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>, schema: S) => parseInput(schema, c.req.query(), 'query');
+// An empty value is no value: a bare `after=` would otherwise read as 0 and skip a list's first row.
+const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>, schema: S) => parseInput(schema, present(c.req.query()), 'query');
 
 /**
  * A plan's outcomes: indicators, milestones and carried-over recommendations. Roles are the core's

@@ -32,7 +32,8 @@ const summaryPageOf = (summary: RagSummary, ask: PageAsk) => {
   return page;
 };
 
-const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>, schema: S) => parseInput(schema, c.req.query(), 'query');
+// An empty value is no value: a bare `after=` would otherwise read as 0 and skip a list's first row.
+const queryOf = <S extends Parameters<typeof parseInput>[0]>(c: Context<AppEnv>, schema: S) => parseInput(schema, present(c.req.query()), 'query');
 
 /** Every core command and query of a plan, as JSON. */
 export function planRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {

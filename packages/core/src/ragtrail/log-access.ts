@@ -50,14 +50,19 @@ export function createLogAccess(store: EventStore) {
       return firstBreak ? { ok: false, streams: 1, events: events.length, firstBreak } : { ok: true, streams: 1, events: events.length };
     },
 
-    /** New events of one plan (or all plans) as they are recorded, after catching up from `after` ("now": only what comes next). */
-    subscribe(listener: (event: RecordedEvent) => void, filter: { planId?: string; after?: SubscribeFrom } = {}): LiveSubscription {
+    /**
+     * New events of one plan (or all plans) as they are recorded, after catching up from `after`
+     * ("now": only what comes next). A listener that returns a promise is waited for before the
+     * next event: a slow reader (a client far behind on a long log) holds one event, not the log.
+     */
+    subscribe(listener: (event: RecordedEvent) => void | Promise<void>, filter: { planId?: string; after?: SubscribeFrom } = {}): LiveSubscription {
       const stream = filter.planId === undefined ? undefined : planStream(filter.planId);
       const start = (after: number | undefined) =>
         store.subscribe({
           ...(after === undefined ? {} : { after }),
           onEvent: (e) => {
-            if (stream === undefined || e.stream === stream) listener(toRecorded(e));
+            if (stream === undefined || e.stream === stream) return listener(toRecorded(e));
+            return undefined;
           },
         });
       if (filter.after !== 'now') return { ...start(filter.after), ready: Promise.resolve() };

@@ -3,7 +3,10 @@ import type { SubscribeOptions, Subscription } from './port.js';
 
 /**
  * Catch-up-then-live delivery for stores that can list events after a position. Each subscriber
- * drains in order, one event at a time, so a slow handler never sees events out of order.
+ * drains in order, one event at a time, so a slow handler never sees events out of order, and the
+ * next page is read only when the handler has taken this one: a slow handler holds one page, not
+ * the log. `readAfter` may answer a page at a time (the SQL stores read 1,000 events): a drain
+ * reads on until a read comes back empty, so catching up never stops at a page's end.
  */
 export function createLiveFeed(readAfter: (after: number) => StoredEvent[] | Promise<StoredEvent[]>) {
   const subscribers = new Set<{ wake: () => void; close: () => Promise<void> }>();
@@ -23,7 +26,7 @@ export function createLiveFeed(readAfter: (after: number) => StoredEvent[] | Pro
           await options.onEvent(event);
           position = event.position;
         }
-        if (!pending) return;
+        if (batch.length === 0 && !pending) return;
       }
     };
     const wake = () => {

@@ -184,6 +184,18 @@ export function describeStoreContract(name: string, open: () => Promise<StoreUnd
       expect(received.map((e) => e.id)).toEqual([...a, ...b, ...c].map((e) => e.id));
     });
 
+    it('catches a subscriber up over more than one page of the log, in order', async () => {
+      // The SQL stores read 1,000 events at a time: catching up must not stop at a page's end.
+      const many = sealedEvents(stream('m'), 2500);
+      await store.append(stream('m'), many, { expectedRevision: -1 });
+      const start = (await store.readStream(stream('m'), { maxCount: 1 }))[0]!.position - 1;
+      const received: string[] = [];
+      const sub = store.subscribe({ after: start, onEvent: (e) => { if (e.stream === stream('m')) received.push(e.id); } });
+      await waitUntil('all 2,500 past events', () => received.length >= many.length);
+      await sub.close();
+      expect(received).toEqual(many.map((e) => e.id));
+    });
+
     it('starts a subscription after a given position', async () => {
       const a = sealedEvents(stream('l'), 4);
       await store.append(stream('l'), a, { expectedRevision: -1 });

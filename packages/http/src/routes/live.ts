@@ -33,7 +33,9 @@ export function liveStream(rt: Ragtrail, shutdown?: AbortSignal, named = true) {
       // The page wants what happens after it was drawn, not the plan's whole history.
       const from = after ?? (named ? undefined : 'now');
       const sub = rt.subscribe(
-        (e) => void stream.writeSSE({ id: String(e.position), ...(named ? { event: e.type } : {}), data: JSON.stringify(e) }),
+        // Waited for: the next event is read only when the client has taken this one, so catching
+        // a slow client up on a long log holds one event, not the log.
+        (e) => stream.writeSSE({ id: String(e.position), ...(named ? { event: e.type } : {}), data: JSON.stringify(e) }),
         { planId, ...(from !== undefined ? { after: from } : {}) },
       );
       // A comment line, invisible to EventSource, telling clients the subscription is listening:

@@ -1,10 +1,20 @@
 import { describe, it } from 'vitest';
 import { actors, given } from '../../src/testing/index.js';
+import { MAX_REVIEWS } from '../../src/plan/commands/reviews.js';
 import { basePlan, entryRecorded, reviewOpened, reviewSignedOff } from '../fixtures.js';
 
 describe('reviews of a period', () => {
   it('opens a review with its reviewer and date', () => {
     given(basePlan().slice(0, 3)).when({ type: 'OpenReview', data: { period: '2017-04', reviewer: 'Rory Patterson', reviewDate: '2017-04-28' }, actor: actors.reviewer }).then([reviewOpened('2017-04')]);
+  });
+
+  it('refuses a review past the most a plan may have', () => {
+    const months = (n: number) => Array.from({ length: n }, (_, i) => `${2000 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
+    const full = [...basePlan().slice(0, 3), ...months(MAX_REVIEWS).map(reviewOpened)];
+    given(full).when({ type: 'OpenReview', data: { period: '2099-01', reviewer: 'Rory Patterson', reviewDate: '2099-01-28' }, actor: actors.reviewer })
+      .thenThrows({ code: 'rule', field: 'period', rule: 'reviews-bounded' });
+    given(full.slice(0, -1)).when({ type: 'OpenReview', data: { period: '2099-01', reviewer: 'Rory Patterson', reviewDate: '2099-01-28' }, actor: actors.reviewer })
+      .then([reviewOpened('2099-01')]);
   });
 
   it('refuses a second review of the same period', () => {

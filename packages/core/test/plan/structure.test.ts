@@ -2,6 +2,7 @@ import { describe, it } from 'vitest';
 import { actors, given } from '../../src/testing/index.js';
 import { actionAdded, planCreated, priorityAdded } from '../fixtures.js';
 import { developmentPlanScheme } from '../../src/index.js';
+import { MAX_PRIORITIES } from '../../src/plan/commands/structure.js';
 
 describe('creating plans, priorities and actions', () => {
   it('creates a plan with a shipped scheme named by id', () => {
@@ -35,6 +36,12 @@ describe('creating plans, priorities and actions', () => {
   it('adds a numbered priority and refuses a duplicate number', () => {
     given([planCreated()]).when({ type: 'AddPriority', data: { number: 1, title: 'Priority 1' } }).then([priorityAdded(1)]);
     given([planCreated(), priorityAdded(1)]).when({ type: 'AddPriority', data: { priorityId: 'other', number: 1, title: 'Again' } }).thenThrows({ field: 'number', rule: 'unique' });
+  });
+
+  it('refuses a priority past the most a plan may have, and takes the last one before it', () => {
+    const some = (n: number) => [planCreated(), ...Array.from({ length: n }, (_, i) => priorityAdded(i + 1))];
+    given(some(MAX_PRIORITIES - 1)).when({ type: 'AddPriority', data: { number: MAX_PRIORITIES, title: 'The last' } }).then([priorityAdded(MAX_PRIORITIES, 'The last')]);
+    given(some(MAX_PRIORITIES)).when({ type: 'AddPriority', data: { number: MAX_PRIORITIES + 1, title: 'One more' } }).thenThrows({ code: 'rule', field: 'priorityId', rule: 'priorities-bounded' });
   });
 
   it('adds an action under a priority, with an id derived from its reference', () => {

@@ -6,8 +6,16 @@ import type { CommandMetadata } from './command.js';
 import type { CommandData } from './schemas.js';
 import { requirePlan, requireReason } from './guards.js';
 
+/**
+ * Reviews a plan may have: fifty years of monthly reviews. Every answer about a plan sends its
+ * reviews whole, so their number is bounded like any other size.
+ */
+export const MAX_REVIEWS = 600;
+
 export function openReview(data: CommandData<'OpenReview'>, state: PlanState): DomainEvent[] {
   requirePlan(state);
+  if (state.reviews.size >= MAX_REVIEWS)
+    throw ruleBroken('period', 'reviews-bounded', `This plan has ${state.reviews.size} reviews, the most a plan may have (${MAX_REVIEWS}): start a new plan for a new period of improvement`);
   const existing = state.reviews.get(data.period);
   if (existing)
     throw ruleBroken('period', 'one-review-per-period', `The review of ${periodLabel(data.period)} is already ${existing.status === 'open' ? 'open' : 'signed off'}`);

@@ -13,8 +13,16 @@ export function createPlan(data: CommandData<'CreatePlan'>, state: PlanState, pl
   return [{ type: 'PlanCreated', data: { ...data, planId, scheme } }];
 }
 
+/**
+ * Priorities a plan may have. Real plans have a handful (the source documents: 5 to 16), and every
+ * answer about a plan sends its priorities whole, so their number is bounded like any other size.
+ */
+export const MAX_PRIORITIES = 200;
+
 export function addPriority(data: CommandData<'AddPriority'>, state: PlanState): DomainEvent[] {
   requirePlan(state);
+  if (state.priorities.size >= MAX_PRIORITIES)
+    throw ruleBroken('priorityId', 'priorities-bounded', `This plan has ${state.priorities.size} priorities, the most a plan may have (${MAX_PRIORITIES}): group actions under fewer priorities`);
   const priorityId = data.priorityId ?? `p${data.number}`;
   if (state.priorities.has(priorityId)) throw ruleBroken('priorityId', 'unique', `Priority ${priorityId} already exists`);
   if ([...state.priorities.values()].some((p) => p.number === data.number))

@@ -210,6 +210,32 @@ describe('plan snapshots beside the log', () => {
       expectDeeplyFrozen(state);
     });
 
+    it('reads entries back from parts sharing one copy of a person and a reason they repeat, to the folded state', async () => {
+      const store = createMemoryStore();
+      const writer = createRagtrail({ store, now: steppingClock(), snapshotEvery: 5 });
+      const batch = await writer.batch('scored');
+      batch.execute('CreatePlan', { title: 'Scored plan', organisation: 'Thurrock Council' } as never, { actor: admin });
+      batch.execute('AddPriority', { priorityId: 'p1', number: 1, title: 'Workforce' }, { actor: admin });
+      for (const period of ['2018-02', '2018-03']) batch.execute('OpenReview', { period, reviewer: 'Board', reviewDate: `${period}-28` }, { actor: admin });
+      for (let i = 0; i < 600; i++) {
+        batch.execute('AddAction', { ref: `A${i}`, priorityId: 'p1', title: `Action ${i}` }, { actor: admin });
+        // Two reasons, so sharing must keep each entry's own.
+        for (const period of ['2018-02', '2018-03']) batch.execute('RecordEntry', { action: `A${i}`, period, score: 1 + (i % 3) }, { actor: admin, reason: i % 2 === 0 ? 'Imported from the tracker' : 'Keyed at the board' });
+      }
+      await batch.commit();
+      await writer.loadPlan('scored');
+      expect((JSON.parse((await snapshotOf(store, 'scored')).value) as { parts: number }).parts).toBe(2);
+
+      const state = await createRagtrail({ store, snapshotEvery: 5 }).loadPlan('scored');
+      expect(planStateToJson(state)).toEqual(planStateToJson(foldPlan((await store.readStream('plan-scored')).map(toRecorded))));
+      expectDeeplyFrozen(state);
+      const entries = [...state.entries.values()].flatMap((byPeriod) => [...byPeriod.values()]);
+      expect(entries).toHaveLength(1_200);
+      // Across both parts, every entry holds the same person object.
+      expect(new Set(entries.map((e) => e.recordedBy)).size).toBe(1);
+      expect(new Set(entries.map((e) => e.reason))).toEqual(new Set(['Imported from the tracker', 'Keyed at the board']));
+    });
+
     it('ignores a snapshot one of whose parts belongs to another snapshot, with a warning', async () => {
       const { store, snapshot } = await longPlan(1_100);
       const part = (await models(store).get('plan-snapshot', `long/${snapshot.revision}/1`))!;

@@ -141,11 +141,15 @@ export async function decodeSnapshot(head: string, partText: (part: number) => P
   return state;
 }
 
-/** A state as a snapshot's head and parts, each part's JSON written after a turn of the event loop; a small plan is all head. */
-async function encodeSnapshot(state: PlanState): Promise<{ head: string; parts: string[] }> {
+/**
+ * A state as a snapshot's head (returned) and parts (each handed to `writePart` as it is made, after
+ * a turn of the event loop); a small plan is all head. Parts are written as they are made, not
+ * gathered first: a 100,000-action plan's parts held 170 MB of text at once.
+ */
+async function encodeSnapshot(state: PlanState, writePart: (part: number, json: string) => Promise<void>): Promise<string> {
   // A plan that fits in one part is kept whole in its head: one read to start it, as before parts.
-  if (state.actionOrder.length <= ACTIONS_PER_PART) return { head: JSON.stringify(planStateToJson(state)), parts: [] };
-  const parts: string[] = [];
+  if (state.actionOrder.length <= ACTIONS_PER_PART) return JSON.stringify(planStateToJson(state));
+  let parts = 0;
   for (let from = 0; from < state.actionOrder.length; from += ACTIONS_PER_PART) {
     await yieldToLoop();
     // Each part's JSON form made from the plan's Maps for its own actions: converting the whole
@@ -159,11 +163,11 @@ async function encodeSnapshot(state: PlanState): Promise<{ head: string; parts: 
       if (byPeriod) defineOwn(part.entries, actionId, Object.fromEntries(byPeriod));
       if (evidence) defineOwn(part.evidence, actionId, evidence);
     }
-    parts.push(JSON.stringify(part));
+    await writePart(parts++, JSON.stringify(part));
   }
   const rest = planStateToJson({ ...state, actions: new Map(), entries: new Map(), evidence: new Map() });
-  const head: SnapshotHead = { ...rest, parts: parts.length };
-  return { head: JSON.stringify(head), parts };
+  const head: SnapshotHead = { ...rest, parts };
+  return JSON.stringify(head);
 }
 
 /** Sets an entry of a plain object by an id a person typed: defined, never assigned, so "__proto__" stays an entry. */
@@ -213,12 +217,11 @@ function partsNamed(head: ReadModelEntry | undefined): number {
  */
 async function writeSnapshot(models: ReadModelStore, planId: string, state: PlanState): Promise<void> {
   const before = await models.get(SNAPSHOT_MODEL, planId);
-  const { head, parts } = await encodeSnapshot(state);
   const stamp = { revision: state.revision, hash: state.lastHash };
-  for (const [i, value] of parts.entries()) {
+  const head = await encodeSnapshot(state, async (i, value) => {
     await models.put(SNAPSHOT_MODEL, [{ key: snapshotPartKey(planId, state.revision, i), value, ...stamp }]);
     await yieldToLoop();
-  }
+  });
   await models.put(SNAPSHOT_MODEL, [{ key: planId, value: head, ...stamp }]);
   if (before && before.revision !== state.revision) {
     const stale = Array.from({ length: partsNamed(before) }, (_, i) => snapshotPartKey(planId, before.revision, i));

@@ -71,6 +71,17 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 }, storyDeadlineMs);
 
+/**
+ * An HTTP summary is a page of its action rows (`next`, `total`); the demo's plan comes whole in
+ * one, and without those two fields it is the command line's summary.
+ */
+function wholeSummary(body: unknown): Record<string, unknown> {
+  const { next, total, ...summary } = body as Record<string, unknown>;
+  expect(next).toBeNull();
+  expect(total).toBe(16);
+  return summary;
+}
+
 describe('an improvement month, end to end', () => {
   it('a board sign-off, a later correction, and the auditor sees what the board saw, the same through both front ends', async () => {
     // A dashboard's first load asks for several things at once; the server's figures are the command line's.
@@ -82,7 +93,7 @@ describe('an improvement month, end to end', () => {
       api(`/api/plans/${plan}/exceptions?period=2017-05`, tokens.viewer),
       api('/api/plans', tokens.viewer),
     ]);
-    expect(summary.body).toEqual(await json('summary', '--plan', plan, '--period', '2017-05'));
+    expect(wholeSummary(summary.body)).toEqual(await json('summary', '--plan', plan, '--period', '2017-05'));
     expect((listing.body as unknown as { planId: string; actions: number }[]).find((p) => p.planId === plan)?.actions).toBe(16);
 
     // The board signs off May 2017 (the demo leaves it open) from the command line, acknowledging the 13 recommendations not updated.
@@ -114,9 +125,9 @@ describe('an improvement month, end to end', () => {
 
     // Now: the summary has moved.
     const now = await json('summary', '--plan', plan, '--period', '2017-05');
-    expect(now).not.toEqual(boardSaw.body);
+    expect(now).not.toEqual(wholeSummary(boardSaw.body));
     // As known at sign-off: the same as the board saw, from the command line and over HTTP.
-    expect(await json('summary', '--plan', plan, '--period', '2017-05', '--as-of', signedOffAt)).toEqual(boardSaw.body);
+    expect(await json('summary', '--plan', plan, '--period', '2017-05', '--as-of', signedOffAt)).toEqual(wholeSummary(boardSaw.body));
     expect((await api(`/api/plans/${plan}/summary?period=2017-05&asOf=${encodeURIComponent(signedOffAt)}`, tokens.viewer)).body).toEqual(boardSaw.body);
     // And the board report as of the moment it states it reflects is byte for byte the one produced then.
     const reflected = /as it stood at (\S+?Z):/.exec(readFileSync(reportThen, 'utf8'))?.[1];

@@ -69,6 +69,16 @@ export function linkNext(c: Context<AppEnv>, next: number | null): void {
   c.header('Link', `<${url.pathname}?${url.searchParams}>; rel="next"`);
 }
 
+/**
+ * Answers one list of a larger answer a page at a time: the answer's other members whole, the
+ * page's rows under the list's name, `next` and `total`, and the Link to the following page.
+ */
+export function answerListPage<T>(c: Context<AppEnv>, answer: { rest: object; name: string; list: readonly T[] }, q: { after?: number | undefined; limit?: number | undefined }): Response {
+  const { rows, next, total } = cut(answer.list, pageAsk(q));
+  linkNext(c, next);
+  return c.json({ ...answer.rest, [answer.name]: rows, next, total });
+}
+
 /** The words the OpenAPI document uses for a paged answer. */
 export const pagedAnswer = (shape: string, rows: string, max = LIST_PAGE_MAX) =>
   `${shape}: at most \`limit\` ${rows} (default and most ${max}) after position \`after\`; \`next\` is the \`after\` of the following page (also sent as \`Link: <...>; rel="next"\`), null on the last page; \`total\` counts every one of them`;

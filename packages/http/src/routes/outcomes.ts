@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { callerOf } from '../http/caller.js';
 import { present, ReadQuery } from '../http/queries.js';
-import { cut, LIST_PAGE_MAX, linkNext, pageAsk, pagedAnswer, pageFields } from '../http/paging.js';
+import { answerListPage, cut, LIST_PAGE_MAX, linkNext, pageAsk, pagedAnswer, pageFields } from '../http/paging.js';
 import { route } from '../openapi.js';
 import { problem } from '../problem.js';
 import { answerLong, limitProblem } from '../work/answer.js';
@@ -77,9 +77,7 @@ export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     async (c) => {
       const { after, limit, ...query } = present(queryOf(c, IndicatorsQuery));
       const { indicators, ...rest } = await rt.indicators(c.req.param('planId')!, query);
-      const { rows, next, total } = cut(indicators, pageAsk({ after, limit }));
-      linkNext(c, next);
-      return c.json({ ...rest, indicators: rows, next, total });
+      return answerListPage(c, { rest, name: 'indicators', list: indicators }, { after, limit });
     });
 
   route(api, { method: 'get', path: '/plans/:planId/milestones', summary: 'Every milestone with its status: upcoming, due, met or missed, and what decided it', tag: 'outcomes', query: MilestonesQuery,
@@ -87,9 +85,7 @@ export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     async (c) => {
       const { after, limit, ...query } = present(queryOf(c, MilestonesQuery));
       const { milestones, ...rest } = await rt.milestones(c.req.param('planId')!, query);
-      const { rows, next, total } = cut(milestones, pageAsk({ after, limit }));
-      linkNext(c, next);
-      return c.json({ ...rest, milestones: rows, next, total });
+      return answerListPage(c, { rest, name: 'milestones', list: milestones }, { after, limit });
     });
 
   route(api, { method: 'get', path: '/plans/:planId/outcome-exceptions', summary: 'Off-target indicators and overdue or missed milestones, as sentences', tag: 'outcomes', query: OutcomeExceptionsQuery,
@@ -97,9 +93,7 @@ export function outcomeRoutes(api: OpenAPIHono<AppEnv>, rt: Ragtrail): void {
     async (c) => {
       const { after, limit, ...query } = present(queryOf(c, OutcomeExceptionsQuery));
       const { exceptions, ...rest } = await rt.outcomeExceptions(c.req.param('planId')!, query);
-      const { rows, next, total } = cut(exceptions, pageAsk({ after, limit }));
-      linkNext(c, next);
-      return c.json({ ...rest, exceptions: rows, next, total });
+      return answerListPage(c, { rest, name: 'exceptions', list: exceptions }, { after, limit });
     });
 
   route(api, { method: 'get', path: '/plans/:planId/coverage', summary: 'Per recommendation of an inspection plan: the actions of later plans carrying it, their scores, linked indicators, evidence, open or closed', tag: 'outcomes', query: CoverageQuery,

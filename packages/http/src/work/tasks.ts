@@ -3,6 +3,7 @@ import { renderBoardReport, renderEvidencePack, renderScrutinyReport, type Repor
 import { exportAudit, exportTracker, importIndicators, importObjectives, importSummary, importTracker, type AuditExportInput, type ExportInput, type ImportInput, type ImportResult, type IndicatorImportInput, type IndicatorImportResult, type SummaryInput } from '@ragtrail/spreadsheets';
 import { historyPage, type HistoryPage, type HistoryPageQuery } from './history-page.js';
 import { evidencePage, type EvidencePage } from './evidence-page.js';
+import { auditPage } from './audit-page.js';
 import type { PageAsk } from '../http/paging.js';
 
 /** The reports the app renders: the board report, the evidence pack and the scrutiny progress report. */
@@ -62,7 +63,7 @@ export async function runTask(rt: Ragtrail, task: Task, onProgress?: Progress): 
     case 'export':
       return fileResult(task.what === 'tracker' ? await exportTracker(rt, task.input) : await exportAudit(rt, task.input));
     case 'audit':
-      return rt.audit(task.planId, task.query);
+      return auditPage(rt, task.planId, task.query);
     case 'evidence':
       return rt.evidence(task.planId, task.query);
     case 'evidence-page':

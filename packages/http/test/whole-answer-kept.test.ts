@@ -3,9 +3,10 @@
 // afresh once it changes, so reading every page costs one computation, not one per page.
 import type { Ragtrail } from '@ragtrail/core';
 import { actors } from '@ragtrail/core/testing';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from '../src/index.js';
 import { planFixture } from './fixture.js';
+import { lastWholeAnswer } from '../src/work/last-whole-answer.js';
 
 type Json = Record<string, unknown>;
 
@@ -65,5 +66,31 @@ describe('paging through a whole answer', () => {
     const first = await get('/api/plans/p1/audit?limit=1');
     expect(computed.audit).toBe(3);
     expect(first.total).toBe(records.length + 1);
+  });
+});
+
+describe('a kept whole answer', () => {
+  afterEach(() => { vi.useRealTimers(); });
+
+  it('is dropped once no page has asked for it for its idle time, and kept while pages keep coming', async () => {
+    vi.useFakeTimers();
+    const keep = lastWholeAnswer<number>({ idleMs: 1000 });
+    const rt = {} as Ragtrail;
+    let computed = 0;
+    const ask = () => keep(rt, 'question', async () => ++computed);
+    await ask();
+    vi.advanceTimersByTime(900);
+    await ask();
+    vi.advanceTimersByTime(900);
+    expect(await ask()).toBe(1);
+    vi.advanceTimersByTime(1001);
+    expect(await ask()).toBe(2);
+  });
+
+  it('is not kept when computing it failed', async () => {
+    const keep = lastWholeAnswer<number>();
+    const rt = {} as Ragtrail;
+    await expect(keep(rt, 'q', () => Promise.reject(new Error('refused')))).rejects.toThrow('refused');
+    expect(await keep(rt, 'q', async () => 7)).toBe(7);
   });
 });

@@ -44,4 +44,30 @@ describe('the action page', () => {
     expect(text).toContain('Corrections after sign-off None.');
     expect(text).toContain('Entry corrected 2026-02 Score changed from 1');
   });
+
+  it('given an action corrected hundreds of times, when a viewer opens it, then the audit trail shows 200 records a page, with GOV.UK pagination to the rest', async () => {
+    const { app, rt, tokens } = await planFixture();
+    const batch = await rt.batch('p1');
+    for (let i = 0; i < 250; i++) batch.execute('CorrectEntry', { action: 'a1', period: '2026-01', score: (i % 3) + 1 }, { actor: actors.reviewer, reason: `Recount ${i + 1}` });
+    await batch.commit();
+    const total = (await rt.audit('p1', { action: 'a1' })).total;
+    expect(total).toBeGreaterThan(250);
+    const open = (page?: string) => app.request(`/plans/p1/actions/a1${page === undefined ? '' : `?auditPage=${page}`}`, { headers: { cookie: `ragtrail_token=${tokens.viewer}` } });
+    const rowsOf = (html: string) => html.slice(html.indexOf('id="audit-heading"')).match(/<tr class="govuk-table__row"><td/g)?.length ?? 0;
+
+    const first = await (await open()).text();
+    expect(rowsOf(first)).toBe(200);
+    expect(readable(first)).toContain(`Showing 1 to 200 of ${total} records`);
+    expect(first).toContain('href="/plans/p1/actions/a1?auditPage=2" rel="next"');
+
+    const second = await (await open('2')).text();
+    expect(rowsOf(second)).toBe(total - 200);
+    expect(readable(second)).toContain('Recount 250');
+    expect(second).toContain('href="/plans/p1/actions/a1" rel="prev"');
+
+    const past = await open('3');
+    expect(past.status).toBe(404);
+    expect(readable(await past.text())).toContain(`No page 3 of records: the ${total} records fill 2 pages`);
+    expect((await open('two')).status).toBe(400);
+  });
 });

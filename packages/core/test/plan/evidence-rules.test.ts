@@ -2,6 +2,8 @@
 import { describe, it } from 'vitest';
 import { actors, given } from '../../src/testing/index.js';
 import { basePlan } from '../fixtures.js';
+import { MAX_EVIDENCE_PER_ACTION } from '../../src/plan/commands/evidence.js';
+import type { DomainEvent } from '../../src/events/catalogue.js';
 
 const evidence = (data: Record<string, unknown>) => ({ action: 'P1.1', title: 'Audit of case files', kind: 'audit', observedOn: '2017-04-20', link: 'https://intranet.example/audit.pdf', ...data });
 const at = (iso: string) => new Date(iso);
@@ -27,5 +29,15 @@ describe('evidence rules', () => {
     for (const link of ['https://intranet.example/a.pdf', 'http://intranet.example/a', 'mailto:board@council.example'])
       given(basePlan()).when({ type: 'AttachEvidence', data: evidence({ evidenceId: 'e1', link }), actor: actors.officer })
         .then([{ type: 'EvidenceAttached', data: { evidenceId: 'e1', actionId: 'p1-1', title: 'Audit of case files', kind: 'audit', observedOn: '2017-04-20', link, contentHash: null } }]);
+  });
+
+  it('refuses an item past the most one action may carry, naming the action and the rule', () => {
+    const attached = (n: number): DomainEvent[] => Array.from({ length: n }, (_, i) => ({
+      type: 'EvidenceAttached', data: { evidenceId: `old-${i}`, actionId: 'p1-1', title: `Monthly audit ${i}`, kind: 'audit', observedOn: '2017-04-01', link: null, contentHash: null },
+    }));
+    given([...basePlan(), ...attached(MAX_EVIDENCE_PER_ACTION)]).when({ type: 'AttachEvidence', data: evidence({ evidenceId: 'one-more' }), actor: actors.officer })
+      .thenThrows({ code: 'rule', field: 'action', rule: 'evidence-bounded' });
+    given([...basePlan(), ...attached(MAX_EVIDENCE_PER_ACTION - 1)]).when({ type: 'AttachEvidence', data: evidence({ evidenceId: 'the-last' }), actor: actors.officer })
+      .then([{ type: 'EvidenceAttached', data: { evidenceId: 'the-last', actionId: 'p1-1', title: 'Audit of case files', kind: 'audit', observedOn: '2017-04-20', link: 'https://intranet.example/audit.pdf', contentHash: null } }]);
   });
 });

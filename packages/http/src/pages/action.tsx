@@ -5,11 +5,18 @@ import { SummaryList, TableScroll } from './govuk.js';
 import { IntegrityBanner } from './integrity-banner.js';
 import { Layout } from './layout.js';
 import { Score } from './score.js';
+import { Pagination, Showing, type PageWindow } from './pagination.js';
+import { actionHref } from './action-href.js';
+
+/** Page `n` of an action's audit trail: its page's address, with `auditPage` from the second page on. */
+const auditPageHref = (href: string, n: number) => (n > 1 ? `${href}${href.includes('?') ? '&' : '?'}auditPage=${n}` : href);
 
 export interface ActionPageProps {
   state: PlanState;
   evidence: ActionEvidence;
+  /** A page of the action's audit trail, and where it sits in the whole. */
   audit: AuditRecord[];
+  auditWindow: PageWindow;
   asOf: string | null;
   integrity?: PlanIntegrity;
 }
@@ -26,7 +33,7 @@ const correctionOf = (r: AuditRecord, after: readonly CorrectionRecord[]) =>
 const AfterSignOffTag = () => <strong class="govuk-tag govuk-tag--orange">Corrected after sign-off</strong>;
 
 /** One action for an inspector: its score history as a chart, its updates, its evidence and every change to it. */
-export function ActionPage({ state, evidence: a, audit, asOf, integrity }: ActionPageProps) {
+export function ActionPage({ state, evidence: a, audit, auditWindow, asOf, integrity }: ActionPageProps) {
   const action = state.actions.get(a.actionId)!;
   const entries = [...(state.entries.get(a.actionId) ?? new Map<string, Entry>())].sort(([x], [y]) => x.localeCompare(y));
   const afterSignOff = a.corrections.filter((c) => c.afterSignOff);
@@ -87,6 +94,7 @@ export function ActionPage({ state, evidence: a, audit, asOf, integrity }: Actio
       <section aria-labelledby="audit-heading">
         <h2 class="govuk-heading-m" id="audit-heading">Audit trail</h2>
         <p class="govuk-body"><a class="govuk-link" href={`/plans/${encodeURIComponent(state.planId)}/exports/audit?${new URLSearchParams({ action: a.actionId, ...(asOf ? { asOf } : {}) })}`}>Download this action's audit trail (CSV)</a></p>
+        <Showing window={auditWindow} rows="records" />
         <TableScroll label="Audit trail">
         <table class="govuk-table">
           <thead class="govuk-table__head"><tr class="govuk-table__row"><th scope="col" class="govuk-table__header">Recorded</th><th scope="col" class="govuk-table__header">Who</th><th scope="col" class="govuk-table__header">What</th><th scope="col" class="govuk-table__header">Changes</th><th scope="col" class="govuk-table__header">Reason</th></tr></thead>
@@ -106,6 +114,7 @@ export function ActionPage({ state, evidence: a, audit, asOf, integrity }: Actio
           </tbody>
         </table>
         </TableScroll>
+        <Pagination window={auditWindow} label="Pages of the audit trail" href={(n) => auditPageHref(actionHref(state.planId, a.actionId, asOf), n)} />
       </section>
     </Layout>
   );

@@ -4,6 +4,7 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Ragtrail } from '../env.js';
 import { authenticate, TOKEN_COOKIE } from '../middleware/authenticate.js';
 import { problemOf, retryAfterOf } from '../problem.js';
+import { askedPage, pageWindow, ROWS_PER_PAGE } from './pagination.js';
 import { liveStream } from '../routes/live.js';
 import { reportDownload } from '../routes/reports.js';
 import { auditDownload } from '../routes/files.js';
@@ -109,10 +110,14 @@ export function pageRoutes(rt: Ragtrail, shutdown?: AbortSignal, { trustProxy = 
     const { planId, actionId } = c.req.param();
     const asOf = asOfOf(c.req.query('asOf'));
     const at = asOf ? { asOf } : {};
+    // An action's trail grows with every change to it: shown a page at a time like the dashboard's lists.
+    const page = askedPage(c.req.query(), 'auditPage');
     const [state, evidence, audit] = await Promise.all([
-      rt.loadPlan(planId, asOf ?? undefined), c.get('work').run({ kind: 'evidence', planId, query: { action: actionId, ...at } }), c.get('work').run({ kind: 'audit', planId, query: { action: actionId, ...at } }),
+      rt.loadPlan(planId, asOf ?? undefined), c.get('work').run({ kind: 'evidence', planId, query: { action: actionId, ...at } }),
+      c.get('work').run({ kind: 'audit', planId, query: { action: actionId, ...at, offset: (page - 1) * ROWS_PER_PAGE, limit: ROWS_PER_PAGE } }),
     ]);
-    return c.html(<ActionPage state={state} evidence={evidence.actions[0]!} audit={audit.records} asOf={asOf} integrity={await rt.planIntegrity(planId)} />);
+    const auditWindow = pageWindow(page, audit.total, { name: 'auditPage', rows: 'records' });
+    return c.html(<ActionPage state={state} evidence={evidence.actions[0]!} audit={audit.records} auditWindow={auditWindow} asOf={asOf} integrity={await rt.planIntegrity(planId)} />);
   });
   return pages;
 }

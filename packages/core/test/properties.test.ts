@@ -6,6 +6,7 @@ import {
 } from '../src/index.js';
 import { CheckpointedFold, foldPlan, isActiveIn, startFold, toRecordedTrusted } from '../src/internal.js';
 import { actors } from '../src/testing/index.js';
+import { expectDeeplyFrozen } from './deeply-frozen.js';
 
 const refs = ['P1.1', 'P1.2', 'P2.1', 'P2.2', 'P3.1'];
 const periods = ['2017-01', '2017-02', '2017-03', '2017-04', '2017-05'];
@@ -31,16 +32,6 @@ async function seededPlan(now: () => Date) {
   return { rt, planId };
 }
 
-/** Every object reachable from `value` is frozen, and every Map refuses writes (Object.freeze alone would not stop Map.set). */
-function expectDeeplyFrozen(value: unknown, seen = new Set<object>()): void {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return;
-  seen.add(value);
-  expect(Object.isFrozen(value)).toBe(true);
-  if (value instanceof Map) {
-    expect(() => (value as Map<string, unknown>).set('x', null)).toThrow(TypeError);
-    for (const child of value.values()) expectDeeplyFrozen(child, seen);
-  } else for (const child of Object.values(value)) expectDeeplyFrozen(child, seen);
-}
 
 function assertInvariants(state: PlanState, previous: PlanState): void {
   for (const [actionId, byPeriod] of state.entries) {

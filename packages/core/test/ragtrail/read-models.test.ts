@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createRagtrail, planStateToJson, toRecorded, type EventStore, type ReadModelStore } from '../../src/index.js';
 import { foldPlan } from '../../src/internal.js';
 import { admin, seedPlan, steppingClock } from '../../src/testing/seed-plan.js';
+import { expectDeeplyFrozen } from '../deeply-frozen.js';
 
 /** The store as a process opening it sees it, counting the events it reads from the log. */
 function counting(store: EventStore): EventStore & { eventsRead: () => number } {
@@ -23,16 +24,6 @@ function counting(store: EventStore): EventStore & { eventsRead: () => number } 
 
 const models = (store: EventStore): ReadModelStore => store.readModels!;
 
-/** Every object reachable from `value` is frozen, and every Map refuses writes. */
-function expectDeeplyFrozen(value: unknown, seen = new Set<object>()): void {
-  if (typeof value !== 'object' || value === null || seen.has(value)) return;
-  seen.add(value);
-  expect(Object.isFrozen(value)).toBe(true);
-  if (value instanceof Map) {
-    expect(() => (value as Map<string, unknown>).set('x', null)).toThrow(TypeError);
-    for (const child of value.values()) expectDeeplyFrozen(child, seen);
-  } else for (const child of Object.values(value)) expectDeeplyFrozen(child, seen);
-}
 
 /** A plan's snapshot once it is saved (saves run after the reader that triggered them has its answer). */
 async function snapshotOf(store: EventStore, planId: string) {
